@@ -1,0 +1,35 @@
+//! Parses the official list files and embeds them as a compact snapshot.
+//!
+//! The files come from `SANCTIONS_LISTS_DIR`, else `lists/` in the repository
+//! (git-ignored; `fetch-lists` fills it). A file that is missing, does not
+//! match its sha256 in `sources.json`, or cannot be parsed fails the build
+//! with the file, line and reason: never an empty or partial list.
+
+use std::path::PathBuf;
+
+fn main() {
+    println!("cargo:rerun-if-env-changed=SANCTIONS_LISTS_DIR");
+    println!("cargo:rerun-if-changed=build.rs");
+    let manifest_dir = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets it"));
+    let dir = match std::env::var_os("SANCTIONS_LISTS_DIR") {
+        Some(d) => manifest_dir.join(d),
+        None => manifest_dir.join("lists"),
+    };
+    println!("cargo:rerun-if-changed={}", dir.display());
+    if !dir.join("sources.json").exists() {
+        panic!(
+            "\n\nNo sanctions lists at {}.\nSet SANCTIONS_LISTS_DIR to a lists folder (e.g. ../shared/lists), or download the current files with\n  cargo run -p sanctions-lists --features fetch --bin fetch-lists\n\n",
+            dir.display()
+        );
+    }
+    let built = match sanctions_lists::sources::build_snapshot(&dir) {
+        Ok(b) => b,
+        Err(e) => panic!("\n\nThe sanctions lists in {} cannot be embedded:\n  {e}\n\n", dir.display()),
+    };
+    for path in &built.files_read {
+        println!("cargo:rerun-if-changed={}", path.display());
+    }
+    let bytes = sanctions_lists::snapshot::encode(&built.snapshot);
+    let out = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets it")).join("snapshot.bin");
+    std::fs::write(&out, bytes).expect("write snapshot");
+}

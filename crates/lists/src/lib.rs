@@ -1,0 +1,36 @@
+//! Official sanctions lists, parsed into one model and packed into a snapshot.
+//!
+//! Data flows one way: the publishers' files ([`ofac`], [`un`]) are parsed
+//! into [`Entity`] values; [`sources`] checks each file against the folder's
+//! `sources.json` and assembles a [`Snapshot`]; [`snapshot`] encodes it into
+//! the bytes that `sanctions-screen` embeds at build time.
+//!
+//! The parsers (feature `parse`) are only needed at build time: the runtime
+//! needs the model and [`snapshot::decode`] alone.
+//!
+//! Reach for:
+//! - [`sources::build_snapshot`] to turn a lists folder into a snapshot
+//!   (what the build script does);
+//! - [`ofac::parse_ofac_set`] / [`un::parse_un_xml`] to parse one list;
+//! - [`snapshot::decode`] to read embedded bytes back.
+//!
+//! Limits, stated plainly: OFAC's legacy CSV format is the one parsed (not the
+//! newer XML); the UN list is read from its XML only. Remarks are kept in full,
+//! and details are extracted from them by the patterns OFAC uses; a detail
+//! written in some other way stays in the remarks text only.
+
+mod error;
+mod model;
+pub mod snapshot;
+
+#[cfg(feature = "parse")]
+pub mod dates;
+#[cfg(feature = "parse")]
+pub mod ofac;
+#[cfg(feature = "parse")]
+pub mod sources;
+#[cfg(feature = "parse")]
+pub mod un;
+
+pub use error::ListError;
+pub use model::*;
