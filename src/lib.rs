@@ -1,1 +1,33 @@
+//! sanctions-screen: screen job applicants' names and the companies they
+//! claim to work for against official sanctions lists, offline.
+//!
+//! The official files are parsed at build time (crate `sanctions-lists`) and
+//! embedded as a snapshot. At run time data flows one way:
+//!
+//! ```text
+//! embedded snapshot → index (tokenised names) → candidates → scored, explained matches
+//! ```
+//!
+//! - [`normalize`]: from typed text to comparable tokens (scripts, lookalikes,
+//!   invisible characters, diacritics, hyphens, legal forms, variant keys).
+//! - [`index`]: finds the few listed names worth scoring.
+//! - [`matching`]: scores, explains, compares date of birth and country.
+//! - [`snapshot`]: the embedded lists.
+//!
+//! ```no_run
+//! use sanctions_screen::{Screener, Query, Options};
+//! let screener = Screener::new(sanctions_screen::snapshot::embedded().unwrap());
+//! let query = Query { company: Some("Yanbian Silverstar".into()), ..Query::default() };
+//! let result = screener.screen(&query, &Options::default()).unwrap();
+//! assert_eq!(result.matches[0].source_id, "24977");
+//! ```
 
+pub mod countries;
+pub mod freshness;
+pub mod index;
+pub mod matching;
+pub mod normalize;
+pub mod snapshot;
+
+pub use matching::{Match, Options, Query, QueryError, Screener, Screening, DEFAULT_THRESHOLD};
+pub use sanctions_lists::{ListMeta, Snapshot};

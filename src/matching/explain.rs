@@ -1,0 +1,76 @@
+//! Plain-language explanations: which words aligned with which, by which
+//! rule, what was left over, and how much to trust the name that matched.
+
+use crate::index::NameRecord;
+use crate::normalize::{tokenize, Tokenized};
+
+use super::score::{NameScore, Rule};
+
+pub fn explain(
+    field: &str,
+    query: &Tokenized,
+    matched_name: &str,
+    record: &NameRecord,
+    scored: &NameScore,
+    weak: bool,
+    matched_as: &str,
+) -> Vec<String> {
+    let listed = tokenize(matched_name);
+    let mut lines = Vec::new();
+    lines.push(match matched_as {
+        "primary" => format!("The {field} matches the listed name \u{201c}{matched_name}\u{201d}."),
+        kind => format!("The {field} matches \u{201c}{matched_name}\u{201d}, a name the list gives for this entry ({kind})."),
+    });
+    if weak {
+        lines.push(
+            "That name is a weak alias: the publisher says such names are broad and often match people or companies that are not the listed one."
+                .into(),
+        );
+    }
+    let words = |t: &Tokenized, r: std::ops::Range<usize>| {
+        t.tokens[r].iter().map(|t| t.original.as_str()).collect::<Vec<_>>().join(" ")
+    };
+    for pair in &scored.pairs {
+        // The listed name tokenises as the index did, so ranges line up.
+        if pair.listed.end > listed.tokens.len() {
+            continue;
+        }
+        let sign = if pair.similarity >= 1.0 { "=" } else { "\u{2248}" };
+        lines.push(format!(
+            "{} {sign} {} ({})",
+            words(query, pair.query.clone()),
+            words(&listed, pair.listed.clone()),
+            pair.rule.describe()
+        ));
+    }
+    let unmatched_listed: Vec<&str> = (0..listed.tokens.len())
+        .filter(|j| !scored.pairs.iter().any(|p| p.listed.contains(j)))
+        .map(|j| listed.tokens[j].original.as_str())
+        .collect();
+    if !unmatched_listed.is_empty() {
+        lines.push(format!("On the list but not in the {field}: {}.", unmatched_listed.join(" ")));
+    }
+    let unmatched_query: Vec<&str> = (0..query.tokens.len())
+        .filter(|i| !scored.pairs.iter().any(|p| p.query.contains(i)))
+        .map(|i| query.tokens[i].original.as_str())
+        .collect();
+    if !unmatched_query.is_empty() {
+        lines.push(format!("In the {field} but not on the list: {}.", unmatched_query.join(" ")));
+    }
+    let mut order: Vec<(usize, usize)> = scored.pairs.iter().map(|p| (p.query.start, p.listed.start)).collect();
+    order.sort_unstable();
+    if order.windows(2).any(|w| w[1].1 < w[0].1) {
+        lines.push(if record.family_len > 0 {
+            "The words are in another order: the list writes the family name first.".into()
+        } else {
+            "The words are in another order than on the list.".into()
+        });
+    }
+    if scored.partial {
+        lines.push("Only part of the person's name matches: not enough to identify anyone.".into());
+    }
+    if scored.pairs.iter().all(|p| p.rule == Rule::Exact || p.rule == Rule::LegalForm) && unmatched_listed.is_empty() && unmatched_query.is_empty() {
+        lines.push("Every word agrees.".into());
+    }
+    lines
+}

@@ -1,0 +1,435 @@
+//! Screening: a query (name and/or company, optional date of birth and
+//! country) against the embedded lists, giving scored, explained matches.
+//!
+//! A name is screened against persons, a company against organizations (and
+//! vessels and aircraft when asked). Candidates come from the
+//! [`NameIndex`](crate::index::NameIndex); each is scored by
+//! [`score::score_name`] on its primary name and every alias, the best name
+//! wins, and date of birth and country are compared ([`checks`]).
+
+pub mod checks;
+mod explain;
+pub mod score;
+
+use std::collections::HashMap;
+
+use sanctions_lists::{Entity, Kind, Snapshot, Strength};
+use serde::Serialize;
+
+use crate::countries::{country_code, is_known_code};
+use crate::index::{class_weight, NameId, NameIndex, PRIMARY};
+use crate::normalize::{term_class, tokenize, variant_key, Tokenized};
+use checks::{check_country, check_dob, BirthDate, Check, Outcome, COUNTRY_CONFLICT_FACTOR, DOB_CONFLICT_FACTOR};
+use score::{score_name, NameScore, ScoredToken};
+
+/// The default threshold on the name score. At 0.80 every seed case of the
+/// DPRK IT-worker schemes is found, including weak aliases (scored 0.9) and
+/// one-letter typos in long names, while a shared surname plus one shared
+/// given name (`Kim Min-jun` against `KIM, Min Chol`) stays near 0.6.
+pub const DEFAULT_THRESHOLD: f32 = 0.80;
+/// At or above this a match is called "strong": all words agree, allowing
+/// variant spellings.
+pub const STRONG_MATCH: f32 = 0.92;
+/// A weak alias (OFAC remarks a.k.a., UN "Low" quality) is broad by the
+/// publisher's own account: an exact hit on one is a possible, not strong, match.
+pub const WEAK_ALIAS_FACTOR: f32 = 0.9;
+/// Longest input per field: a name longer than this is not a name.
+pub const MAX_FIELD_CHARS: usize = 500;
+/// How many candidate names the index hands to the scorer per field.
+const CANDIDATES: usize = 200;
+/// Default number of matches returned.
+pub const DEFAULT_LIMIT: usize = 10;
+
+/// What to screen. At least one of `name` and `company`.
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Deserialize, Serialize)]
+pub struct Query {
+    #[serde(default)]
+    pub name: Option<String>,
+    #[serde(default)]
+    pub company: Option<String>,
+    /// `YYYY-MM-DD`, `YYYY-MM` or `YYYY`.
+    #[serde(default)]
+    pub dob: Option<String>,
+    /// ISO 3166-1 alpha-2 code (`KP`) or a country name.
+    #[serde(default)]
+    pub country: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Options {
+    /// Name score from which a match is reported, in [0, 1].
+    pub threshold: f32,
+    /// At most this many matches.
+    pub limit: usize,
+    /// Also screen the company against vessels and aircraft.
+    pub vessels_and_aircraft: bool,
+    /// Only these lists (ids such as `ofac_sdn`); all when empty.
+    pub lists: Vec<String>,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options { threshold: DEFAULT_THRESHOLD, limit: DEFAULT_LIMIT, vessels_and_aircraft: false, lists: Vec::new() }
+    }
+}
+
+/// A query that cannot be screened, with a message for the person who typed it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct QueryError(pub String);
+
+impl std::fmt::Display for QueryError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for QueryError {}
+
+/// The details a reviewer compares with the applicant.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Details {
+    pub birth_dates: Vec<String>,
+    pub birth_places: Vec<String>,
+    pub nationalities: Vec<String>,
+    pub citizenships: Vec<String>,
+    pub countries: Vec<String>,
+    pub addresses: Vec<String>,
+    pub gender: String,
+    pub title: String,
+    /// `kind: value (note)` for passports, registration numbers, websites...
+    pub identifiers: Vec<String>,
+    pub listed_on: String,
+    pub remarks: String,
+}
+
+/// One listed entry that matched. Its JSON form is the contract shared by the
+/// CLI (`--json`) and the npm package.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Match {
+    /// Which query field matched: `name` or `company`.
+    pub field: &'static str,
+    /// List id (`ofac_sdn`, `ofac_cons`, `un`), name and date.
+    pub list: String,
+    pub list_name: String,
+    pub list_date: String,
+    /// OFAC ent_num or UN reference number.
+    pub source_id: String,
+    /// `person`, `organization`, `vessel`, `aircraft`.
+    pub kind: &'static str,
+    /// The entry's primary name.
+    pub name: String,
+    /// The name that matched: the primary name or one alias.
+    pub matched_name: String,
+    /// `primary`, or the alias type (`a.k.a.`, `f.k.a.`, `n.k.a.`, `original script`).
+    pub matched_as: &'static str,
+    /// `strong` or `weak` (weak: OFAC remarks aliases, UN low-quality aliases).
+    pub alias_strength: &'static str,
+    /// The final score in [0, 1]: name score, lowered by conflicting details.
+    pub score: f32,
+    /// The name score alone; the threshold applies to it.
+    pub name_score: f32,
+    /// `strong` (≥ 0.92) or `possible`.
+    pub level: &'static str,
+    pub programs: Vec<String>,
+    /// Why it matched, in plain words, one line each.
+    pub explanation: Vec<String>,
+    /// Date of birth and country comparisons, when the query had them.
+    pub checks: Vec<Check>,
+    pub details: Details,
+    /// The publisher's page for the entry.
+    pub url: String,
+}
+
+/// A list as a result cites it.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ListRef {
+    pub id: String,
+    pub name: String,
+    pub date: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Screening {
+    pub matches: Vec<Match>,
+    pub threshold: f32,
+    /// The lists screened against, with their dates.
+    pub lists: Vec<ListRef>,
+}
+
+/// The embedded lists with their index: build once, screen many times.
+pub struct Screener {
+    snapshot: Snapshot,
+    index: NameIndex,
+}
+
+/// A validated query field, tokenised.
+struct Field<'q> {
+    label: &'static str,
+    tokenized: Tokenized,
+    organization: bool,
+    kinds: Vec<Kind>,
+    _text: &'q str,
+}
+
+impl Screener {
+    pub fn new(snapshot: Snapshot) -> Screener {
+        let index = NameIndex::build(&snapshot);
+        Screener { snapshot, index }
+    }
+
+    pub fn snapshot(&self) -> &Snapshot {
+        &self.snapshot
+    }
+
+    pub fn index(&self) -> &NameIndex {
+        &self.index
+    }
+
+    /// Screens a query through the index.
+    pub fn screen(&self, query: &Query, options: &Options) -> Result<Screening, QueryError> {
+        self.run(query, options, false)
+    }
+
+    /// Screens by scoring every listed name: the reference the index is tested against.
+    pub fn screen_brute_force(&self, query: &Query, options: &Options) -> Result<Screening, QueryError> {
+        self.run(query, options, true)
+    }
+
+    fn run(&self, query: &Query, options: &Options, brute_force: bool) -> Result<Screening, QueryError> {
+        let (fields, dob, country) = self.validate(query, options)?;
+        let lists = self.selected_lists(options)?;
+        let mut matches = Vec::new();
+        for field in &fields {
+            let names: Vec<NameId> = if brute_force {
+                (0..self.index.names.len() as NameId)
+                    .filter(|&n| field.kinds.contains(&self.index.names[n as usize].kind))
+                    .collect()
+            } else {
+                let words: Vec<String> = field.tokenized.tokens.iter().map(|t| t.text.clone()).collect();
+                self.index.candidates(&words, field.organization, &field.kinds, CANDIDATES)
+            };
+            // Best name per entity.
+            let mut best: HashMap<u32, (NameId, NameScore)> = HashMap::new();
+            let query_owned = owned_tokens(&self.index, &field.tokenized, field.organization);
+            let query_view = view(&query_owned);
+            for name_id in names {
+                let record = &self.index.names[name_id as usize];
+                if !lists[self.snapshot.entities[record.entity as usize].list as usize] {
+                    continue;
+                }
+                let listed = listed_view(&self.index, record, field.organization);
+                let family = if record.kind == Kind::Person { record.family_len as usize } else { 0 };
+                let Some(mut scored) = score_name(&query_view, &listed, record.kind == Kind::Person, family) else {
+                    continue;
+                };
+                if record.weak {
+                    scored.score *= WEAK_ALIAS_FACTOR;
+                }
+                let better = match best.get(&record.entity) {
+                    None => true,
+                    Some((other, s)) => scored.score > s.score || (scored.score == s.score && name_id < *other),
+                };
+                if better {
+                    best.insert(record.entity, (name_id, scored));
+                }
+            }
+            for (entity_id, (name_id, scored)) in best {
+                if scored.score < options.threshold {
+                    continue;
+                }
+                matches.push(self.build_match(field, entity_id, name_id, &scored, dob.as_ref(), country));
+            }
+        }
+        matches.sort_by(|a, b| {
+            b.score.total_cmp(&a.score).then(b.name_score.total_cmp(&a.name_score)).then(a.list.cmp(&b.list)).then(
+                a.source_id.len().cmp(&b.source_id.len()).then(a.source_id.cmp(&b.source_id)),
+            )
+        });
+        matches.truncate(options.limit);
+        let lists = self
+            .snapshot
+            .lists
+            .iter()
+            .zip(&lists)
+            .filter(|(_, &on)| on)
+            .map(|(l, _)| ListRef { id: l.id.clone(), name: l.name.clone(), date: l.date.clone() })
+            .collect();
+        Ok(Screening { matches, threshold: options.threshold, lists })
+    }
+
+    fn selected_lists(&self, options: &Options) -> Result<Vec<bool>, QueryError> {
+        for id in &options.lists {
+            if !self.snapshot.lists.iter().any(|l| &l.id == id) {
+                let known: Vec<&str> = self.snapshot.lists.iter().map(|l| l.id.as_str()).collect();
+                return Err(QueryError(format!("unknown list {id:?}: the lists are {}", known.join(", "))));
+            }
+        }
+        Ok(self.snapshot.lists.iter().map(|l| options.lists.is_empty() || options.lists.contains(&l.id)).collect())
+    }
+
+    #[allow(clippy::type_complexity)]
+    fn validate<'q>(
+        &self,
+        query: &'q Query,
+        options: &Options,
+    ) -> Result<(Vec<Field<'q>>, Option<(BirthDate, String)>, Option<&'static str>), QueryError> {
+        if !(0.0..=1.0).contains(&options.threshold) {
+            return Err(QueryError(format!("threshold must be between 0 and 1, not {}", options.threshold)));
+        }
+        let mut fields = Vec::new();
+        for (label, value, organization) in [("name", &query.name, false), ("company", &query.company, true)] {
+            let Some(text) = value.as_deref().map(str::trim).filter(|t| !t.is_empty()) else { continue };
+            let chars = text.chars().count();
+            if chars > MAX_FIELD_CHARS {
+                return Err(QueryError(format!("{label} is {chars} characters long; at most {MAX_FIELD_CHARS} are screened")));
+            }
+            let tokenized = tokenize(text);
+            if tokenized.tokens.is_empty() {
+                return Err(QueryError(format!("{label} {text:?} has no letters or digits to screen")));
+            }
+            let kinds = if organization {
+                if options.vessels_and_aircraft {
+                    vec![Kind::Organization, Kind::Vessel, Kind::Aircraft]
+                } else {
+                    vec![Kind::Organization]
+                }
+            } else {
+                vec![Kind::Person]
+            };
+            fields.push(Field { label, tokenized, organization, kinds, _text: text });
+        }
+        if fields.is_empty() {
+            return Err(QueryError("enter a name or a company to screen".into()));
+        }
+        let dob = match query.dob.as_deref().map(str::trim).filter(|d| !d.is_empty()) {
+            None => None,
+            Some(text) => Some((
+                BirthDate::parse(text)
+                    .ok_or_else(|| QueryError(format!("date of birth {text:?} is not a date: write YYYY-MM-DD, or YYYY")))?,
+                text.to_string(),
+            )),
+        };
+        let country = match query.country.as_deref().map(str::trim).filter(|c| !c.is_empty()) {
+            None => None,
+            Some(text) => {
+                let code = country_code(text).filter(|_| text.len() != 2 || is_known_code(text));
+                Some(code.ok_or_else(|| {
+                    QueryError(format!("country {text:?} is not known: use a two-letter ISO code such as KP or US"))
+                })?)
+            }
+        };
+        Ok((fields, dob, country))
+    }
+
+    fn build_match(
+        &self,
+        field: &Field<'_>,
+        entity_id: u32,
+        name_id: NameId,
+        scored: &NameScore,
+        dob: Option<&(BirthDate, String)>,
+        country: Option<&'static str>,
+    ) -> Match {
+        let entity: &Entity = &self.snapshot.entities[entity_id as usize];
+        let list = &self.snapshot.lists[entity.list as usize];
+        let record = &self.index.names[name_id as usize];
+        let (matched_name, matched_as, weak) = if record.alias == PRIMARY {
+            (entity.name.clone(), "primary", false)
+        } else {
+            let alias = &entity.aliases[record.alias as usize];
+            (alias.name.clone(), alias.kind.as_str(), alias.strength == Strength::Weak)
+        };
+        let name_score = scored.score;
+        let mut score = name_score;
+        let mut checks = Vec::new();
+        if let Some((date, text)) = dob {
+            if entity.kind == Kind::Person {
+                checks.push(check_dob(date, text, entity));
+            }
+        }
+        if let Some(code) = country {
+            checks.push(check_country(code, entity));
+        }
+        for check in &checks {
+            if check.outcome == Outcome::Conflict {
+                score *= if check.field == "dob" { DOB_CONFLICT_FACTOR } else { COUNTRY_CONFLICT_FACTOR };
+            }
+        }
+        let explanation = explain::explain(field.label, &field.tokenized, &matched_name, record, scored, weak, matched_as);
+        Match {
+            field: field.label,
+            list: list.id.clone(),
+            list_name: list.name.clone(),
+            list_date: list.date.clone(),
+            source_id: entity.source_id.clone(),
+            kind: entity.kind.as_str(),
+            name: entity.name.clone(),
+            matched_name,
+            matched_as,
+            alias_strength: if weak { "weak" } else { "strong" },
+            score: round3(score),
+            name_score: round3(name_score),
+            level: if score >= STRONG_MATCH { "strong" } else { "possible" },
+            programs: entity.programs.clone(),
+            explanation,
+            checks,
+            details: details(entity),
+            url: list.entry_url(&entity.source_id),
+        }
+    }
+}
+
+fn round3(x: f32) -> f32 {
+    (x * 1000.0).round() / 1000.0
+}
+
+fn details(e: &Entity) -> Details {
+    Details {
+        birth_dates: e.birth_dates.iter().map(|d| d.text.clone()).collect(),
+        birth_places: e.birth_places.clone(),
+        nationalities: e.nationalities.clone(),
+        citizenships: e.citizenships.clone(),
+        countries: e.countries.clone(),
+        addresses: e.addresses.clone(),
+        gender: e.gender.clone(),
+        title: e.title.clone(),
+        identifiers: e
+            .identifiers
+            .iter()
+            .map(|i| if i.note.is_empty() { format!("{}: {}", i.kind, i.value) } else { format!("{}: {} {}", i.kind, i.value, i.note) })
+            .collect(),
+        listed_on: e.listed_on.clone(),
+        remarks: e.remarks.clone(),
+    }
+}
+
+/// Text, key, class and weight of each token, owned.
+type OwnedTokens = Vec<(String, String, crate::normalize::TermClass, f32)>;
+
+fn owned_tokens(index: &NameIndex, tokenized: &Tokenized, organization: bool) -> OwnedTokens {
+    tokenized
+        .tokens
+        .iter()
+        .map(|t| {
+            let class = term_class(&t.text, organization);
+            (t.text.clone(), variant_key(&t.text), class, index.weight(&t.text, organization))
+        })
+        .collect()
+}
+
+fn listed_view<'a>(index: &'a NameIndex, record: &crate::index::NameRecord, organization: bool) -> Vec<ScoredToken<'a>> {
+    let total = index.names.len() as u32;
+    record
+        .terms
+        .iter()
+        .map(|&t| {
+            let term = &index.terms[t as usize];
+            let class = term_class(&term.text, organization);
+            ScoredToken { text: &term.text, key: &term.key, class, weight: class_weight(class, term.names, total) }
+        })
+        .collect()
+}
+
+fn view(tokens: &OwnedTokens) -> Vec<ScoredToken<'_>> {
+    tokens.iter().map(|(text, key, class, weight)| ScoredToken { text, key, class: *class, weight: *weight }).collect()
+}

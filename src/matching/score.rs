@@ -1,0 +1,266 @@
+//! Scoring one query name against one listed name, and saying why.
+//!
+//! Both names are token lists. The scorer aligns query tokens with listed
+//! tokens, one to one, or one to two adjacent tokens written joined
+//! (`Silverstar` = `Silver Star`). Each aligned pair has a similarity from the
+//! rule that bridged it ([`Rule`]). The name score is a weighted Dice
+//! coefficient: twice the similarity-weighted weight of the aligned tokens,
+//! over the weight of all tokens on both sides. So every unmatched word, on
+//! either side, lowers the score by its weight, and words that identify
+//! (rare words, numbers) count for more than legal forms and generic words.
+//!
+//! Contract: the scorer allocates a few small vectors per call and never
+//! looks at anything but the two token lists; it is deterministic.
+
+use crate::index::{within_one_edit, MIN_FUZZY_KEY_LEN};
+use crate::normalize::{is_number, TermClass};
+
+/// A variant spelling (romanisation) is nearly, not quite, the same spelling.
+pub const VARIANT_SIM: f32 = 0.92;
+/// The same words written joined or apart: the same name, shown as a rule.
+pub const JOINED_SIM: f32 = 0.98;
+/// Highest similarity of a one-letter typo; shorter words get less (see [`typo_sim`]).
+pub const TYPO_SIM_MAX: f32 = 0.88;
+/// A person's name that matches on one part only (a surname alone) is capped
+/// here, below every threshold: half a name is not an identification.
+pub const PARTIAL_PERSON_CAP: f32 = 0.5;
+
+/// Which rule bridged two tokens.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Rule {
+    Exact,
+    /// `Co.` = `Company`
+    LegalForm,
+    /// `Jinyong` ≈ `Chinyong`, `Lee` ≈ `Ri`
+    Variant,
+    /// `Silverstar` = `Silver Star`
+    Joined,
+    /// One letter off: `Lazaruz` ≈ `Lazarus`
+    Typo,
+}
+
+impl Rule {
+    pub fn describe(self) -> &'static str {
+        match self {
+            Rule::Exact => "same word",
+            Rule::LegalForm => "same legal form",
+            Rule::Variant => "spelling variant, as romanisations differ",
+            Rule::Joined => "joined words",
+            Rule::Typo => "one letter differs",
+        }
+    }
+}
+
+/// One token as the scorer sees it.
+#[derive(Clone, Debug)]
+pub struct ScoredToken<'a> {
+    pub text: &'a str,
+    pub key: &'a str,
+    pub class: TermClass,
+    pub weight: f32,
+}
+
+/// Query tokens `query` aligned with listed tokens `listed` by `rule`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Pair {
+    pub query: std::ops::Range<usize>,
+    pub listed: std::ops::Range<usize>,
+    pub rule: Rule,
+    pub similarity: f32,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct NameScore {
+    pub score: f32,
+    pub pairs: Vec<Pair>,
+    /// The name only partly matches (one part of a person's name): capped.
+    pub partial: bool,
+}
+
+/// Similarity of a one-edit typo in a word of `len` letters: a typo in a
+/// long word is more likely a typo, in a short word more likely another word.
+pub fn typo_sim(len: usize) -> f32 {
+    (1.0 - 0.6 / len as f32).min(TYPO_SIM_MAX)
+}
+
+/// How two single tokens compare, if at all.
+fn compare(a: &ScoredToken<'_>, b: &ScoredToken<'_>) -> Option<(Rule, f32)> {
+    if a.text == b.text {
+        return Some((Rule::Exact, 1.0));
+    }
+    if let (TermClass::LegalForm(x), TermClass::LegalForm(y)) = (a.class, b.class) {
+        return (x == y).then_some((Rule::LegalForm, 1.0));
+    }
+    compare_text(a.text, a.key, b.text, b.key)
+}
+
+/// Rules for texts that differ: variant key, then one edit on the keys.
+/// Numbers match exactly or not at all: 110th is not 111th.
+fn compare_text(a: &str, a_key: &str, b: &str, b_key: &str) -> Option<(Rule, f32)> {
+    if is_number(a) || is_number(b) {
+        return None;
+    }
+    if a_key == b_key {
+        return Some((Rule::Variant, VARIANT_SIM));
+    }
+    let shortest = a_key.chars().count().min(b_key.chars().count());
+    if shortest >= MIN_FUZZY_KEY_LEN && within_one_edit(a_key, b_key) {
+        return Some((Rule::Typo, typo_sim(shortest)));
+    }
+    None
+}
+
+/// One token against two adjacent tokens written apart.
+fn compare_joined(one: &ScoredToken<'_>, first: &ScoredToken<'_>, second: &ScoredToken<'_>) -> Option<(Rule, f32)> {
+    if is_number(first.text) || is_number(second.text) {
+        return None;
+    }
+    let joined = format!("{}{}", first.text, second.text);
+    if one.text == joined {
+        return Some((Rule::Joined, JOINED_SIM));
+    }
+    let joined_key = crate::normalize::variant_key(&joined);
+    compare_text(one.text, one.key, &joined, &joined_key).map(|(_, s)| (Rule::Joined, s * JOINED_SIM))
+}
+
+/// Scores `query` against `listed`. `family_len` is the number of leading
+/// listed tokens that are a person's family name (0 if unknown); `person`
+/// turns on the rules that a person's name needs two matching parts and,
+/// when the family name is known, that it is one of them.
+pub fn score_name(query: &[ScoredToken<'_>], listed: &[ScoredToken<'_>], person: bool, family_len: usize) -> Option<NameScore> {
+    if query.is_empty() || listed.is_empty() {
+        return None;
+    }
+    let mut options: Vec<Pair> = Vec::new();
+    for (i, q) in query.iter().enumerate() {
+        for (j, l) in listed.iter().enumerate() {
+            if let Some((rule, similarity)) = compare(q, l) {
+                options.push(Pair { query: i..i + 1, listed: j..j + 1, rule, similarity });
+            }
+            if j + 1 < listed.len() {
+                if let Some((rule, similarity)) = compare_joined(q, l, &listed[j + 1]) {
+                    options.push(Pair { query: i..i + 1, listed: j..j + 2, rule, similarity });
+                }
+            }
+            if i + 1 < query.len() {
+                if let Some((rule, similarity)) = compare_joined(l, q, &query[i + 1]) {
+                    options.push(Pair { query: i..i + 2, listed: j..j + 1, rule, similarity });
+                }
+            }
+        }
+    }
+    if options.is_empty() {
+        return None;
+    }
+    let span_weight = |p: &Pair| -> f32 {
+        query[p.query.clone()].iter().map(|t| t.weight).sum::<f32>()
+            + listed[p.listed.clone()].iter().map(|t| t.weight).sum::<f32>()
+    };
+    // Greedy: best evidence first (similarity times weight), ties to the
+    // earlier tokens, so that the result does not depend on hash order.
+    options.sort_by(|a, b| {
+        (b.similarity * span_weight(b))
+            .total_cmp(&(a.similarity * span_weight(a)))
+            .then(a.query.start.cmp(&b.query.start))
+            .then(a.listed.start.cmp(&b.listed.start))
+    });
+    let mut used_query = vec![false; query.len()];
+    let mut used_listed = vec![false; listed.len()];
+    let mut pairs = Vec::new();
+    let mut matched = 0.0f32;
+    for option in options {
+        if option.query.clone().any(|i| used_query[i]) || option.listed.clone().any(|j| used_listed[j]) {
+            continue;
+        }
+        option.query.clone().for_each(|i| used_query[i] = true);
+        option.listed.clone().for_each(|j| used_listed[j] = true);
+        matched += option.similarity * span_weight(&option);
+        pairs.push(option);
+    }
+    let total: f32 = query.iter().chain(listed).map(|t| t.weight).sum();
+    let mut score = (matched / total).min(1.0);
+    let mut partial = false;
+    if person {
+        let listed_matched = used_listed.iter().filter(|&&u| u).count();
+        let family_ok = family_len == 0
+            || family_len >= listed.len()
+            || (used_listed[..family_len].iter().any(|&u| u) && used_listed[family_len..].iter().any(|&u| u));
+        if (listed_matched < 2 && listed.len() >= 2) || !family_ok || query.len() < 2 && listed.len() < 2 {
+            partial = true;
+            score = score.min(PARTIAL_PERSON_CAP);
+        }
+    }
+    pairs.sort_by_key(|p| p.query.start);
+    Some(NameScore { score, pairs, partial })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::normalize::{term_class, tokenize, variant_key};
+
+    struct Owned(Vec<(String, String, TermClass)>);
+
+    fn owned(name: &str, org: bool) -> Owned {
+        Owned(
+            tokenize(name)
+                .tokens
+                .into_iter()
+                .map(|t| {
+                    let key = variant_key(&t.text);
+                    let class = term_class(&t.text, org);
+                    (t.text, key, class)
+                })
+                .collect(),
+        )
+    }
+
+    fn view(o: &Owned) -> Vec<ScoredToken<'_>> {
+        o.0.iter()
+            .map(|(text, key, class)| ScoredToken {
+                text,
+                key,
+                class: *class,
+                weight: crate::index::class_weight(*class, 1, 100),
+            })
+            .collect()
+    }
+
+    fn score(q: &str, l: &str, person: bool) -> f32 {
+        let (q, l) = (owned(q, !person), owned(l, !person));
+        let family = tokenize(&l.0.iter().map(|x| x.0.clone()).collect::<Vec<_>>().join(" ")).family_len.unwrap_or(0);
+        score_name(&view(&q), &view(&l), person, family).map_or(0.0, |s| s.score)
+    }
+
+    #[test]
+    fn score_table() {
+        // (query, listed, person, lowest, highest)
+        let cases: &[(&str, &str, bool, f32, f32)] = &[
+            ("Jong Song Hwa", "JONG Song Hwa", true, 1.0, 1.0),
+            ("Song-hwa Jong", "JONG Song Hwa", true, 0.97, 1.0),
+            ("Songhwa Jong", "JONG Song Hwa", true, 0.97, 1.0),
+            ("Yanbian Silverstar", "YANBIAN SILVER STAR", false, 0.97, 1.0),
+            ("Jinyong IT Cooperation Co.", "JINYONG IT COOPERATION COMPANY", false, 1.0, 1.0),
+            ("Chinyong IT Cooperation Company", "JINYONG IT COOPERATION COMPANY", false, 0.9, 0.99),
+            ("Lazaruz Group", "LAZARUS GROUP", false, 0.8, 0.95),
+            ("111th Research Center", "110TH RESEARCH CENTER", false, 0.0, 0.7),
+            ("Kim", "KIM Sang Man", true, 0.0, PARTIAL_PERSON_CAP),
+            ("Kim Min Jun", "KIM Min Chol", true, 0.0, 0.7),
+        ];
+        for &(q, l, person, lo, hi) in cases {
+            let s = score(q, l, person);
+            assert!(s >= lo - 1e-4 && s <= hi + 1e-4, "{q} vs {l}: {s} not in [{lo}, {hi}]");
+        }
+    }
+
+    #[test]
+    fn family_name_must_match_when_known() {
+        let q = owned("Sang Man", false);
+        let l = owned("KIM, Sang Man", false);
+        let s = score_name(&view(&q), &view(&l), true, 1).unwrap();
+        assert!(s.partial && s.score <= PARTIAL_PERSON_CAP);
+        let q = owned("Kim Sang Man", false);
+        let s = score_name(&view(&q), &view(&l), true, 1).unwrap();
+        assert!(!s.partial && s.score > 0.9999);
+    }
+}

@@ -1,0 +1,200 @@
+//! Name normalisation: from what a person typed (or a list printed) to
+//! comparable tokens.
+//!
+//! Reach for [`tokenize`] to split a name into [`Token`]s and for
+//! [`variant_key`] to get the spelling-insensitive key of one token. What is
+//! folded, in order:
+//!
+//! 1. invisible characters (zero-width, bidi controls, soft hyphen) are
+//!    dropped and unusual spaces become spaces;
+//! 2. a word mixing Latin with Cyrillic or Greek letters has its lookalikes
+//!    read as Latin (`Kіm` with a Cyrillic `і` is `kim`); a word wholly in
+//!    Cyrillic or Greek is transliterated (`Ким` is `kim`);
+//! 3. compatibility forms (fullwidth `ＫＩＭ`), diacritics and case are folded;
+//! 4. apostrophes vanish (`Yo'ng` is `yong`), hyphens split but remember the
+//!    join (`Song-hwa`), dots inside initials vanish (`S.A.` is `sa`), and
+//!    ordinals lose their suffix (`110th` is `110`);
+//! 5. a comma marks the end of the family name (`KIM, Sang Man`).
+//!
+//! Scripts without a transliteration here (Arabic, Chinese, Korean) are kept
+//! as they are, so they match the lists' original-script names exactly.
+
+mod script;
+pub mod terms;
+
+use unicode_normalization::char::{decompose_compatible, is_combining_mark};
+
+pub use terms::{term_class, variant_key, TermClass};
+
+/// One word of a name.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Token {
+    /// The normalised form: lower case, no marks, transliterated.
+    pub text: String,
+    /// The word as written, for explanations.
+    pub original: String,
+    /// The word was joined to the next by a hyphen (`Song-hwa`).
+    pub hyphen_to_next: bool,
+}
+
+/// A name split into tokens.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Tokenized {
+    pub tokens: Vec<Token>,
+    /// How many leading tokens form the family name, when a comma says so
+    /// (`KIM, Sang Man` → 1).
+    pub family_len: Option<usize>,
+}
+
+/// Splits and normalises a name. See the module docs for what is folded.
+pub fn tokenize(input: &str) -> Tokenized {
+    let mut out = Tokenized::default();
+    let mut piece = String::new();
+    let mut original = String::new();
+    let mut comma_at = None;
+    for c in input.chars() {
+        if script::is_invisible(c) {
+            original.push(c);
+            continue;
+        }
+        if script::is_apostrophe(c) {
+            original.push(c);
+            continue;
+        }
+        if c.is_alphanumeric() || c == '.' || is_combining_mark(c) {
+            piece.push(c);
+            original.push(c);
+            continue;
+        }
+        let hyphen = script::is_hyphen(c);
+        if hyphen {
+            original.push(c);
+        }
+        flush(&mut piece, &mut original, hyphen, &mut out.tokens);
+        if c == ',' && comma_at.is_none() {
+            comma_at = Some(out.tokens.len());
+        }
+    }
+    flush(&mut piece, &mut original, false, &mut out.tokens);
+    if let Some(at) = comma_at {
+        if at > 0 && at < out.tokens.len() {
+            out.family_len = Some(at);
+        }
+    }
+    // A hyphen before nothing joins nothing.
+    if let Some(last) = out.tokens.last_mut() {
+        last.hyphen_to_next = false;
+    }
+    out
+}
+
+fn flush(piece: &mut String, original: &mut String, hyphen: bool, tokens: &mut Vec<Token>) {
+    let raw = std::mem::take(piece);
+    let written = std::mem::take(original);
+    let written = written.trim_matches(|c: char| script::is_hyphen(c) || c == '.').to_string();
+    // `S.A.`, `L.L.C.`, `U.S.`: initials joined by dots are one word.
+    let parts: Vec<&str> = raw.split('.').filter(|p| !p.is_empty()).collect();
+    let initials = parts.len() > 1 && parts.iter().all(|p| p.chars().count() == 1);
+    let words: Vec<String> = if initials { vec![parts.concat()] } else { parts.iter().map(|p| p.to_string()).collect() };
+    let count = words.len();
+    for (i, word) in words.into_iter().enumerate() {
+        let text = fold_word(&word);
+        if text.is_empty() {
+            continue;
+        }
+        let original = if count == 1 { written.clone() } else { word };
+        tokens.push(Token { text, original, hyphen_to_next: hyphen && i + 1 == count });
+    }
+}
+
+/// Folds one word: script, compatibility forms, marks, case, ordinals.
+fn fold_word(word: &str) -> String {
+    let mut text = String::with_capacity(word.len());
+    if word.is_ascii() {
+        text.extend(word.chars().map(|c| c.to_ascii_lowercase()));
+    } else {
+        let has_latin = word.chars().any(|c| c.is_ascii_alphabetic() || ('\u{00C0}'..='\u{024F}').contains(&c));
+        let mixed = has_latin && word.chars().any(|c| script::is_cyrillic(c) || script::is_greek(c));
+        for c in word.chars() {
+            let c = if mixed { script::latin_lookalike(c).unwrap_or(c) } else { c };
+            let lower = c.to_lowercase().next().unwrap_or(c);
+            if let Some(latin) = script::cyrillic_to_latin(lower).or_else(|| script::greek_to_latin(lower)) {
+                text.push_str(latin);
+                continue;
+            }
+            decompose_compatible(c, |d| {
+                if is_combining_mark(d) {
+                    return;
+                }
+                for l in d.to_lowercase() {
+                    match script::latin_special(l) {
+                        Some(s) => text.push_str(s),
+                        None if l.is_alphanumeric() => text.push(l),
+                        None => {}
+                    }
+                }
+            });
+        }
+    }
+    strip_ordinal(text)
+}
+
+/// `110th` → `110`, `3rd` → `3`: the number is what identifies.
+fn strip_ordinal(text: String) -> String {
+    for suffix in ["st", "nd", "rd", "th"] {
+        if let Some(number) = text.strip_suffix(suffix) {
+            if !number.is_empty() && number.bytes().all(|b| b.is_ascii_digit()) {
+                return number.to_string();
+            }
+        }
+    }
+    text
+}
+
+/// A token made only of digits.
+pub fn is_number(text: &str) -> bool {
+    !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(s: &str) -> Vec<String> {
+        tokenize(s).tokens.into_iter().map(|t| t.text).collect()
+    }
+
+    #[test]
+    fn folds_table() {
+        let cases: &[(&str, &[&str])] = &[
+            ("JONG, Song Hwa", &["jong", "song", "hwa"]),
+            ("Song-hwa Jong", &["song", "hwa", "jong"]),
+            ("Yo'ng Ch’ol", &["yong", "chol"]),
+            ("Yanbian Silverstar Network Technology Co., Ltd.", &["yanbian", "silverstar", "network", "technology", "co", "ltd"]),
+            ("S.A. L.L.C.", &["sa", "llc"]),
+            ("110th Research Center", &["110", "research", "center"]),
+            ("TEMP.HERMIT", &["temp", "hermit"]),
+            ("Kim\u{200B} Sang\u{00A0}Man", &["kim", "sang", "man"]),
+            ("K\u{0456}m", &["kim"]),                  // Cyrillic і in a Latin word
+            ("Ким Сан Ман", &["kim", "san", "man"]),   // Cyrillic word transliterated
+            ("ＫＩＭ", &["kim"]),                       // fullwidth
+            ("José Müller-Lüdenscheidt", &["jose", "muller", "ludenscheidt"]),
+            ("\u{202E}Kim\u{202C} Jong", &["kim", "jong"]),
+            ("ООО Ромашка", &["ooo", "romashka"]),
+        ];
+        for (input, expected) in cases {
+            assert_eq!(texts(input), *expected, "{input}");
+        }
+    }
+
+    #[test]
+    fn remembers_family_name_and_hyphens() {
+        let t = tokenize("KIM, Sang Man");
+        assert_eq!(t.family_len, Some(1));
+        let t = tokenize("Song-hwa Jong");
+        assert!(t.tokens[0].hyphen_to_next && !t.tokens[1].hyphen_to_next);
+        assert_eq!(t.tokens[0].original, "Song");
+        assert_eq!(tokenize("Kim Sang Man").family_len, None);
+        assert_eq!(tokenize(", Kim").family_len, None);
+    }
+}

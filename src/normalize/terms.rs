@@ -1,0 +1,168 @@
+//! Domain vocabulary, edited as text in `data/` and embedded at build time:
+//! company legal forms, generic words, and spelling variants of name parts.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// What a token is, which decides how much it weighs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TermClass {
+    /// A distinctive word.
+    Word,
+    /// Digits only: identifies strongly, and only matches exactly.
+    Number,
+    /// A company legal form (`Co.`, `LLC`), with its canonical spelling.
+    LegalForm(&'static str),
+    /// A word many organisation names share (`technology`, `trading`).
+    Generic,
+    /// `of`, `the`, `de`...
+    Stopword,
+}
+
+struct Vocabulary {
+    legal: HashMap<&'static str, &'static str>,
+    generic: HashMap<&'static str, bool>,
+    variant: HashMap<&'static str, &'static str>,
+}
+
+fn vocabulary() -> &'static Vocabulary {
+    static V: OnceLock<Vocabulary> = OnceLock::new();
+    V.get_or_init(|| {
+        let mut legal = HashMap::new();
+        for line in data_lines(include_str!("../../data/legal_forms.txt")) {
+            let (canonical, spellings) = line.split_once(':').expect("legal_forms.txt: `canonical: spellings`");
+            for s in spellings.split_whitespace() {
+                legal.insert(s, canonical.trim());
+            }
+        }
+        let mut generic = HashMap::new();
+        let mut stop = false;
+        for line in include_str!("../../data/generic_words.txt").lines() {
+            if line.starts_with("# Words that carry almost nothing") {
+                stop = true;
+            }
+            if line.starts_with('#') {
+                continue;
+            }
+            for w in line.split_whitespace() {
+                generic.insert(w, stop);
+            }
+        }
+        let mut variant = HashMap::new();
+        for line in data_lines(include_str!("../../data/name_variants.txt")) {
+            let mut words = line.split_whitespace();
+            let key = words.next().expect("non-empty line");
+            variant.insert(key, key);
+            for w in words {
+                variant.insert(w, key);
+            }
+        }
+        Vocabulary { legal, generic, variant }
+    })
+}
+
+fn data_lines(text: &'static str) -> impl Iterator<Item = &'static str> {
+    text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+/// Classifies a normalised token. Legal forms are only recognised in
+/// organisation names (`as` or `ao` may be part of a person's name).
+pub fn term_class(text: &str, organization: bool) -> TermClass {
+    if super::is_number(text) {
+        return TermClass::Number;
+    }
+    let v = vocabulary();
+    if organization {
+        if let Some(canonical) = v.legal.get(text) {
+            return TermClass::LegalForm(canonical);
+        }
+    }
+    match v.generic.get(text) {
+        Some(true) => TermClass::Stopword,
+        Some(false) if organization => TermClass::Generic,
+        _ => TermClass::Word,
+    }
+}
+
+/// The spelling-insensitive key of a token: equal keys mean "the same name
+/// part spelled another way".
+///
+/// A part listed in `data/name_variants.txt` takes its class's key
+/// (`lee`, `yi`, `rhee` → `ri`). Any other part is reduced by the consonant
+/// and vowel alternations that romanisation systems disagree on: `ch`/`j`,
+/// `k`/`g`, `t`/`d`, `p`/`b`, `eo`/`o`, `eu`/`u`, `oo`/`u`, `ph`/`f`, doubled
+/// letters, and a final `h` after a vowel. So `Chinyong` and `Jinyong` share a key.
+pub fn variant_key(text: &str) -> String {
+    if let Some(key) = vocabulary().variant.get(text) {
+        return (*key).to_string();
+    }
+    if !text.is_ascii() || super::is_number(text) {
+        return text.to_string();
+    }
+    let b = text.as_bytes();
+    let mut out: Vec<u8> = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        let next = b.get(i + 1).copied();
+        let (c, step) = match (b[i], next) {
+            (b'c', Some(b'h')) => (b'c', 2),
+            (b'p', Some(b'h')) => (b'f', 2),
+            (b'e', Some(b'o')) => (b'o', 2),
+            (b'e', Some(b'u')) => (b'u', 2),
+            (b'o', Some(b'o')) => (b'u', 2),
+            (b'j', _) => (b'c', 1),
+            (b'g', _) => (b'k', 1),
+            (b'd', _) => (b't', 1),
+            (b'b', _) => (b'p', 1),
+            (c, _) => (c, 1),
+        };
+        if out.last() != Some(&c) {
+            out.push(c);
+        }
+        i += step;
+    }
+    if out.len() > 2 && out.last() == Some(&b'h') && matches!(out[out.len() - 2], b'a' | b'e' | b'i' | b'o' | b'u') {
+        out.pop();
+    }
+    String::from_utf8(out).expect("ASCII in, ASCII out")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn variant_keys_table() {
+        let same: &[(&str, &str)] = &[
+            ("chinyong", "jinyong"),
+            ("lee", "ri"),
+            ("rhee", "yi"),
+            ("park", "pak"),
+            ("choi", "choe"),
+            ("cheol", "chul"),
+            ("gyeong", "kyong"),
+            ("seong", "sung"),
+            ("hwa", "hwa"),
+            ("muhammad", "mohammed"),
+        ];
+        for (a, b) in same {
+            assert_eq!(variant_key(a), variant_key(b), "{a} ~ {b}");
+        }
+        let different: &[(&str, &str)] = &[("kim", "min"), ("song", "sang"), ("110", "111"), ("smith", "smyth")];
+        for (a, b) in different {
+            assert_ne!(variant_key(a), variant_key(b), "{a} !~ {b}");
+        }
+    }
+
+    #[test]
+    fn classes() {
+        assert_eq!(term_class("co", true), TermClass::LegalForm("company"));
+        assert_eq!(term_class("company", true), TermClass::LegalForm("company"));
+        assert_eq!(term_class("ooo", true), TermClass::LegalForm("ooo"));
+        assert_eq!(term_class("technology", true), TermClass::Generic);
+        assert_eq!(term_class("technology", false), TermClass::Word);
+        assert_eq!(term_class("of", true), TermClass::Stopword);
+        assert_eq!(term_class("110", false), TermClass::Number);
+        assert_eq!(term_class("silverstar", true), TermClass::Word);
+    }
+}
