@@ -24,7 +24,10 @@ fn main() {
     }
     let built = match sanctions_lists::sources::build_snapshot(&dir) {
         Ok(b) => b,
-        Err(e) => panic!("\n\nThe sanctions lists in {} cannot be embedded:\n  {e}\n\n", dir.display()),
+        Err(e) => panic!(
+            "\n\nThe sanctions lists in {} cannot be embedded:\n  {e}\n\n",
+            dir.display()
+        ),
     };
     for path in &built.files_read {
         println!("cargo:rerun-if-changed={}", path.display());

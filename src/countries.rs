@@ -13,7 +13,9 @@ fn table() -> &'static HashMap<String, &'static str> {
             if line.starts_with('#') || line.trim().is_empty() {
                 continue;
             }
-            let (code, names) = line.split_once('\t').expect("countries.tsv: code<TAB>names");
+            let (code, names) = line
+                .split_once('\t')
+                .expect("countries.tsv: code<TAB>names");
             map.insert(code.to_ascii_lowercase(), code);
             for name in names.split('|') {
                 map.insert(fold(name), code);
@@ -26,10 +28,20 @@ fn table() -> &'static HashMap<String, &'static str> {
 fn fold(name: &str) -> String {
     let lower: String = name
         .chars()
-        .map(|c| if c.is_alphanumeric() { c.to_lowercase().next().unwrap_or(c) } else { ' ' })
+        .map(|c| {
+            if c.is_alphanumeric() {
+                c.to_lowercase().next().unwrap_or(c)
+            } else {
+                ' '
+            }
+        })
         .collect();
     let words: Vec<&str> = lower.split_whitespace().collect();
-    let words = if words.first() == Some(&"the") { &words[1..] } else { &words[..] };
+    let words = if words.first() == Some(&"the") {
+        &words[1..]
+    } else {
+        &words[..]
+    };
     words.join(" ")
 }
 

@@ -46,7 +46,10 @@ mod tests {
     #[test]
     fn ages() {
         assert_eq!(days_from_civil("1970-01-01"), Some(0));
-        assert_eq!(civil_from_days(days_from_civil("2024-02-29").unwrap()), "2024-02-29");
+        assert_eq!(
+            civil_from_days(days_from_civil("2024-02-29").unwrap()),
+            "2024-02-29"
+        );
         assert_eq!(age_days("2024-05-03", "2026-11-26"), Some(937));
         assert_eq!(age_days("2026-11-26", "2026-11-26"), Some(0));
         assert!(age_days("yesterday", "2026-11-26").is_none());

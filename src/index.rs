@@ -5,9 +5,10 @@
 //! Every name (primary and alias) is tokenised once at load. Distinct tokens
 //! become [`Term`]s with their variant key and weight; each term has a
 //! posting list of the names it occurs in. Terms are found from a query token
-//! by exact text, by variant key, and by keys one edit apart (a deletion
-//! neighbourhood, as in SymSpell). Adjacent word pairs of every name are
-//! indexed joined too, so `Silverstar` finds `SILVER STAR`.
+//! by exact text, by variant key, and by keys one edit apart (every edit of
+//! the query key is looked up: nothing extra is built at load time). A query
+//! word is also tried split in two (`Silverstar` finds names holding `SILVER`
+//! and `STAR`), and adjacent query words joined (`Song Hwa` finds `SONGHWA`).
 //!
 //! The index finds every name the scorer could give a score to: the scorer
 //! only aligns tokens that are equal, share a key, are one key edit apart, or
@@ -48,15 +49,17 @@ pub struct NameRecord {
     pub terms: Box<[TermId]>,
     /// Leading terms that are the family name (`KIM, Sang Man` → 1), or 0.
     pub family_len: u8,
+    /// Summed weight of the terms, read as a person's name and as a company's:
+    /// ranks candidates by how much of the name the query can cover.
+    pub total_weight: [f32; 2],
 }
 
 pub struct NameIndex {
     pub terms: Vec<Term>,
     pub names: Vec<NameRecord>,
-    by_text: HashMap<String, TermId>,
-    by_key: HashMap<String, Vec<TermId>>,
-    by_deletion: HashMap<String, Vec<TermId>>,
-    /// Per term: the names it occurs in, alone or joined with its neighbour.
+    by_text: FastMap<String, TermId>,
+    by_key: FastMap<String, Vec<TermId>>,
+    /// Per term: the names it occurs in, in increasing order.
     postings: Vec<Vec<NameId>>,
     /// Name count, for weights.
     name_total: u32,
@@ -67,9 +70,8 @@ impl NameIndex {
         let mut index = NameIndex {
             terms: Vec::new(),
             names: Vec::new(),
-            by_text: HashMap::new(),
-            by_key: HashMap::new(),
-            by_deletion: HashMap::new(),
+            by_text: FastMap::default(),
+            by_key: FastMap::default(),
             postings: Vec::new(),
             name_total: 0,
         };
@@ -96,13 +98,6 @@ impl NameIndex {
                     }
                     terms.push(term);
                 }
-                for pair in tokenized.tokens.windows(2) {
-                    let joined = index.intern(&format!("{}{}", pair[0].text, pair[1].text));
-                    let postings = &mut index.postings[joined as usize];
-                    if postings.last() != Some(&name_id) {
-                        postings.push(name_id);
-                    }
-                }
                 index.names.push(NameRecord {
                     entity: entity_id as u32,
                     alias,
@@ -110,10 +105,24 @@ impl NameIndex {
                     weak,
                     terms: terms.into_boxed_slice(),
                     family_len: tokenized.family_len.unwrap_or(0).min(u8::MAX as usize) as u8,
+                    total_weight: [0.0; 2],
                 });
             }
         }
         index.name_total = index.names.len() as u32;
+        let total = index.name_total;
+        for name in &mut index.names {
+            for (slot, organization) in [(0, false), (1, true)] {
+                name.total_weight[slot] = name
+                    .terms
+                    .iter()
+                    .map(|&t| {
+                        let term = &index.terms[t as usize];
+                        class_weight(term_class(&term.text, organization), term.names, total)
+                    })
+                    .sum();
+            }
+        }
         index
     }
 
@@ -123,17 +132,13 @@ impl NameIndex {
         }
         let id = self.terms.len() as TermId;
         let key = variant_key(text);
-        if key.chars().count() >= MIN_FUZZY_KEY_LEN {
-            for deleted in deletions(&key).into_iter().chain(std::iter::once(key.clone())) {
-                let ids = self.by_deletion.entry(deleted).or_default();
-                if ids.last() != Some(&id) {
-                    ids.push(id);
-                }
-            }
-        }
         self.by_key.entry(key.clone()).or_default().push(id);
         self.by_text.insert(text.to_string(), id);
-        self.terms.push(Term { text: text.to_string(), key, names: 0 });
+        self.terms.push(Term {
+            text: text.to_string(),
+            key,
+            names: 0,
+        });
         self.postings.push(Vec::new());
         id
     }
@@ -146,7 +151,9 @@ impl NameIndex {
     /// (`Kim`, `Mohammad`, `Trading`) less; legal forms and generic words are
     /// capped by their class. A word no list contains weighs fully.
     pub fn weight(&self, text: &str, organization: bool) -> f32 {
-        let names = self.term_id(text).map_or(0, |t| self.terms[t as usize].names);
+        let names = self
+            .term_id(text)
+            .map_or(0, |t| self.terms[t as usize].names);
         class_weight(term_class(text, organization), names, self.name_total)
     }
 
@@ -160,14 +167,14 @@ impl NameIndex {
         if let Some(ids) = self.by_key.get(&key) {
             out.extend_from_slice(ids);
         }
-        if key.chars().count() >= MIN_FUZZY_KEY_LEN {
-            for deleted in deletions(&key).into_iter().chain(std::iter::once(key.clone())) {
-                if let Some(ids) = self.by_deletion.get(&deleted) {
-                    out.extend(
-                        ids.iter().copied().filter(|&t| within_one_edit(&key, &self.terms[t as usize].key)),
-                    );
+        if key.len() >= MIN_FUZZY_KEY_LEN && key.is_ascii() {
+            // Every key one edit away, looked up directly: about 55 lookups a
+            // letter, and nothing to build at load time.
+            for_each_one_edit(&key, |edited| {
+                if let Some(ids) = self.by_key.get(edited) {
+                    out.extend_from_slice(ids);
                 }
-            }
+            });
         }
         out.sort_unstable();
         out.dedup();
@@ -176,15 +183,26 @@ impl NameIndex {
     /// Names worth scoring for these query words, best first, at most `limit`.
     ///
     /// Each name gets the summed weight of the query words (and joined
-    /// adjacent pairs) that found it; legal forms and stopwords find nothing,
-    /// since nearly every company shares them.
-    pub fn candidates(&self, words: &[String], organization: bool, kinds: &[Kind], limit: usize) -> Vec<NameId> {
+    /// adjacent pairs) that found it, and is ranked by the Dice score that
+    /// would give if every found word matched exactly: so among the many names
+    /// that share `Mohammed` and `Ali`, the short ones come first. Legal forms
+    /// and stopwords find nothing, since nearly every company shares them.
+    pub fn candidates(
+        &self,
+        words: &[String],
+        organization: bool,
+        kinds: &[Kind],
+        limit: usize,
+    ) -> Vec<NameId> {
         let mut found: HashMap<NameId, (f32, usize)> = HashMap::new();
         let mut lookups: Vec<String> = words.to_vec();
         lookups.extend(words.windows(2).map(|p| format!("{}{}", p[0], p[1])));
         let mut related = Vec::new();
         for (i, word) in lookups.iter().enumerate() {
-            if matches!(term_class(word, organization), TermClass::LegalForm(_) | TermClass::Stopword) {
+            if matches!(
+                term_class(word, organization),
+                TermClass::LegalForm(_) | TermClass::Stopword
+            ) {
                 continue;
             }
             let weight = self.weight(word, organization);
@@ -203,11 +221,88 @@ impl NameIndex {
                 }
             }
         }
-        let mut ranked: Vec<(NameId, f32)> = found.into_iter().map(|(n, (w, _))| (n, w)).collect();
+        // A word written joined that the list writes apart: names holding both halves.
+        for (i, word) in words.iter().enumerate() {
+            let chars: Vec<(usize, char)> = word.char_indices().collect();
+            // Halves of three letters or more: shorter ones are syllables, not words.
+            for split in 3..chars.len().saturating_sub(2) {
+                let (a, b) = word.split_at(chars[split].0);
+                if !self.has_word(a) || !self.has_word(b) {
+                    continue;
+                }
+                let (names_a, names_b) = (self.names_with(a), self.names_with(b));
+                if names_a.is_empty() || names_b.is_empty() {
+                    continue;
+                }
+                let weight = self.weight(word, organization);
+                let marker = lookups.len() + i;
+                for name in intersect(&names_a, &names_b) {
+                    if !kinds.contains(&self.names[name as usize].kind) {
+                        continue;
+                    }
+                    let entry = found.entry(name).or_insert((0.0, usize::MAX));
+                    if entry.1 != marker {
+                        entry.0 += weight;
+                        entry.1 = marker;
+                    }
+                }
+            }
+        }
+        let query_total: f32 = words.iter().map(|w| self.weight(w, organization)).sum();
+        let slot = organization as usize;
+        let mut ranked: Vec<(NameId, f32)> = found
+            .into_iter()
+            .map(|(n, (w, _))| {
+                (
+                    n,
+                    2.0 * w / (query_total + self.names[n as usize].total_weight[slot]),
+                )
+            })
+            .collect();
         ranked.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         ranked.truncate(limit);
         ranked.into_iter().map(|(n, _)| n).collect()
     }
+}
+
+impl NameIndex {
+    fn has_word(&self, part: &str) -> bool {
+        self.by_text.contains_key(part) || self.by_key.contains_key(&variant_key(part))
+    }
+
+    /// Names holding a word with this text or its variant key, sorted.
+    fn names_with(&self, part: &str) -> Vec<NameId> {
+        let mut terms: Vec<TermId> = self
+            .by_key
+            .get(&variant_key(part))
+            .cloned()
+            .unwrap_or_default();
+        terms.extend(self.by_text.get(part));
+        let mut names: Vec<NameId> = terms
+            .iter()
+            .flat_map(|&t| self.postings[t as usize].iter().copied())
+            .collect();
+        names.sort_unstable();
+        names.dedup();
+        names
+    }
+}
+
+/// The common elements of two sorted lists.
+fn intersect(a: &[NameId], b: &[NameId]) -> Vec<NameId> {
+    let (mut i, mut j, mut out) = (0, 0, Vec::new());
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                out.push(a[i]);
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    out
 }
 
 /// Weight of a word of class `class` found in `names` of `total` names.
@@ -231,13 +326,65 @@ pub fn class_weight(class: TermClass, names: u32, total: u32) -> f32 {
     }
 }
 
-/// All strings made by deleting one character of `key`.
-fn deletions(key: &str) -> Vec<String> {
-    let chars: Vec<char> = key.chars().collect();
-    (0..chars.len())
-        .map(|i| chars[..i].iter().chain(&chars[i + 1..]).collect())
-        .collect()
+/// Calls `f` with every string one edit (deletion, swap of neighbours,
+/// substitution or insertion of a lower-case letter) from the ASCII `key`.
+fn for_each_one_edit(key: &str, mut f: impl FnMut(&str)) {
+    let bytes = key.as_bytes();
+    let n = bytes.len();
+    let mut buf: Vec<u8> = Vec::with_capacity(n + 1);
+    let mut emit = |buf: &[u8]| f(std::str::from_utf8(buf).expect("ASCII"));
+    for i in 0..n {
+        buf.clear();
+        buf.extend_from_slice(&bytes[..i]);
+        buf.extend_from_slice(&bytes[i + 1..]);
+        emit(&buf);
+        if i + 1 < n {
+            buf.clear();
+            buf.extend_from_slice(bytes);
+            buf.swap(i, i + 1);
+            emit(&buf);
+        }
+    }
+    for i in 0..=n {
+        for c in b'a'..=b'z' {
+            if i < n && bytes[i] != c {
+                buf.clear();
+                buf.extend_from_slice(bytes);
+                buf[i] = c;
+                emit(&buf);
+            }
+            buf.clear();
+            buf.extend_from_slice(&bytes[..i]);
+            buf.push(c);
+            buf.extend_from_slice(&bytes[i..]);
+            emit(&buf);
+        }
+    }
 }
+
+/// FxHash (as in rustc): the index's keys are short strings it made itself,
+/// so a fast non-keyed hash is safe and several times faster than SipHash.
+#[derive(Default, Clone, Copy)]
+pub struct FxHasher(u64);
+
+impl std::hash::Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word))
+                .wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+    fn write_u8(&mut self, i: u8) {
+        self.0 = (self.0.rotate_left(5) ^ i as u64).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+pub type FastMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<FxHasher>>;
 
 /// Damerau-Levenshtein distance of at most one: one substitution, insertion,
 /// deletion or swap of neighbours.
@@ -252,8 +399,16 @@ pub fn within_one_edit(a: &str, b: &str) -> bool {
         return false;
     }
     let prefix = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
-    let suffix = a[prefix..].iter().rev().zip(b[prefix..].iter().rev()).take_while(|(x, y)| x == y).count();
-    let (ra, rb) = (la - prefix - suffix.min(la - prefix), lb - prefix - suffix.min(lb - prefix));
+    let suffix = a[prefix..]
+        .iter()
+        .rev()
+        .zip(b[prefix..].iter().rev())
+        .take_while(|(x, y)| x == y)
+        .count();
+    let (ra, rb) = (
+        la - prefix - suffix.min(la - prefix),
+        lb - prefix - suffix.min(lb - prefix),
+    );
     match (ra, rb) {
         (1, 1) | (1, 0) | (0, 1) => true,
         (2, 2) => a[prefix] == b[prefix + 1] && a[prefix + 1] == b[prefix],
@@ -286,7 +441,9 @@ mod tests {
     #[test]
     fn weights_follow_rarity_and_class() {
         assert_eq!(class_weight(TermClass::Word, 1, 1000), 1.0);
-        assert!(class_weight(TermClass::Word, 100, 10000) < class_weight(TermClass::Word, 10, 10000));
+        assert!(
+            class_weight(TermClass::Word, 100, 10000) < class_weight(TermClass::Word, 10, 10000)
+        );
         assert_eq!(class_weight(TermClass::Word, 10000, 10000), 0.3);
         assert_eq!(class_weight(TermClass::LegalForm("company"), 1, 10), 0.1);
     }

@@ -1,1 +1,112 @@
-fn main() {}
+//! `sanctions-screen`: the native command line.
+//!
+//! Exit codes: 0 no match; 1 at least one match (an alert to review);
+//! 2 the command or query was invalid (nothing screened); 3 a batch finished
+//! but some rows could not be screened (their errors are in the output).
+
+mod cli;
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+#[derive(Parser)]
+#[command(
+    name = "sanctions-screen",
+    version,
+    about = "Screen applicants' names and companies against official sanctions lists, offline."
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(clap::Args, Clone)]
+pub struct ScreenOptions {
+    /// Name score from which a match is reported, 0 to 1 [default: 0.80].
+    #[arg(long)]
+    threshold: Option<f32>,
+    /// At most this many matches per query.
+    #[arg(long, default_value_t = sanctions_screen::matching::DEFAULT_LIMIT)]
+    limit: usize,
+    /// Also screen the company against vessels and aircraft.
+    #[arg(long)]
+    vessels: bool,
+    /// Only this list (ofac_sdn, ofac_cons, un); repeat for several.
+    #[arg(long = "list")]
+    lists: Vec<String>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Screen one applicant.
+    Screen {
+        /// The applicant's name, in any order (`Song-hwa Jong`, `JONG, Song Hwa`).
+        #[arg(long)]
+        name: Option<String>,
+        /// The company the applicant claims to work for.
+        #[arg(long)]
+        company: Option<String>,
+        /// Date of birth, YYYY-MM-DD or YYYY.
+        #[arg(long)]
+        dob: Option<String>,
+        /// Country, as an ISO code (KP) or a name.
+        #[arg(long)]
+        country: Option<String>,
+        #[command(flatten)]
+        options: ScreenOptions,
+        /// Print JSON (the fields are documented in the README).
+        #[arg(long)]
+        json: bool,
+    },
+    /// Screen every row of a CSV (header name,company[,dob,country]) or JSONL file.
+    Batch {
+        file: std::path::PathBuf,
+        /// Write results here (`.csv` for CSV, otherwise JSONL); standard output when absent.
+        #[arg(short, long)]
+        output: Option<std::path::PathBuf>,
+        #[command(flatten)]
+        options: ScreenOptions,
+    },
+    /// Show the embedded lists: dates, counts, source files and their sha256.
+    Lists {
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Screen {
+            name,
+            company,
+            dob,
+            country,
+            options,
+            json,
+        } => cli::screen::run(
+            sanctions_screen::Query {
+                name,
+                company,
+                dob,
+                country,
+            },
+            &options,
+            json,
+        ),
+        Command::Batch {
+            file,
+            output,
+            options,
+        } => cli::batch::run(&file, output.as_deref(), &options),
+        Command::Lists { json } => cli::lists::run(json),
+    };
+    match result {
+        Ok(code) => ExitCode::from(code),
+        Err(message) => {
+            eprintln!("sanctions-screen: {message}");
+            ExitCode::from(cli::EXIT_INVALID)
+        }
+    }
+}

@@ -11,12 +11,21 @@ fn screener() -> &'static Screener {
 }
 
 fn screen(name: Option<&str>, company: Option<&str>) -> Screening {
-    let query = Query { name: name.map(Into::into), company: company.map(Into::into), ..Query::default() };
-    screener().screen(&query, &Options::default()).expect("valid query")
+    let query = Query {
+        name: name.map(Into::into),
+        company: company.map(Into::into),
+        ..Query::default()
+    };
+    screener()
+        .screen(&query, &Options::default())
+        .expect("valid query")
 }
 
 fn top(result: &Screening) -> Option<(&str, &str)> {
-    result.matches.first().map(|m| (m.list.as_str(), m.source_id.as_str()))
+    result
+        .matches
+        .first()
+        .map(|m| (m.list.as_str(), m.source_id.as_str()))
 }
 
 #[test]
@@ -25,7 +34,10 @@ fn listed_companies_are_found() {
         ("Yanbian Silverstar Network Technology Co., Ltd.", "24977"),
         ("Yanbian Silverstar", "24977"),
         ("Volasys Silverstar", "24978"),
-        ("Chinyong Information Technology Cooperation Company", "43379"),
+        (
+            "Chinyong Information Technology Cooperation Company",
+            "43379",
+        ),
         ("Jinyong IT Cooperation Co.", "43379"),
         ("Technical Reconnaissance Bureau", "43337"),
         ("Lazarus Group", "27307"),
@@ -36,7 +48,12 @@ fn listed_companies_are_found() {
     ];
     for (company, id) in cases {
         let result = screen(None, Some(company));
-        assert_eq!(top(&result), Some(("ofac_sdn", id)), "{company}: {:#?}", result.matches.first());
+        assert_eq!(
+            top(&result),
+            Some(("ofac_sdn", id)),
+            "{company}: {:#?}",
+            result.matches.first()
+        );
     }
 }
 
@@ -51,18 +68,33 @@ fn listed_people_are_found() {
     ];
     for (name, id) in cases {
         let result = screen(Some(name), None);
-        assert_eq!(top(&result), Some(("ofac_sdn", id)), "{name}: {:#?}", result.matches.first());
+        assert_eq!(
+            top(&result),
+            Some(("ofac_sdn", id)),
+            "{name}: {:#?}",
+            result.matches.first()
+        );
     }
 }
 
 #[test]
 fn ordinary_applicants_raise_no_alert() {
-    for name in ["Kim Min-jun", "Grace Park", "Daniel Lee", "John Smith", "Kim"] {
+    for name in [
+        "Kim Min-jun",
+        "Grace Park",
+        "Daniel Lee",
+        "John Smith",
+        "Kim",
+    ] {
         let result = screen(Some(name), None);
         assert!(result.matches.is_empty(), "{name}: {:#?}", result.matches);
     }
     for company in ["Silver Lake Partners", "Samsung SDS Co., Ltd."] {
         let result = screen(None, Some(company));
-        assert!(result.matches.is_empty(), "{company}: {:#?}", result.matches);
+        assert!(
+            result.matches.is_empty(),
+            "{company}: {:#?}",
+            result.matches
+        );
     }
 }

@@ -51,7 +51,12 @@ impl BirthDate {
     /// `YYYY-MM-DD`, `YYYY-MM` or `YYYY`.
     pub fn parse(text: &str) -> Option<BirthDate> {
         let mut parts = text.trim().split('-');
-        let year: u16 = parts.next().filter(|y| y.len() == 4)?.parse().ok().filter(|y| (1900..=2100).contains(y))?;
+        let year: u16 = parts
+            .next()
+            .filter(|y| y.len() == 4)?
+            .parse()
+            .ok()
+            .filter(|y| (1900..=2100).contains(y))?;
         let month: u8 = match parts.next() {
             Some(m) => m.parse().ok().filter(|m| (1..=12).contains(m))?,
             None => 0,
@@ -75,20 +80,37 @@ impl BirthDate {
             return false;
         }
         let exact_year = listed.year_from == listed.year_to && !listed.approximate;
-        let month_ok = !exact_year || self.month == 0 || listed.month == 0 || self.month == listed.month;
+        let month_ok =
+            !exact_year || self.month == 0 || listed.month == 0 || self.month == listed.month;
         let day_ok = !exact_year || self.day == 0 || listed.day == 0 || self.day == listed.day;
         month_ok && day_ok
     }
 }
 
 pub fn check_dob(dob: &BirthDate, dob_text: &str, entity: &Entity) -> Check {
-    let known: Vec<&ListedDate> = entity.birth_dates.iter().filter(|d| d.year_from > 0).collect();
-    let listed = known.iter().map(|d| d.text.as_str()).collect::<Vec<_>>().join(", ");
+    let known: Vec<&ListedDate> = entity
+        .birth_dates
+        .iter()
+        .filter(|d| d.year_from > 0)
+        .collect();
+    let listed = known
+        .iter()
+        .map(|d| d.text.as_str())
+        .collect::<Vec<_>>()
+        .join(", ");
     if known.is_empty() {
-        return Check { field: "dob", outcome: Outcome::Unknown, text: "The list gives no date of birth to compare.".into() };
+        return Check {
+            field: "dob",
+            outcome: Outcome::Unknown,
+            text: "The list gives no date of birth to compare.".into(),
+        };
     }
     if known.iter().any(|d| dob.agrees_with(d)) {
-        Check { field: "dob", outcome: Outcome::Match, text: format!("Date of birth {dob_text} agrees with the listed {listed}.") }
+        Check {
+            field: "dob",
+            outcome: Outcome::Match,
+            text: format!("Date of birth {dob_text} agrees with the listed {listed}."),
+        }
     } else {
         Check {
             field: "dob",
@@ -100,7 +122,10 @@ pub fn check_dob(dob: &BirthDate, dob_text: &str, entity: &Entity) -> Check {
 
 /// Every country the entry is tied to, as ISO codes.
 pub fn entity_countries(entity: &Entity) -> Vec<&'static str> {
-    let places = entity.birth_places.iter().filter_map(|p| p.rsplit(',').next());
+    let places = entity
+        .birth_places
+        .iter()
+        .filter_map(|p| p.rsplit(',').next());
     let mut codes: Vec<&'static str> = entity
         .nationalities
         .iter()
@@ -118,15 +143,26 @@ pub fn entity_countries(entity: &Entity) -> Vec<&'static str> {
 pub fn check_country(code: &str, entity: &Entity) -> Check {
     let codes = entity_countries(entity);
     if codes.is_empty() {
-        return Check { field: "country", outcome: Outcome::Unknown, text: "The list gives no country to compare.".into() };
+        return Check {
+            field: "country",
+            outcome: Outcome::Unknown,
+            text: "The list gives no country to compare.".into(),
+        };
     }
     if codes.contains(&code) {
-        Check { field: "country", outcome: Outcome::Match, text: format!("Country {code} is one the list ties this entry to.") }
+        Check {
+            field: "country",
+            outcome: Outcome::Match,
+            text: format!("Country {code} is one the list ties this entry to."),
+        }
     } else {
         Check {
             field: "country",
             outcome: Outcome::Conflict,
-            text: format!("Country {code} is not among the listed {}: score lowered a little.", codes.join(", ")),
+            text: format!(
+                "Country {code} is not among the listed {}: score lowered a little.",
+                codes.join(", ")
+            ),
         }
     }
 }
@@ -143,7 +179,14 @@ mod tests {
             "1962 to 1964" => (1962, 1964, 0, 0, false),
             _ => unreachable!(),
         };
-        ListedDate { text: text.into(), year_from: from, year_to: to, month, day, approximate }
+        ListedDate {
+            text: text.into(),
+            year_from: from,
+            year_to: to,
+            month,
+            day,
+            approximate,
+        }
     }
 
     #[test]
@@ -159,15 +202,40 @@ mod tests {
             ("1965", "1962 to 1964", false),
         ];
         for (dob, text, want) in cases {
-            assert_eq!(BirthDate::parse(dob).unwrap().agrees_with(&listed(text)), want, "{dob} vs {text}");
+            assert_eq!(
+                BirthDate::parse(dob).unwrap().agrees_with(&listed(text)),
+                want,
+                "{dob} vs {text}"
+            );
         }
     }
 
     #[test]
     fn parses_only_iso_dates() {
-        assert_eq!(BirthDate::parse("1970-02-05"), Some(BirthDate { year: 1970, month: 2, day: 5 }));
-        assert_eq!(BirthDate::parse("1970"), Some(BirthDate { year: 1970, month: 0, day: 0 }));
-        for bad in ["05/02/1970", "1970-13-01", "70", "1970-02-30x", "", "1970-02-05-01"] {
+        assert_eq!(
+            BirthDate::parse("1970-02-05"),
+            Some(BirthDate {
+                year: 1970,
+                month: 2,
+                day: 5
+            })
+        );
+        assert_eq!(
+            BirthDate::parse("1970"),
+            Some(BirthDate {
+                year: 1970,
+                month: 0,
+                day: 0
+            })
+        );
+        for bad in [
+            "05/02/1970",
+            "1970-13-01",
+            "70",
+            "1970-02-30x",
+            "",
+            "1970-02-05-01",
+        ] {
             assert!(BirthDate::parse(bad).is_none(), "{bad}");
         }
     }

@@ -28,14 +28,22 @@ pub fn explain(
         );
     }
     let words = |t: &Tokenized, r: std::ops::Range<usize>| {
-        t.tokens[r].iter().map(|t| t.original.as_str()).collect::<Vec<_>>().join(" ")
+        t.tokens[r]
+            .iter()
+            .map(|t| t.original.as_str())
+            .collect::<Vec<_>>()
+            .join(" ")
     };
     for pair in &scored.pairs {
         // The listed name tokenises as the index did, so ranges line up.
         if pair.listed.end > listed.tokens.len() {
             continue;
         }
-        let sign = if pair.similarity >= 1.0 { "=" } else { "\u{2248}" };
+        let sign = if pair.similarity >= 1.0 {
+            "="
+        } else {
+            "\u{2248}"
+        };
         lines.push(format!(
             "{} {sign} {} ({})",
             words(query, pair.query.clone()),
@@ -48,16 +56,26 @@ pub fn explain(
         .map(|j| listed.tokens[j].original.as_str())
         .collect();
     if !unmatched_listed.is_empty() {
-        lines.push(format!("On the list but not in the {field}: {}.", unmatched_listed.join(" ")));
+        lines.push(format!(
+            "On the list but not in the {field}: {}.",
+            unmatched_listed.join(" ")
+        ));
     }
     let unmatched_query: Vec<&str> = (0..query.tokens.len())
         .filter(|i| !scored.pairs.iter().any(|p| p.query.contains(i)))
         .map(|i| query.tokens[i].original.as_str())
         .collect();
     if !unmatched_query.is_empty() {
-        lines.push(format!("In the {field} but not on the list: {}.", unmatched_query.join(" ")));
+        lines.push(format!(
+            "In the {field} but not on the list: {}.",
+            unmatched_query.join(" ")
+        ));
     }
-    let mut order: Vec<(usize, usize)> = scored.pairs.iter().map(|p| (p.query.start, p.listed.start)).collect();
+    let mut order: Vec<(usize, usize)> = scored
+        .pairs
+        .iter()
+        .map(|p| (p.query.start, p.listed.start))
+        .collect();
     order.sort_unstable();
     if order.windows(2).any(|w| w[1].1 < w[0].1) {
         lines.push(if record.family_len > 0 {
@@ -69,7 +87,13 @@ pub fn explain(
     if scored.partial {
         lines.push("Only part of the person's name matches: not enough to identify anyone.".into());
     }
-    if scored.pairs.iter().all(|p| p.rule == Rule::Exact || p.rule == Rule::LegalForm) && unmatched_listed.is_empty() && unmatched_query.is_empty() {
+    if scored
+        .pairs
+        .iter()
+        .all(|p| p.rule == Rule::Exact || p.rule == Rule::LegalForm)
+        && unmatched_listed.is_empty()
+        && unmatched_query.is_empty()
+    {
         lines.push("Every word agrees.".into());
     }
     lines

@@ -17,9 +17,13 @@ use sanctions_lists::{Entity, Kind, Snapshot, Strength};
 use serde::Serialize;
 
 use crate::countries::{country_code, is_known_code};
+use crate::freshness::{age_days, STALE_AFTER_DAYS};
 use crate::index::{class_weight, NameId, NameIndex, PRIMARY};
 use crate::normalize::{term_class, tokenize, variant_key, Tokenized};
-use checks::{check_country, check_dob, BirthDate, Check, Outcome, COUNTRY_CONFLICT_FACTOR, DOB_CONFLICT_FACTOR};
+use checks::{
+    check_country, check_dob, BirthDate, Check, Outcome, COUNTRY_CONFLICT_FACTOR,
+    DOB_CONFLICT_FACTOR,
+};
 use score::{score_name, NameScore, ScoredToken};
 
 /// The default threshold on the name score. At 0.80 every seed case of the
@@ -36,7 +40,7 @@ pub const WEAK_ALIAS_FACTOR: f32 = 0.9;
 /// Longest input per field: a name longer than this is not a name.
 pub const MAX_FIELD_CHARS: usize = 500;
 /// How many candidate names the index hands to the scorer per field.
-const CANDIDATES: usize = 200;
+const CANDIDATES: usize = 100;
 /// Default number of matches returned.
 pub const DEFAULT_LIMIT: usize = 10;
 
@@ -65,11 +69,20 @@ pub struct Options {
     pub vessels_and_aircraft: bool,
     /// Only these lists (ids such as `ofac_sdn`); all when empty.
     pub lists: Vec<String>,
+    /// Today's date (`YYYY-MM-DD`), to say how old each list is. The core
+    /// reads no clock: the CLI and the page pass it.
+    pub today: Option<String>,
 }
 
 impl Default for Options {
     fn default() -> Self {
-        Options { threshold: DEFAULT_THRESHOLD, limit: DEFAULT_LIMIT, vessels_and_aircraft: false, lists: Vec::new() }
+        Options {
+            threshold: DEFAULT_THRESHOLD,
+            limit: DEFAULT_LIMIT,
+            vessels_and_aircraft: false,
+            lists: Vec::new(),
+            today: None,
+        }
     }
 }
 
@@ -146,6 +159,10 @@ pub struct ListRef {
     pub id: String,
     pub name: String,
     pub date: String,
+    /// Days since the list date, when today's date was given.
+    pub age_days: Option<i64>,
+    /// Older than 30 days: a newer list may name someone this one does not.
+    pub stale: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -191,11 +208,20 @@ impl Screener {
     }
 
     /// Screens by scoring every listed name: the reference the index is tested against.
-    pub fn screen_brute_force(&self, query: &Query, options: &Options) -> Result<Screening, QueryError> {
+    pub fn screen_brute_force(
+        &self,
+        query: &Query,
+        options: &Options,
+    ) -> Result<Screening, QueryError> {
         self.run(query, options, true)
     }
 
-    fn run(&self, query: &Query, options: &Options, brute_force: bool) -> Result<Screening, QueryError> {
+    fn run(
+        &self,
+        query: &Query,
+        options: &Options,
+        brute_force: bool,
+    ) -> Result<Screening, QueryError> {
         let (fields, dob, country) = self.validate(query, options)?;
         let lists = self.selected_lists(options)?;
         let mut matches = Vec::new();
@@ -205,8 +231,14 @@ impl Screener {
                     .filter(|&n| field.kinds.contains(&self.index.names[n as usize].kind))
                     .collect()
             } else {
-                let words: Vec<String> = field.tokenized.tokens.iter().map(|t| t.text.clone()).collect();
-                self.index.candidates(&words, field.organization, &field.kinds, CANDIDATES)
+                let words: Vec<String> = field
+                    .tokenized
+                    .tokens
+                    .iter()
+                    .map(|t| t.text.clone())
+                    .collect();
+                self.index
+                    .candidates(&words, field.organization, &field.kinds, CANDIDATES)
             };
             // Best name per entity.
             let mut best: HashMap<u32, (NameId, NameScore)> = HashMap::new();
@@ -218,8 +250,14 @@ impl Screener {
                     continue;
                 }
                 let listed = listed_view(&self.index, record, field.organization);
-                let family = if record.kind == Kind::Person { record.family_len as usize } else { 0 };
-                let Some(mut scored) = score_name(&query_view, &listed, record.kind == Kind::Person, family) else {
+                let family = if record.kind == Kind::Person {
+                    record.family_len as usize
+                } else {
+                    0
+                };
+                let Some(mut scored) =
+                    score_name(&query_view, &listed, record.kind == Kind::Person, family)
+                else {
                     continue;
                 };
                 if record.weak {
@@ -227,7 +265,9 @@ impl Screener {
                 }
                 let better = match best.get(&record.entity) {
                     None => true,
-                    Some((other, s)) => scored.score > s.score || (scored.score == s.score && name_id < *other),
+                    Some((other, s)) => {
+                        scored.score > s.score || (scored.score == s.score && name_id < *other)
+                    }
                 };
                 if better {
                     best.insert(record.entity, (name_id, scored));
@@ -237,13 +277,27 @@ impl Screener {
                 if scored.score < options.threshold {
                     continue;
                 }
-                matches.push(self.build_match(field, entity_id, name_id, &scored, dob.as_ref(), country));
+                matches.push(self.build_match(
+                    field,
+                    entity_id,
+                    name_id,
+                    &scored,
+                    dob.as_ref(),
+                    country,
+                ));
             }
         }
         matches.sort_by(|a, b| {
-            b.score.total_cmp(&a.score).then(b.name_score.total_cmp(&a.name_score)).then(a.list.cmp(&b.list)).then(
-                a.source_id.len().cmp(&b.source_id.len()).then(a.source_id.cmp(&b.source_id)),
-            )
+            b.score
+                .total_cmp(&a.score)
+                .then(b.name_score.total_cmp(&a.name_score))
+                .then(a.list.cmp(&b.list))
+                .then(
+                    a.source_id
+                        .len()
+                        .cmp(&b.source_id.len())
+                        .then(a.source_id.cmp(&b.source_id)),
+                )
         });
         matches.truncate(options.limit);
         let lists = self
@@ -252,19 +306,43 @@ impl Screener {
             .iter()
             .zip(&lists)
             .filter(|(_, &on)| on)
-            .map(|(l, _)| ListRef { id: l.id.clone(), name: l.name.clone(), date: l.date.clone() })
+            .map(|(l, _)| {
+                let age_days = options
+                    .today
+                    .as_deref()
+                    .and_then(|today| age_days(&l.date, today));
+                ListRef {
+                    id: l.id.clone(),
+                    name: l.name.clone(),
+                    date: l.date.clone(),
+                    age_days,
+                    stale: age_days.is_some_and(|d| d > STALE_AFTER_DAYS),
+                }
+            })
             .collect();
-        Ok(Screening { matches, threshold: options.threshold, lists })
+        Ok(Screening {
+            matches,
+            threshold: options.threshold,
+            lists,
+        })
     }
 
     fn selected_lists(&self, options: &Options) -> Result<Vec<bool>, QueryError> {
         for id in &options.lists {
             if !self.snapshot.lists.iter().any(|l| &l.id == id) {
                 let known: Vec<&str> = self.snapshot.lists.iter().map(|l| l.id.as_str()).collect();
-                return Err(QueryError(format!("unknown list {id:?}: the lists are {}", known.join(", "))));
+                return Err(QueryError(format!(
+                    "unknown list {id:?}: the lists are {}",
+                    known.join(", ")
+                )));
             }
         }
-        Ok(self.snapshot.lists.iter().map(|l| options.lists.is_empty() || options.lists.contains(&l.id)).collect())
+        Ok(self
+            .snapshot
+            .lists
+            .iter()
+            .map(|l| options.lists.is_empty() || options.lists.contains(&l.id))
+            .collect())
     }
 
     #[allow(clippy::type_complexity)]
@@ -272,20 +350,39 @@ impl Screener {
         &self,
         query: &'q Query,
         options: &Options,
-    ) -> Result<(Vec<Field<'q>>, Option<(BirthDate, String)>, Option<&'static str>), QueryError> {
+    ) -> Result<
+        (
+            Vec<Field<'q>>,
+            Option<(BirthDate, String)>,
+            Option<&'static str>,
+        ),
+        QueryError,
+    > {
         if !(0.0..=1.0).contains(&options.threshold) {
-            return Err(QueryError(format!("threshold must be between 0 and 1, not {}", options.threshold)));
+            return Err(QueryError(format!(
+                "threshold must be between 0 and 1, not {}",
+                options.threshold
+            )));
         }
         let mut fields = Vec::new();
-        for (label, value, organization) in [("name", &query.name, false), ("company", &query.company, true)] {
-            let Some(text) = value.as_deref().map(str::trim).filter(|t| !t.is_empty()) else { continue };
+        for (label, value, organization) in [
+            ("name", &query.name, false),
+            ("company", &query.company, true),
+        ] {
+            let Some(text) = value.as_deref().map(str::trim).filter(|t| !t.is_empty()) else {
+                continue;
+            };
             let chars = text.chars().count();
             if chars > MAX_FIELD_CHARS {
-                return Err(QueryError(format!("{label} is {chars} characters long; at most {MAX_FIELD_CHARS} are screened")));
+                return Err(QueryError(format!(
+                    "{label} is {chars} characters long; at most {MAX_FIELD_CHARS} are screened"
+                )));
             }
             let tokenized = tokenize(text);
             if tokenized.tokens.is_empty() {
-                return Err(QueryError(format!("{label} {text:?} has no letters or digits to screen")));
+                return Err(QueryError(format!(
+                    "{label} {text:?} has no letters or digits to screen"
+                )));
             }
             let kinds = if organization {
                 if options.vessels_and_aircraft {
@@ -296,25 +393,46 @@ impl Screener {
             } else {
                 vec![Kind::Person]
             };
-            fields.push(Field { label, tokenized, organization, kinds, _text: text });
+            fields.push(Field {
+                label,
+                tokenized,
+                organization,
+                kinds,
+                _text: text,
+            });
         }
         if fields.is_empty() {
             return Err(QueryError("enter a name or a company to screen".into()));
         }
-        let dob = match query.dob.as_deref().map(str::trim).filter(|d| !d.is_empty()) {
+        let dob = match query
+            .dob
+            .as_deref()
+            .map(str::trim)
+            .filter(|d| !d.is_empty())
+        {
             None => None,
             Some(text) => Some((
-                BirthDate::parse(text)
-                    .ok_or_else(|| QueryError(format!("date of birth {text:?} is not a date: write YYYY-MM-DD, or YYYY")))?,
+                BirthDate::parse(text).ok_or_else(|| {
+                    QueryError(format!(
+                        "date of birth {text:?} is not a date: write YYYY-MM-DD, or YYYY"
+                    ))
+                })?,
                 text.to_string(),
             )),
         };
-        let country = match query.country.as_deref().map(str::trim).filter(|c| !c.is_empty()) {
+        let country = match query
+            .country
+            .as_deref()
+            .map(str::trim)
+            .filter(|c| !c.is_empty())
+        {
             None => None,
             Some(text) => {
                 let code = country_code(text).filter(|_| text.len() != 2 || is_known_code(text));
                 Some(code.ok_or_else(|| {
-                    QueryError(format!("country {text:?} is not known: use a two-letter ISO code such as KP or US"))
+                    QueryError(format!(
+                        "country {text:?} is not known: use a two-letter ISO code such as KP or US"
+                    ))
                 })?)
             }
         };
@@ -337,7 +455,11 @@ impl Screener {
             (entity.name.clone(), "primary", false)
         } else {
             let alias = &entity.aliases[record.alias as usize];
-            (alias.name.clone(), alias.kind.as_str(), alias.strength == Strength::Weak)
+            (
+                alias.name.clone(),
+                alias.kind.as_str(),
+                alias.strength == Strength::Weak,
+            )
         };
         let name_score = scored.score;
         let mut score = name_score;
@@ -352,10 +474,22 @@ impl Screener {
         }
         for check in &checks {
             if check.outcome == Outcome::Conflict {
-                score *= if check.field == "dob" { DOB_CONFLICT_FACTOR } else { COUNTRY_CONFLICT_FACTOR };
+                score *= if check.field == "dob" {
+                    DOB_CONFLICT_FACTOR
+                } else {
+                    COUNTRY_CONFLICT_FACTOR
+                };
             }
         }
-        let explanation = explain::explain(field.label, &field.tokenized, &matched_name, record, scored, weak, matched_as);
+        let explanation = explain::explain(
+            field.label,
+            &field.tokenized,
+            &matched_name,
+            record,
+            scored,
+            weak,
+            matched_as,
+        );
         Match {
             field: field.label,
             list: list.id.clone(),
@@ -369,7 +503,11 @@ impl Screener {
             alias_strength: if weak { "weak" } else { "strong" },
             score: round3(score),
             name_score: round3(name_score),
-            level: if score >= STRONG_MATCH { "strong" } else { "possible" },
+            level: if score >= STRONG_MATCH {
+                "strong"
+            } else {
+                "possible"
+            },
             programs: entity.programs.clone(),
             explanation,
             checks,
@@ -396,7 +534,13 @@ fn details(e: &Entity) -> Details {
         identifiers: e
             .identifiers
             .iter()
-            .map(|i| if i.note.is_empty() { format!("{}: {}", i.kind, i.value) } else { format!("{}: {} {}", i.kind, i.value, i.note) })
+            .map(|i| {
+                if i.note.is_empty() {
+                    format!("{}: {}", i.kind, i.value)
+                } else {
+                    format!("{}: {} {}", i.kind, i.value, i.note)
+                }
+            })
             .collect(),
         listed_on: e.listed_on.clone(),
         remarks: e.remarks.clone(),
@@ -412,12 +556,21 @@ fn owned_tokens(index: &NameIndex, tokenized: &Tokenized, organization: bool) ->
         .iter()
         .map(|t| {
             let class = term_class(&t.text, organization);
-            (t.text.clone(), variant_key(&t.text), class, index.weight(&t.text, organization))
+            (
+                t.text.clone(),
+                variant_key(&t.text),
+                class,
+                index.weight(&t.text, organization),
+            )
         })
         .collect()
 }
 
-fn listed_view<'a>(index: &'a NameIndex, record: &crate::index::NameRecord, organization: bool) -> Vec<ScoredToken<'a>> {
+fn listed_view<'a>(
+    index: &'a NameIndex,
+    record: &crate::index::NameRecord,
+    organization: bool,
+) -> Vec<ScoredToken<'a>> {
     let total = index.names.len() as u32;
     record
         .terms
@@ -425,11 +578,24 @@ fn listed_view<'a>(index: &'a NameIndex, record: &crate::index::NameRecord, orga
         .map(|&t| {
             let term = &index.terms[t as usize];
             let class = term_class(&term.text, organization);
-            ScoredToken { text: &term.text, key: &term.key, class, weight: class_weight(class, term.names, total) }
+            ScoredToken {
+                text: &term.text,
+                key: &term.key,
+                class,
+                weight: class_weight(class, term.names, total),
+            }
         })
         .collect()
 }
 
 fn view(tokens: &OwnedTokens) -> Vec<ScoredToken<'_>> {
-    tokens.iter().map(|(text, key, class, weight)| ScoredToken { text, key, class: *class, weight: *weight }).collect()
+    tokens
+        .iter()
+        .map(|(text, key, class, weight)| ScoredToken {
+            text,
+            key,
+            class: *class,
+            weight: *weight,
+        })
+        .collect()
 }

@@ -89,13 +89,36 @@ pub fn tokenize(input: &str) -> Tokenized {
 }
 
 fn flush(piece: &mut String, original: &mut String, hyphen: bool, tokens: &mut Vec<Token>) {
+    if piece.is_empty() {
+        original.clear();
+        return;
+    }
+    let written = original
+        .trim_matches(|c: char| script::is_hyphen(c) || c == '.')
+        .to_string();
+    original.clear();
+    if !piece.contains('.') {
+        // The common case: one word, no dots.
+        let text = fold_word(piece);
+        piece.clear();
+        if !text.is_empty() {
+            tokens.push(Token {
+                text,
+                original: written,
+                hyphen_to_next: hyphen,
+            });
+        }
+        return;
+    }
     let raw = std::mem::take(piece);
-    let written = std::mem::take(original);
-    let written = written.trim_matches(|c: char| script::is_hyphen(c) || c == '.').to_string();
     // `S.A.`, `L.L.C.`, `U.S.`: initials joined by dots are one word.
     let parts: Vec<&str> = raw.split('.').filter(|p| !p.is_empty()).collect();
     let initials = parts.len() > 1 && parts.iter().all(|p| p.chars().count() == 1);
-    let words: Vec<String> = if initials { vec![parts.concat()] } else { parts.iter().map(|p| p.to_string()).collect() };
+    let words: Vec<String> = if initials {
+        vec![parts.concat()]
+    } else {
+        parts.iter().map(|p| p.to_string()).collect()
+    };
     let count = words.len();
     for (i, word) in words.into_iter().enumerate() {
         let text = fold_word(&word);
@@ -103,7 +126,11 @@ fn flush(piece: &mut String, original: &mut String, hyphen: bool, tokens: &mut V
             continue;
         }
         let original = if count == 1 { written.clone() } else { word };
-        tokens.push(Token { text, original, hyphen_to_next: hyphen && i + 1 == count });
+        tokens.push(Token {
+            text,
+            original,
+            hyphen_to_next: hyphen && i + 1 == count,
+        });
     }
 }
 
@@ -113,12 +140,23 @@ fn fold_word(word: &str) -> String {
     if word.is_ascii() {
         text.extend(word.chars().map(|c| c.to_ascii_lowercase()));
     } else {
-        let has_latin = word.chars().any(|c| c.is_ascii_alphabetic() || ('\u{00C0}'..='\u{024F}').contains(&c));
-        let mixed = has_latin && word.chars().any(|c| script::is_cyrillic(c) || script::is_greek(c));
+        let has_latin = word
+            .chars()
+            .any(|c| c.is_ascii_alphabetic() || ('\u{00C0}'..='\u{024F}').contains(&c));
+        let mixed = has_latin
+            && word
+                .chars()
+                .any(|c| script::is_cyrillic(c) || script::is_greek(c));
         for c in word.chars() {
-            let c = if mixed { script::latin_lookalike(c).unwrap_or(c) } else { c };
+            let c = if mixed {
+                script::latin_lookalike(c).unwrap_or(c)
+            } else {
+                c
+            };
             let lower = c.to_lowercase().next().unwrap_or(c);
-            if let Some(latin) = script::cyrillic_to_latin(lower).or_else(|| script::greek_to_latin(lower)) {
+            if let Some(latin) =
+                script::cyrillic_to_latin(lower).or_else(|| script::greek_to_latin(lower))
+            {
                 text.push_str(latin);
                 continue;
             }
@@ -140,13 +178,15 @@ fn fold_word(word: &str) -> String {
 }
 
 /// `110th` → `110`, `3rd` → `3`: the number is what identifies.
-fn strip_ordinal(text: String) -> String {
-    for suffix in ["st", "nd", "rd", "th"] {
-        if let Some(number) = text.strip_suffix(suffix) {
-            if !number.is_empty() && number.bytes().all(|b| b.is_ascii_digit()) {
-                return number.to_string();
-            }
-        }
+fn strip_ordinal(mut text: String) -> String {
+    let b = text.as_bytes();
+    let n = b.len();
+    if n > 2
+        && b[0].is_ascii_digit()
+        && matches!(&b[n - 2..], b"st" | b"nd" | b"rd" | b"th")
+        && b[..n - 2].iter().all(u8::is_ascii_digit)
+    {
+        text.truncate(n - 2);
     }
     text
 }
@@ -170,15 +210,28 @@ mod tests {
             ("JONG, Song Hwa", &["jong", "song", "hwa"]),
             ("Song-hwa Jong", &["song", "hwa", "jong"]),
             ("Yo'ng Ch’ol", &["yong", "chol"]),
-            ("Yanbian Silverstar Network Technology Co., Ltd.", &["yanbian", "silverstar", "network", "technology", "co", "ltd"]),
+            (
+                "Yanbian Silverstar Network Technology Co., Ltd.",
+                &[
+                    "yanbian",
+                    "silverstar",
+                    "network",
+                    "technology",
+                    "co",
+                    "ltd",
+                ],
+            ),
             ("S.A. L.L.C.", &["sa", "llc"]),
             ("110th Research Center", &["110", "research", "center"]),
             ("TEMP.HERMIT", &["temp", "hermit"]),
             ("Kim\u{200B} Sang\u{00A0}Man", &["kim", "sang", "man"]),
-            ("K\u{0456}m", &["kim"]),                  // Cyrillic і in a Latin word
-            ("Ким Сан Ман", &["kim", "san", "man"]),   // Cyrillic word transliterated
-            ("ＫＩＭ", &["kim"]),                       // fullwidth
-            ("José Müller-Lüdenscheidt", &["jose", "muller", "ludenscheidt"]),
+            ("K\u{0456}m", &["kim"]), // Cyrillic і in a Latin word
+            ("Ким Сан Ман", &["kim", "san", "man"]), // Cyrillic word transliterated
+            ("ＫＩＭ", &["kim"]),     // fullwidth
+            (
+                "José Müller-Lüdenscheidt",
+                &["jose", "muller", "ludenscheidt"],
+            ),
             ("\u{202E}Kim\u{202C} Jong", &["kim", "jong"]),
             ("ООО Ромашка", &["ooo", "romashka"]),
         ];

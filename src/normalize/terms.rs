@@ -1,7 +1,6 @@
 //! Domain vocabulary, edited as text in `data/` and embedded at build time:
 //! company legal forms, generic words, and spelling variants of name parts.
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// What a token is, which decides how much it weighs.
@@ -19,23 +18,27 @@ pub enum TermClass {
     Stopword,
 }
 
+use crate::index::FastMap;
+
 struct Vocabulary {
-    legal: HashMap<&'static str, &'static str>,
-    generic: HashMap<&'static str, bool>,
-    variant: HashMap<&'static str, &'static str>,
+    legal: FastMap<&'static str, &'static str>,
+    generic: FastMap<&'static str, bool>,
+    variant: FastMap<&'static str, &'static str>,
 }
 
 fn vocabulary() -> &'static Vocabulary {
     static V: OnceLock<Vocabulary> = OnceLock::new();
     V.get_or_init(|| {
-        let mut legal = HashMap::new();
+        let mut legal = FastMap::default();
         for line in data_lines(include_str!("../../data/legal_forms.txt")) {
-            let (canonical, spellings) = line.split_once(':').expect("legal_forms.txt: `canonical: spellings`");
+            let (canonical, spellings) = line
+                .split_once(':')
+                .expect("legal_forms.txt: `canonical: spellings`");
             for s in spellings.split_whitespace() {
                 legal.insert(s, canonical.trim());
             }
         }
-        let mut generic = HashMap::new();
+        let mut generic = FastMap::default();
         let mut stop = false;
         for line in include_str!("../../data/generic_words.txt").lines() {
             if line.starts_with("# Words that carry almost nothing") {
@@ -48,7 +51,7 @@ fn vocabulary() -> &'static Vocabulary {
                 generic.insert(w, stop);
             }
         }
-        let mut variant = HashMap::new();
+        let mut variant = FastMap::default();
         for line in data_lines(include_str!("../../data/name_variants.txt")) {
             let mut words = line.split_whitespace();
             let key = words.next().expect("non-empty line");
@@ -57,12 +60,18 @@ fn vocabulary() -> &'static Vocabulary {
                 variant.insert(w, key);
             }
         }
-        Vocabulary { legal, generic, variant }
+        Vocabulary {
+            legal,
+            generic,
+            variant,
+        }
     })
 }
 
 fn data_lines(text: &'static str) -> impl Iterator<Item = &'static str> {
-    text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
 /// Classifies a normalised token. Legal forms are only recognised in
@@ -121,7 +130,10 @@ pub fn variant_key(text: &str) -> String {
         }
         i += step;
     }
-    if out.len() > 2 && out.last() == Some(&b'h') && matches!(out[out.len() - 2], b'a' | b'e' | b'i' | b'o' | b'u') {
+    if out.len() > 2
+        && out.last() == Some(&b'h')
+        && matches!(out[out.len() - 2], b'a' | b'e' | b'i' | b'o' | b'u')
+    {
         out.pop();
     }
     String::from_utf8(out).expect("ASCII in, ASCII out")
@@ -148,7 +160,12 @@ mod tests {
         for (a, b) in same {
             assert_eq!(variant_key(a), variant_key(b), "{a} ~ {b}");
         }
-        let different: &[(&str, &str)] = &[("kim", "min"), ("song", "sang"), ("110", "111"), ("smith", "smyth")];
+        let different: &[(&str, &str)] = &[
+            ("kim", "min"),
+            ("song", "sang"),
+            ("110", "111"),
+            ("smith", "smyth"),
+        ];
         for (a, b) in different {
             assert_ne!(variant_key(a), variant_key(b), "{a} !~ {b}");
         }

@@ -30,7 +30,14 @@ pub fn parse_listed_date(text: &str) -> Option<ListedDate> {
         });
     }
     let (year, month, day) = parse_single(body)?;
-    Some(ListedDate { text: trimmed.to_string(), year_from: year, year_to: year, month, day, approximate })
+    Some(ListedDate {
+        text: trimmed.to_string(),
+        year_from: year,
+        year_to: year,
+        month,
+        day,
+        approximate,
+    })
 }
 
 /// `05 feb 1970` | `feb 1970` | `1970` | `1970-02-05` → (year, month, day).
@@ -57,7 +64,12 @@ fn parse_iso(s: &str) -> Option<(u16, u8, u8)> {
         return None;
     }
     let month: u8 = m.parse().ok().filter(|m| (1..=12).contains(m))?;
-    let day: u8 = d.get(..2).unwrap_or(d).parse().ok().filter(|d| (1..=31).contains(d))?;
+    let day: u8 = d
+        .get(..2)
+        .unwrap_or(d)
+        .parse()
+        .ok()
+        .filter(|d| (1..=31).contains(d))?;
     Some((year(y)?, month, day))
 }
 
@@ -87,7 +99,11 @@ mod tests {
         ];
         for &(text, from, to, month, day, approx) in cases {
             let d = parse_listed_date(text).unwrap_or_else(|| panic!("{text}"));
-            assert_eq!((d.year_from, d.year_to, d.month, d.day, d.approximate), (from, to, month, day, approx), "{text}");
+            assert_eq!(
+                (d.year_from, d.year_to, d.month, d.day, d.approximate),
+                (from, to, month, day, approx),
+                "{text}"
+            );
         }
         assert!(parse_listed_date("unknown").is_none());
         assert!(parse_listed_date("31 Foo 1970").is_none());

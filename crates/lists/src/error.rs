@@ -12,7 +12,11 @@ pub struct ListError {
 
 impl ListError {
     pub fn new(file: impl Into<String>, line: Option<u64>, reason: impl Into<String>) -> Self {
-        ListError { file: file.into(), line, reason: reason.into() }
+        ListError {
+            file: file.into(),
+            line,
+            reason: reason.into(),
+        }
     }
 }
 

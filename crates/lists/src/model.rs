@@ -172,7 +172,9 @@ impl ListMeta {
                 format!("https://sanctionssearch.ofac.treas.gov/Details.aspx?id={source_id}")
             }
             // The UN publishes no per-entry page; its list search finds the reference number.
-            "un" => "https://main.un.org/securitycouncil/en/content/un-sc-consolidated-list".to_string(),
+            "un" => {
+                "https://main.un.org/securitycouncil/en/content/un-sc-consolidated-list".to_string()
+            }
             _ => String::new(),
         }
     }

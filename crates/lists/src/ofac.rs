@@ -54,7 +54,9 @@ pub fn parse_ofac_set(list: u16, set: &OfacSet<'_>) -> Result<Parsed, ListError>
     for (line, fields) in primary_rows {
         let err = |reason: String| ListError::new(set.primary.name, Some(line), reason);
         let ent_num = ent_num(&fields[0]).map_err(err)?;
-        let name = fields[1].clone().ok_or_else(|| err("empty SDN_Name".into()))?;
+        let name = fields[1]
+            .clone()
+            .ok_or_else(|| err("empty SDN_Name".into()))?;
         let kind = match fields[2].as_deref() {
             None => Kind::Organization,
             Some("individual") => Kind::Person,
@@ -64,11 +66,22 @@ pub fn parse_ofac_set(list: u16, set: &OfacSet<'_>) -> Result<Parsed, ListError>
         };
         let programs = fields[3]
             .as_deref()
-            .map(|p| p.split("] [").map(|s| s.trim_matches(['[', ']', ' ']).to_string()).collect())
+            .map(|p| {
+                p.split("] [")
+                    .map(|s| s.trim_matches(['[', ']', ' ']).to_string())
+                    .collect()
+            })
             .unwrap_or_default();
         let mut remarks = fields[11].clone().unwrap_or_default();
         if let Some((c_line, continuation)) = comments.remove(&ent_num) {
-            join_continuation(&ent_num, &mut remarks, &continuation, set.comments.name, c_line, &mut notes);
+            join_continuation(
+                &ent_num,
+                &mut remarks,
+                &continuation,
+                set.comments.name,
+                c_line,
+                &mut notes,
+            );
         } else if remarks.chars().count() == REMARKS_CUT {
             notes.push(format!(
                 "{}:{line}: remarks of {ent_num} are cut at {REMARKS_CUT} characters and {} has no continuation",
@@ -94,20 +107,38 @@ pub fn parse_ofac_set(list: u16, set: &OfacSet<'_>) -> Result<Parsed, ListError>
             listed_on: String::new(),
             remarks: String::new(),
         };
-        for (label, index) in [("Call Sign", 5), ("Vessel Type", 6), ("Tonnage", 7), ("GRT", 8), ("Vessel Flag", 9), ("Vessel Owner", 10)] {
+        for (label, index) in [
+            ("Call Sign", 5),
+            ("Vessel Type", 6),
+            ("Tonnage", 7),
+            ("GRT", 8),
+            ("Vessel Flag", 9),
+            ("Vessel Owner", 10),
+        ] {
             if let Some(value) = &fields[index] {
-                entity.identifiers.push(Identifier { kind: label.into(), value: value.clone(), note: String::new() });
+                entity.identifiers.push(Identifier {
+                    kind: label.into(),
+                    value: value.clone(),
+                    note: String::new(),
+                });
             }
         }
         extract_remarks(&remarks, &mut entity);
         entity.remarks = remarks;
         if by_ent_num.insert(ent_num.clone(), entities.len()).is_some() {
-            return Err(ListError::new(set.primary.name, Some(line), format!("ent_num {ent_num} appears twice")));
+            return Err(ListError::new(
+                set.primary.name,
+                Some(line),
+                format!("ent_num {ent_num} appears twice"),
+            ));
         }
         entities.push(entity);
     }
     for (ent_num, (line, _)) in comments {
-        notes.push(format!("{}:{line}: continuation for {ent_num}, which is not in {}: ignored", set.comments.name, set.primary.name));
+        notes.push(format!(
+            "{}:{line}: continuation for {ent_num}, which is not in {}: ignored",
+            set.comments.name, set.primary.name
+        ));
     }
 
     let mut orphan_aliases = 0usize;
@@ -120,9 +151,15 @@ pub fn parse_ofac_set(list: u16, set: &OfacSet<'_>) -> Result<Parsed, ListError>
             Some("nka") => AliasKind::Nka,
             other => return Err(err(format!("unknown alt_type {other:?}"))),
         };
-        let name = fields[3].clone().ok_or_else(|| err("empty alt_name".into()))?;
+        let name = fields[3]
+            .clone()
+            .ok_or_else(|| err("empty alt_name".into()))?;
         match by_ent_num.get(&ent_num) {
-            Some(&i) => entities[i].aliases.push(Alias { name, kind, strength: Strength::Strong }),
+            Some(&i) => entities[i].aliases.push(Alias {
+                name,
+                kind,
+                strength: Strength::Strong,
+            }),
             None => orphan_aliases += 1,
         }
     }
@@ -135,7 +172,8 @@ pub fn parse_ofac_set(list: u16, set: &OfacSet<'_>) -> Result<Parsed, ListError>
 
     let mut orphan_addresses = 0usize;
     for (line, fields) in read_rows(set.addresses, 6)? {
-        let ent_num = ent_num(&fields[0]).map_err(|r| ListError::new(set.addresses.name, Some(line), r))?;
+        let ent_num =
+            ent_num(&fields[0]).map_err(|r| ListError::new(set.addresses.name, Some(line), r))?;
         let Some(&i) = by_ent_num.get(&ent_num) else {
             orphan_addresses += 1;
             continue;
@@ -210,7 +248,11 @@ fn read_comments(file: FileData<'_>) -> Result<BTreeMap<String, (u64, String)>, 
         let ent_num = ent_num(&fields[0]).map_err(|r| ListError::new(file.name, Some(line), r))?;
         let text = fields[1].clone().unwrap_or_default();
         if map.insert(ent_num.clone(), (line, text)).is_some() {
-            return Err(ListError::new(file.name, Some(line), format!("second continuation for {ent_num}")));
+            return Err(ListError::new(
+                file.name,
+                Some(line),
+                format!("second continuation for {ent_num}"),
+            ));
         }
     }
     Ok(map)
@@ -229,9 +271,16 @@ pub fn read_rows(file: FileData<'_>, columns: usize) -> Result<Vec<Row>, ListErr
     }
     if bytes.last() != Some(&b'\n') {
         let line = bytes.iter().filter(|&&b| b == b'\n').count() as u64 + 1;
-        return Err(ListError::new(file.name, Some(line), "file is truncated: the last line has no line end"));
+        return Err(ListError::new(
+            file.name,
+            Some(line),
+            "file is truncated: the last line has no line end",
+        ));
     }
-    let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(bytes);
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(bytes);
     let mut rows = Vec::new();
     let mut record = csv::ByteRecord::new();
     // Lines are counted from byte offsets: a quoted field may span lines.
@@ -242,7 +291,10 @@ pub fn read_rows(file: FileData<'_>, columns: usize) -> Result<Vec<Row>, ListErr
         while offset < bytes.len() && matches!(bytes[offset], b'\r' | b'\n') {
             offset += 1;
         }
-        line += bytes[counted_to..offset].iter().filter(|&&b| b == b'\n').count() as u64;
+        line += bytes[counted_to..offset]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count() as u64;
         counted_to = offset;
         line
     };
@@ -253,7 +305,11 @@ pub fn read_rows(file: FileData<'_>, columns: usize) -> Result<Vec<Row>, ListErr
             Ok(true) => {}
             Err(e) => {
                 let at = e.position().map_or(start, |p| p.byte() as usize);
-                return Err(ListError::new(file.name, Some(line_at(at)), format!("malformed CSV: {e}")));
+                return Err(ListError::new(
+                    file.name,
+                    Some(line_at(at)),
+                    format!("malformed CSV: {e}"),
+                ));
             }
         }
         let line = line_at(record.position().map_or(start, |p| p.byte() as usize));
@@ -333,19 +389,25 @@ fn extract_remarks(remarks: &str, entity: &mut Entity) {
     for part in remarks.split("; ") {
         let part = part.trim().trim_end_matches('.');
         if let Some((kind, name)) = remark_alias(part) {
-            entity.aliases.push(Alias { name: name.to_string(), kind, strength: Strength::Weak });
+            entity.aliases.push(Alias {
+                name: name.to_string(),
+                kind,
+                strength: Strength::Weak,
+            });
             continue;
         }
         let part = part.strip_prefix("alt. ").unwrap_or(part);
         if let Some(date) = part.strip_prefix("DOB ") {
-            entity.birth_dates.push(parse_listed_date(date).unwrap_or(ListedDate {
-                text: date.to_string(),
-                year_from: 0,
-                year_to: 0,
-                month: 0,
-                day: 0,
-                approximate: false,
-            }));
+            entity
+                .birth_dates
+                .push(parse_listed_date(date).unwrap_or(ListedDate {
+                    text: date.to_string(),
+                    year_from: 0,
+                    year_to: 0,
+                    month: 0,
+                    day: 0,
+                    approximate: false,
+                }));
         } else if let Some(place) = part.strip_prefix("POB ") {
             push_unique(&mut entity.birth_places, place.to_string());
         } else if let Some(country) = part.strip_prefix("nationality ") {
@@ -383,7 +445,8 @@ fn remark_alias(part: &str) -> Option<(AliasKind, &str)> {
 
 fn remark_identifier(part: &str) -> Option<Identifier> {
     let kind = IDENTIFIER_KINDS.iter().find(|k| {
-        part.strip_prefix(**k).is_some_and(|rest| rest.starts_with(' '))
+        part.strip_prefix(**k)
+            .is_some_and(|rest| rest.starts_with(' '))
     })?;
     let rest = part[kind.len()..].trim();
     let tokens: Vec<&str> = rest.split(' ').collect();
@@ -396,7 +459,11 @@ fn remark_identifier(part: &str) -> Option<Identifier> {
         .map_or(1, |i| i + 1);
     let value = tokens[..end].join(" ");
     let note = tokens[end..].join(" ");
-    (!value.is_empty()).then(|| Identifier { kind: kind.to_string(), value, note })
+    (!value.is_empty()).then(|| Identifier {
+        kind: kind.to_string(),
+        value,
+        note,
+    })
 }
 
 #[cfg(test)]
@@ -404,12 +471,19 @@ mod tests {
     use super::*;
 
     fn file(bytes: &[u8]) -> FileData<'_> {
-        FileData { name: "test.csv", bytes }
+        FileData {
+            name: "test.csv",
+            bytes,
+        }
     }
 
     #[test]
     fn reads_quirky_rows() {
-        let rows = read_rows(file(b"1,\"A, B\",-0- \r\n2,\"C \"\"D\"\"\",\"x\"\r\n\x1a"), 3).unwrap();
+        let rows = read_rows(
+            file(b"1,\"A, B\",-0- \r\n2,\"C \"\"D\"\"\",\"x\"\r\n\x1a"),
+            3,
+        )
+        .unwrap();
         assert_eq!(rows.len(), 2);
         assert_eq!(rows[0].1, vec![Some("1".into()), Some("A, B".into()), None]);
         assert_eq!(rows[1].1[1].as_deref(), Some("C \"D\""));
@@ -456,8 +530,11 @@ mod tests {
         assert_eq!(e.birth_places, vec!["Pyongyang, North Korea"]);
         assert_eq!(e.nationalities, vec!["Korea, North"]);
         assert_eq!(e.gender, "Male");
-        let ids: Vec<(&str, &str, &str)> =
-            e.identifiers.iter().map(|i| (i.kind.as_str(), i.value.as_str(), i.note.as_str())).collect();
+        let ids: Vec<(&str, &str, &str)> = e
+            .identifiers
+            .iter()
+            .map(|i| (i.kind.as_str(), i.value.as_str(), i.note.as_str()))
+            .collect();
         assert_eq!(
             ids,
             vec![
@@ -481,8 +558,19 @@ mod tests {
         assert!(notes.is_empty());
 
         let mut r = cut.clone();
-        join_continuation("1", &mut r, "xxxxxxxxxxxxxxxxxxxxWHOIS HACKING TEAM'", "c.csv", 1, &mut notes);
-        assert!(r.ends_with("xWHOIS HACKING TEAM'") && r.len() == 1009, "{}", &r[980..]);
+        join_continuation(
+            "1",
+            &mut r,
+            "xxxxxxxxxxxxxxxxxxxxWHOIS HACKING TEAM'",
+            "c.csv",
+            1,
+            &mut notes,
+        );
+        assert!(
+            r.ends_with("xWHOIS HACKING TEAM'") && r.len() == 1009,
+            "{}",
+            &r[980..]
+        );
         assert!(notes[0].contains("repeats"));
 
         let mut r = "complete.".to_string();

@@ -43,14 +43,28 @@ pub const LISTS: &[ListSpec] = &[
     ListSpec {
         id: "ofac_sdn",
         name: "OFAC SDN List",
-        files: &["ofac_sdn/sdn.csv", "ofac_sdn/alt.csv", "ofac_sdn/add.csv", "ofac_sdn/sdn_comments.csv"],
+        files: &[
+            "ofac_sdn/sdn.csv",
+            "ofac_sdn/alt.csv",
+            "ofac_sdn/add.csv",
+            "ofac_sdn/sdn_comments.csv",
+        ],
     },
     ListSpec {
         id: "ofac_cons",
         name: "OFAC Consolidated (non-SDN) List",
-        files: &["ofac_cons/cons_prim.csv", "ofac_cons/cons_alt.csv", "ofac_cons/cons_add.csv", "ofac_cons/cons_comments.csv"],
+        files: &[
+            "ofac_cons/cons_prim.csv",
+            "ofac_cons/cons_alt.csv",
+            "ofac_cons/cons_add.csv",
+            "ofac_cons/cons_comments.csv",
+        ],
     },
-    ListSpec { id: "un", name: "UN Security Council Consolidated List", files: &["un/consolidated.xml"] },
+    ListSpec {
+        id: "un",
+        name: "UN Security Council Consolidated List",
+        files: &["un/consolidated.xml"],
+    },
 ];
 
 /// The official download URL of every file the lists are made of.
@@ -69,16 +83,28 @@ pub fn official_urls() -> Vec<(&'static str, &'static str)> {
 }
 
 pub fn sha256_hex(bytes: &[u8]) -> String {
-    Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 pub fn read_sources_json(dir: &Path) -> Result<SourcesJson, ListError> {
     let path = dir.join("sources.json");
     let text = std::fs::read_to_string(&path).map_err(|e| {
-        ListError::new(path.display().to_string(), None, format!("cannot read: {e} (run fetch-lists to create the lists folder)"))
+        ListError::new(
+            path.display().to_string(),
+            None,
+            format!("cannot read: {e} (run fetch-lists to create the lists folder)"),
+        )
     })?;
-    serde_json::from_str(&text)
-        .map_err(|e| ListError::new(path.display().to_string(), Some(e.line() as u64), format!("invalid sources.json: {e}")))
+    serde_json::from_str(&text).map_err(|e| {
+        ListError::new(
+            path.display().to_string(),
+            Some(e.line() as u64),
+            format!("invalid sources.json: {e}"),
+        )
+    })
 }
 
 /// A snapshot and the files it was made from (for the build script's rerun rules).
@@ -103,8 +129,9 @@ pub fn build_snapshot(dir: &Path) -> Result<Built, ListError> {
         let mut files = Vec::new();
         for &rel in spec.files {
             let path = dir.join(rel);
-            let bytes = std::fs::read(&path)
-                .map_err(|e| ListError::new(rel, None, format!("cannot read {}: {e}", path.display())))?;
+            let bytes = std::fs::read(&path).map_err(|e| {
+                ListError::new(rel, None, format!("cannot read {}: {e}", path.display()))
+            })?;
             let entry = sources
                 .files
                 .get(rel)
@@ -118,7 +145,11 @@ pub fn build_snapshot(dir: &Path) -> Result<Built, ListError> {
                 ));
             }
             if bytes.len() as u64 != entry.bytes {
-                return Err(ListError::new(rel, None, format!("{} bytes, sources.json says {}", bytes.len(), entry.bytes)));
+                return Err(ListError::new(
+                    rel,
+                    None,
+                    format!("{} bytes, sources.json says {}", bytes.len(), entry.bytes),
+                ));
             }
             files.push(SourceFile {
                 path: rel.to_string(),
@@ -130,7 +161,10 @@ pub fn build_snapshot(dir: &Path) -> Result<Built, ListError> {
             files_read.push(path);
             contents.push(bytes);
         }
-        let data = |i: usize| FileData { name: spec.files[i], bytes: &contents[i] };
+        let data = |i: usize| FileData {
+            name: spec.files[i],
+            bytes: &contents[i],
+        };
         let (mut parsed, notes) = if spec.id == "un" {
             let parsed = un::parse_un_xml(spec.files[0], &contents[0], list)?;
             let generated = parsed.date_generated.get(..10).unwrap_or("");
@@ -138,16 +172,28 @@ pub fn build_snapshot(dir: &Path) -> Result<Built, ListError> {
                 return Err(ListError::new(
                     spec.files[0],
                     None,
-                    format!("dateGenerated {} does not match the date {} in sources.json", parsed.date_generated, files[0].date),
+                    format!(
+                        "dateGenerated {} does not match the date {} in sources.json",
+                        parsed.date_generated, files[0].date
+                    ),
                 ));
             }
             (parsed.entities, Vec::new())
         } else {
-            let set = OfacSet { primary: data(0), aliases: data(1), addresses: data(2), comments: data(3) };
+            let set = OfacSet {
+                primary: data(0),
+                aliases: data(1),
+                addresses: data(2),
+                comments: data(3),
+            };
             let parsed = ofac::parse_ofac_set(list, &set)?;
             (parsed.entities, parsed.notes)
         };
-        let date = files.iter().map(|f| f.date.clone()).min().unwrap_or_default();
+        let date = files
+            .iter()
+            .map(|f| f.date.clone())
+            .min()
+            .unwrap_or_default();
         let publisher = sources.files[spec.files[0]].publisher.clone();
         lists.push(ListMeta {
             id: spec.id.to_string(),
@@ -160,7 +206,10 @@ pub fn build_snapshot(dir: &Path) -> Result<Built, ListError> {
         });
         entities.append(&mut parsed);
     }
-    Ok(Built { snapshot: Snapshot { lists, entities }, files_read })
+    Ok(Built {
+        snapshot: Snapshot { lists, entities },
+        files_read,
+    })
 }
 
 fn count(entities: &[Entity]) -> ListCounts {

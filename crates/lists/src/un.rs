@@ -25,7 +25,10 @@ struct Group {
 
 impl Group {
     fn get(&self, name: &str) -> &str {
-        self.fields.iter().find(|(n, _)| n == name).map_or("", |(_, v)| v.as_str())
+        self.fields
+            .iter()
+            .find(|(n, _)| n == name)
+            .map_or("", |(_, v)| v.as_str())
     }
 }
 
@@ -41,7 +44,11 @@ const GROUPS: &[&str] = &[
 
 pub fn parse_un_xml(name: &str, bytes: &[u8], list: u16) -> Result<Parsed, ListError> {
     let text = std::str::from_utf8(bytes).map_err(|e| {
-        ListError::new(name, Some(line_of(bytes, e.valid_up_to())), "not valid UTF-8")
+        ListError::new(
+            name,
+            Some(line_of(bytes, e.valid_up_to())),
+            "not valid UTF-8",
+        )
     })?;
     let mut reader = Reader::from_str(text);
     let mut path: Vec<String> = Vec::new();
@@ -55,20 +62,33 @@ pub fn parse_un_xml(name: &str, bytes: &[u8], list: u16) -> Result<Parsed, ListE
     loop {
         let position = reader.buffer_position() as usize;
         let err = |reason: String| ListError::new(name, Some(line_of(bytes, position)), reason);
-        let event = reader.read_event().map_err(|e| err(format!("malformed XML: {e}")))?;
+        let event = reader
+            .read_event()
+            .map_err(|e| err(format!("malformed XML: {e}")))?;
         match event {
             Event::Start(e) => {
                 let tag = String::from_utf8_lossy(e.name().as_ref()).into_owned();
                 if tag == "CONSOLIDATED_LIST" {
                     for attr in e.attributes().flatten() {
                         if attr.key.as_ref() == b"dateGenerated" {
-                            date_generated = attr.unescape_value().map_err(|e| err(e.to_string()))?.into_owned();
+                            date_generated = attr
+                                .unescape_value()
+                                .map_err(|e| err(e.to_string()))?
+                                .into_owned();
                         }
                     }
                 }
                 if tag == "INDIVIDUAL" || tag == "ENTITY" {
-                    let kind = if tag == "INDIVIDUAL" { Kind::Person } else { Kind::Organization };
-                    record = Some((empty_entity(list, kind), line_of(bytes, position), vec![String::new(); 4]));
+                    let kind = if tag == "INDIVIDUAL" {
+                        Kind::Person
+                    } else {
+                        Kind::Organization
+                    };
+                    record = Some((
+                        empty_entity(list, kind),
+                        line_of(bytes, position),
+                        vec![String::new(); 4],
+                    ));
                 } else if GROUPS.contains(&tag.as_str()) {
                     group = Some(Group::default());
                 }
@@ -86,13 +106,23 @@ pub fn parse_un_xml(name: &str, bytes: &[u8], list: u16) -> Result<Parsed, ListE
                 if tag == "CONSOLIDATED_LIST" {
                     closed_root = true;
                 } else if tag == "INDIVIDUAL" || tag == "ENTITY" {
-                    let (mut entity, line, parts) = record.take().ok_or_else(|| err("record end without start".into()))?;
-                    let full: Vec<&str> = parts.iter().map(|s| s.as_str()).filter(|s| !s.is_empty()).collect();
+                    let (mut entity, line, parts) = record
+                        .take()
+                        .ok_or_else(|| err("record end without start".into()))?;
+                    let full: Vec<&str> = parts
+                        .iter()
+                        .map(|s| s.as_str())
+                        .filter(|s| !s.is_empty())
+                        .collect();
                     if full.is_empty() {
                         return Err(ListError::new(name, Some(line), "record has no name"));
                     }
                     if entity.source_id.is_empty() {
-                        return Err(ListError::new(name, Some(line), "record has no REFERENCE_NUMBER"));
+                        return Err(ListError::new(
+                            name,
+                            Some(line),
+                            "record has no REFERENCE_NUMBER",
+                        ));
                     }
                     entity.name = full.join(" ");
                     entities.push(entity);
@@ -115,15 +145,30 @@ pub fn parse_un_xml(name: &str, bytes: &[u8], list: u16) -> Result<Parsed, ListE
         }
     }
     if !closed_root {
-        return Err(ListError::new(name, Some(line_of(bytes, bytes.len())), "file is truncated: CONSOLIDATED_LIST is not closed"));
+        return Err(ListError::new(
+            name,
+            Some(line_of(bytes, bytes.len())),
+            "file is truncated: CONSOLIDATED_LIST is not closed",
+        ));
     }
     if date_generated.is_empty() {
-        return Err(ListError::new(name, Some(1), "CONSOLIDATED_LIST has no dateGenerated"));
+        return Err(ListError::new(
+            name,
+            Some(1),
+            "CONSOLIDATED_LIST has no dateGenerated",
+        ));
     }
     if entities.is_empty() {
-        return Err(ListError::new(name, None, "no INDIVIDUAL or ENTITY records"));
+        return Err(ListError::new(
+            name,
+            None,
+            "no INDIVIDUAL or ENTITY records",
+        ));
     }
-    Ok(Parsed { entities, date_generated })
+    Ok(Parsed {
+        entities,
+        date_generated,
+    })
 }
 
 fn apply_field(tag: &str, parent: &str, value: String, entity: &mut Entity, parts: &mut [String]) {
@@ -165,10 +210,17 @@ fn apply_group(tag: &str, g: &Group, entity: &mut Entity) {
                 "f.k.a." => (AliasKind::Fka, Strength::Strong),
                 _ => (AliasKind::Aka, Strength::Strong),
             };
-            entity.aliases.push(Alias { name: name.to_string(), kind, strength });
+            entity.aliases.push(Alias {
+                name: name.to_string(),
+                kind,
+                strength,
+            });
         }
         "INDIVIDUAL_ADDRESS" | "ENTITY_ADDRESS" => {
-            let line = join_present(g, &["STREET", "CITY", "STATE_PROVINCE", "ZIP_CODE", "COUNTRY"]);
+            let line = join_present(
+                g,
+                &["STREET", "CITY", "STATE_PROVINCE", "ZIP_CODE", "COUNTRY"],
+            );
             if !line.is_empty() {
                 entity.addresses.push(line);
             }
@@ -192,9 +244,22 @@ fn apply_group(tag: &str, g: &Group, entity: &mut Entity) {
             let kind = g.get("TYPE_OF_DOCUMENT");
             let value = g.get("NUMBER");
             if !kind.is_empty() || !value.is_empty() {
-                let note = join_present(g, &["ISSUING_COUNTRY", "COUNTRY_OF_ISSUE", "CITY_OF_ISSUE", "DATE_OF_ISSUE", "NOTE"]);
+                let note = join_present(
+                    g,
+                    &[
+                        "ISSUING_COUNTRY",
+                        "COUNTRY_OF_ISSUE",
+                        "CITY_OF_ISSUE",
+                        "DATE_OF_ISSUE",
+                        "NOTE",
+                    ],
+                );
                 entity.identifiers.push(Identifier {
-                    kind: if kind.is_empty() { "Document".into() } else { kind.to_string() },
+                    kind: if kind.is_empty() {
+                        "Document".into()
+                    } else {
+                        kind.to_string()
+                    },
                     value: value.to_string(),
                     note,
                 });
@@ -223,7 +288,12 @@ fn un_birth_date(g: &Group) -> Option<ListedDate> {
 }
 
 fn join_present(g: &Group, names: &[&str]) -> String {
-    names.iter().map(|n| g.get(n)).filter(|v| !v.is_empty()).collect::<Vec<_>>().join(", ")
+    names
+        .iter()
+        .map(|n| g.get(n))
+        .filter(|v| !v.is_empty())
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 fn empty_entity(list: u16, kind: Kind) -> Entity {
@@ -249,7 +319,11 @@ fn empty_entity(list: u16, kind: Kind) -> Entity {
 }
 
 fn line_of(bytes: &[u8], offset: usize) -> u64 {
-    bytes[..offset.min(bytes.len())].iter().filter(|&&b| b == b'\n').count() as u64 + 1
+    bytes[..offset.min(bytes.len())]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count() as u64
+        + 1
 }
 
 #[cfg(test)]
@@ -270,8 +344,15 @@ mod tests {
         let parsed = parse_un_xml("un.xml", SAMPLE.as_bytes(), 2).unwrap();
         assert_eq!(parsed.date_generated, "2026-02-27T00:00:09.554Z");
         let e = &parsed.entities[0];
-        assert_eq!((e.name.as_str(), e.source_id.as_str(), e.list), ("SON JONG HYOK", "KPi.031", 2));
-        assert_eq!(e.aliases.len(), 1, "the empty placeholder alias is not an alias");
+        assert_eq!(
+            (e.name.as_str(), e.source_id.as_str(), e.list),
+            ("SON JONG HYOK", "KPi.031", 2)
+        );
+        assert_eq!(
+            e.aliases.len(),
+            1,
+            "the empty placeholder alias is not an alias"
+        );
         assert_eq!(e.birth_dates[0].year_from, 1980);
     }
 
@@ -280,6 +361,9 @@ mod tests {
         let cut = &SAMPLE[..SAMPLE.len() - 60];
         let err = parse_un_xml("un.xml", cut.as_bytes(), 0).unwrap_err();
         assert!(err.line.is_some(), "{err}");
-        assert!(err.reason.contains("truncated") || err.reason.contains("malformed"), "{err}");
+        assert!(
+            err.reason.contains("truncated") || err.reason.contains("malformed"),
+            "{err}"
+        );
     }
 }

@@ -23,7 +23,11 @@ fn lists_dir() -> PathBuf {
 
 fn snapshot() -> &'static Snapshot {
     static SNAP: OnceLock<Snapshot> = OnceLock::new();
-    SNAP.get_or_init(|| build_snapshot(&lists_dir()).expect("the real lists parse").snapshot)
+    SNAP.get_or_init(|| {
+        build_snapshot(&lists_dir())
+            .expect("the real lists parse")
+            .snapshot
+    })
 }
 
 fn entity(list: &str, id: &str) -> &'static Entity {
@@ -46,9 +50,20 @@ fn counts_per_list_and_kind() {
     assert_eq!(ids, ["ofac_sdn", "ofac_cons", "un"]);
     let sdn = &snap.lists[0].counts;
     // Counted independently from sdn.csv's SDN_Type column.
-    assert_eq!((sdn.persons, sdn.organizations, sdn.vessels, sdn.aircraft), (6854, 6884, 851, 376));
+    assert_eq!(
+        (sdn.persons, sdn.organizations, sdn.vessels, sdn.aircraft),
+        (6854, 6884, 851, 376)
+    );
     let cons = &snap.lists[1].counts;
-    assert_eq!((cons.persons, cons.organizations, cons.vessels, cons.aircraft), (79, 363, 0, 0));
+    assert_eq!(
+        (
+            cons.persons,
+            cons.organizations,
+            cons.vessels,
+            cons.aircraft
+        ),
+        (79, 363, 0, 0)
+    );
     let un = &snap.lists[2].counts;
     assert_eq!((un.persons, un.organizations), (730, 273));
     // 18,018 alt.csv rows join a primary row; 3,666 a.k.a./f.k.a./n.k.a. in sdn.csv
@@ -63,14 +78,20 @@ fn dates_come_from_sources_json_and_the_oldest_file_dates_the_list() {
     assert_eq!(dates, ["2024-05-03", "2025-12-19", "2026-02-27"]);
     let sdn_file = &snap.lists[0].files[0];
     assert_eq!(sdn_file.path, "ofac_sdn/sdn.csv");
-    assert_eq!(sdn_file.sha256, "210ca6b4a8187a34e0850be69ecc6e918f23ad7778b8b5b2f9c9d5fbbaf4e0cb");
+    assert_eq!(
+        sdn_file.sha256,
+        "210ca6b4a8187a34e0850be69ecc6e918f23ad7778b8b5b2f9c9d5fbbaf4e0cb"
+    );
     assert_eq!(snap.lists[0].publisher, "US Treasury OFAC");
 }
 
 #[test]
 fn the_dos_end_of_file_byte_makes_no_junk_entry() {
     for e in &snapshot().entities {
-        assert!(!e.name.contains('\u{1a}') && !e.name.trim().is_empty(), "{e:?}");
+        assert!(
+            !e.name.contains('\u{1a}') && !e.name.trim().is_empty(),
+            "{e:?}"
+        );
         assert!(!e.source_id.is_empty());
     }
 }
@@ -84,22 +105,38 @@ fn programs_are_split() {
 #[test]
 fn seed_entities_with_their_aliases() {
     let yanbian = entity("ofac_sdn", "24977");
-    assert_eq!(yanbian.name, "YANBIAN SILVERSTAR NETWORK TECHNOLOGY CO., LTD.");
+    assert_eq!(
+        yanbian.name,
+        "YANBIAN SILVERSTAR NETWORK TECHNOLOGY CO., LTD."
+    );
     assert_eq!(yanbian.kind, Kind::Organization);
     assert!(alias_names(yanbian).contains(&"YANBIAN SILVER STAR"));
-    assert!(yanbian.identifiers.iter().any(|i| i.value == "91222401MA0Y31E659" && i.kind.contains("USCC")));
-    assert!(yanbian.countries.contains(&"China".to_string()), "{:?}", yanbian.countries);
+    assert!(yanbian
+        .identifiers
+        .iter()
+        .any(|i| i.value == "91222401MA0Y31E659" && i.kind.contains("USCC")));
+    assert!(
+        yanbian.countries.contains(&"China".to_string()),
+        "{:?}",
+        yanbian.countries
+    );
 
     assert_eq!(entity("ofac_sdn", "24978").name, "VOLASYS SILVER STAR");
     assert!(alias_names(entity("ofac_sdn", "43379")).contains(&"JINYONG IT COOPERATION COMPANY"));
     assert!(alias_names(entity("ofac_sdn", "43377")).contains(&"KIM, Sangman"));
 
     let jong = entity("ofac_sdn", "24979");
-    assert_eq!((jong.name.as_str(), jong.kind), ("JONG, Song Hwa", Kind::Person));
+    assert_eq!(
+        (jong.name.as_str(), jong.kind),
+        ("JONG, Song Hwa", Kind::Person)
+    );
     assert_eq!(jong.birth_dates[0].text, "05 Feb 1970");
     assert_eq!(jong.nationalities, ["Korea, North"]);
     assert_eq!(jong.gender, "Male");
-    assert!(jong.identifiers.iter().any(|i| i.kind == "Passport" && i.value == "927220230"));
+    assert!(jong
+        .identifiers
+        .iter()
+        .any(|i| i.kind == "Passport" && i.value == "927220230"));
 }
 
 #[test]
@@ -119,10 +156,16 @@ fn weak_aliases_live_in_remarks_and_continuations() {
         "APT-C-26",
         "APPLEWORM",
     ] {
-        assert!(names.contains(&expected), "{expected} missing from {names:?}");
+        assert!(
+            names.contains(&expected),
+            "{expected} missing from {names:?}"
+        );
     }
     assert_eq!(names.len(), 11);
-    assert!(lazarus.aliases.iter().all(|a| a.strength == Strength::Weak && a.kind == AliasKind::Aka));
+    assert!(lazarus
+        .aliases
+        .iter()
+        .all(|a| a.strength == Strength::Weak && a.kind == AliasKind::Aka));
     assert!(alias_names(entity("ofac_sdn", "43338")).ends_with(&["LAB 110", "UNIT 110"]));
     assert!(alias_names(entity("ofac_sdn", "43337")).contains(&"THIRD BUREAU"));
 }
@@ -132,14 +175,41 @@ fn stale_continuations_are_handled_and_reported() {
     let notes = &snapshot().lists[0].notes;
     let stale = entity("ofac_sdn", "34682");
     // Its remarks already end with the registration number the stale continuation repeats.
-    assert!(stale.remarks.ends_with("Registration Number 1027700067328 (Russia)."), "{}", stale.remarks);
-    assert!(notes.iter().any(|n| n.contains("34682") && n.contains("stale")), "{notes:?}");
+    assert!(
+        stale
+            .remarks
+            .ends_with("Registration Number 1027700067328 (Russia)."),
+        "{}",
+        stale.remarks
+    );
+    assert!(
+        notes
+            .iter()
+            .any(|n| n.contains("34682") && n.contains("stale")),
+        "{notes:?}"
+    );
     let repeated = entity("ofac_sdn", "17018");
-    assert_eq!(repeated.remarks.matches("Listing Date (EO 14024 Directive 3): 24 Feb 2022").count(), 1);
+    assert_eq!(
+        repeated
+            .remarks
+            .matches("Listing Date (EO 14024 Directive 3): 24 Feb 2022")
+            .count(),
+        1
+    );
     assert!(repeated.remarks.contains("Tax ID No. 7707083893"));
-    assert!(notes.iter().any(|n| n.contains("17018") && n.contains("repeats")), "{notes:?}");
+    assert!(
+        notes
+            .iter()
+            .any(|n| n.contains("17018") && n.contains("repeats")),
+        "{notes:?}"
+    );
     for orphan in ["17016", "43421"] {
-        assert!(notes.iter().any(|n| n.contains(orphan) && n.contains("not in")), "{orphan}: {notes:?}");
+        assert!(
+            notes
+                .iter()
+                .any(|n| n.contains(orphan) && n.contains("not in")),
+            "{orphan}: {notes:?}"
+        );
     }
 }
 
@@ -157,7 +227,12 @@ fn un_records_have_parts_aliases_scripts_and_dates() {
     let scripts = snap
         .entities
         .iter()
-        .filter(|e| e.list == un && e.aliases.iter().any(|a| a.kind == AliasKind::OriginalScript))
+        .filter(|e| {
+            e.list == un
+                && e.aliases
+                    .iter()
+                    .any(|a| a.kind == AliasKind::OriginalScript)
+        })
         .count();
     assert_eq!(scripts, 378, "records with NAME_ORIGINAL_SCRIPT");
     let low = snap
@@ -193,7 +268,8 @@ fn scratch_copy(tag: &str) -> PathBuf {
 fn replace_file(dir: &Path, rel: &str, bytes: &[u8]) {
     std::fs::write(dir.join(rel), bytes).unwrap();
     let path = dir.join("sources.json");
-    let mut json: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    let mut json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
     json["files"][rel]["sha256"] = sha256_hex(bytes).into();
     json["files"][rel]["bytes"] = (bytes.len() as u64).into();
     std::fs::write(path, serde_json::to_string_pretty(&json).unwrap()).unwrap();
@@ -233,7 +309,10 @@ fn a_truncated_file_fails_with_its_line() {
     replace_file(&dir, "un/consolidated.xml", &xml[..xml.len() - 5000]);
     let err = build_snapshot(&dir).err().expect("must fail");
     assert_eq!(err.file, "un/consolidated.xml");
-    assert!(err.reason.contains("truncated") || err.reason.contains("malformed"), "{err}");
+    assert!(
+        err.reason.contains("truncated") || err.reason.contains("malformed"),
+        "{err}"
+    );
     assert!(err.line.is_some(), "{err}");
 }
 
@@ -243,9 +322,16 @@ fn a_malformed_row_fails_with_its_line() {
     let text = std::fs::read_to_string(dir.join("ofac_cons/cons_alt.csv")).unwrap();
     let mut lines: Vec<&str> = text.split("\r\n").collect();
     lines.insert(9, "999,\"only three fields\",\"aka\"");
-    replace_file(&dir, "ofac_cons/cons_alt.csv", lines.join("\r\n").as_bytes());
+    replace_file(
+        &dir,
+        "ofac_cons/cons_alt.csv",
+        lines.join("\r\n").as_bytes(),
+    );
     let err = build_snapshot(&dir).err().expect("must fail");
-    assert_eq!((err.file.as_str(), err.line), ("ofac_cons/cons_alt.csv", Some(10)));
+    assert_eq!(
+        (err.file.as_str(), err.line),
+        ("ofac_cons/cons_alt.csv", Some(10))
+    );
     assert!(err.reason.contains("expected 5 fields, found 3"), "{err}");
 
     let dir = scratch_copy("badtype");
@@ -261,7 +347,9 @@ fn a_malformed_row_fails_with_its_line() {
 fn a_un_date_that_disagrees_with_sources_json_fails() {
     let dir = scratch_copy("date");
     let path = dir.join("sources.json");
-    let text = std::fs::read_to_string(&path).unwrap().replace("\"2026-02-27\"", "\"2026-03-01\"");
+    let text = std::fs::read_to_string(&path)
+        .unwrap()
+        .replace("\"2026-02-27\"", "\"2026-03-01\"");
     std::fs::write(&path, text).unwrap();
     let err = build_snapshot(&dir).err().expect("must fail");
     assert!(err.reason.contains("dateGenerated"), "{err}");

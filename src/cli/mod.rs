@@ -1,0 +1,66 @@
+//! The command line's commands and their shared set-up.
+
+pub mod batch;
+pub mod lists;
+pub mod screen;
+
+use std::sync::OnceLock;
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use sanctions_screen::{snapshot, Options, Screener};
+
+use crate::ScreenOptions;
+
+pub const EXIT_CLEAR: u8 = 0;
+pub const EXIT_MATCH: u8 = 1;
+pub const EXIT_INVALID: u8 = 2;
+pub const EXIT_ROW_ERRORS: u8 = 3;
+
+pub fn screener() -> Result<&'static Screener, String> {
+    static S: OnceLock<Screener> = OnceLock::new();
+    if let Some(s) = S.get() {
+        return Ok(s);
+    }
+    let snap = snapshot::embedded().map_err(|e| e.to_string())?;
+    Ok(S.get_or_init(|| Screener::new(snap)))
+}
+
+/// Today's date in UTC; `SANCTIONS_SCREEN_TODAY` overrides it (for reproducible runs).
+pub fn today() -> String {
+    if let Ok(day) = std::env::var("SANCTIONS_SCREEN_TODAY") {
+        return day;
+    }
+    let secs = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    sanctions_screen::freshness::civil_from_days((secs / 86_400) as i64)
+}
+
+pub fn options(o: &ScreenOptions) -> Options {
+    Options {
+        threshold: o.threshold.unwrap_or(sanctions_screen::DEFAULT_THRESHOLD),
+        limit: o.limit,
+        vessels_and_aircraft: o.vessels,
+        lists: o.lists.clone(),
+        today: Some(today()),
+    }
+}
+
+/// One line per list: name, date and, when stale, a warning that says what to do.
+pub fn list_lines(lists: &[sanctions_screen::matching::ListRef]) -> Vec<String> {
+    lists
+        .iter()
+        .map(|l| {
+            let age = l
+                .age_days
+                .map(|d| format!(", {d} days old"))
+                .unwrap_or_default();
+            let warning = if l.stale {
+                " - STALE: newer designations are missing; update with `fetch-lists` and rebuild"
+            } else {
+                ""
+            };
+            format!("{} dated {}{age}{warning}", l.name, l.date)
+        })
+        .collect()
+}

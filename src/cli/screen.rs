@@ -1,0 +1,99 @@
+//! `screen`: one applicant, human-readable or JSON.
+
+use sanctions_screen::{Match, Query, Screening};
+
+use super::{list_lines, options, screener, EXIT_CLEAR, EXIT_MATCH};
+use crate::ScreenOptions;
+
+pub fn run(query: Query, o: &ScreenOptions, json: bool) -> Result<u8, String> {
+    let screener = screener()?;
+    let result = screener
+        .screen(&query, &options(o))
+        .map_err(|e| e.to_string())?;
+    if json {
+        let out = serde_json::json!({ "query": query, "result": result });
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&out).expect("serialisable")
+        );
+    } else {
+        print!("{}", human(&query, &result));
+    }
+    Ok(if result.matches.is_empty() {
+        EXIT_CLEAR
+    } else {
+        EXIT_MATCH
+    })
+}
+
+pub fn human(query: &Query, result: &Screening) -> String {
+    let mut out = String::new();
+    out.push_str("Lists: ");
+    out.push_str(&list_lines(&result.lists).join("; "));
+    out.push('\n');
+    for (label, value) in [("name", &query.name), ("company", &query.company)] {
+        let Some(value) = value.as_deref().filter(|v| !v.trim().is_empty()) else {
+            continue;
+        };
+        let hits: Vec<&Match> = result.matches.iter().filter(|m| m.field == label).collect();
+        if hits.is_empty() {
+            out.push_str(&format!(
+                "\nNo match for {label} \u{201c}{value}\u{201d} on these lists (threshold {:.2}).\n",
+                result.threshold
+            ));
+            continue;
+        }
+        out.push_str(&format!(
+            "\n{label} \u{201c}{value}\u{201d}: {} match{}\n",
+            hits.len(),
+            if hits.len() == 1 { "" } else { "es" }
+        ));
+        for m in hits {
+            out.push_str(&format!(
+                "\n  {} match, score {:.2} - {} {} - {} ({})\n",
+                if m.level == "strong" {
+                    "STRONG"
+                } else {
+                    "POSSIBLE"
+                },
+                m.score,
+                m.list_name,
+                m.source_id,
+                m.name,
+                m.kind
+            ));
+            if !m.programs.is_empty() {
+                out.push_str(&format!("    programs: {}\n", m.programs.join(", ")));
+            }
+            for line in &m.explanation {
+                out.push_str(&format!("    - {line}\n"));
+            }
+            for check in &m.checks {
+                out.push_str(&format!("    - {}\n", check.text));
+            }
+            let d = &m.details;
+            for (what, values) in [
+                ("born", &d.birth_dates),
+                ("birthplace", &d.birth_places),
+                ("nationality", &d.nationalities),
+                ("citizenship", &d.citizenships),
+                ("countries", &d.countries),
+            ] {
+                if !values.is_empty() {
+                    out.push_str(&format!("    {what}: {}\n", values.join("; ")));
+                }
+            }
+            for id in d.identifiers.iter().take(5) {
+                out.push_str(&format!("    {id}\n"));
+            }
+            if d.identifiers.len() > 5 {
+                out.push_str(&format!(
+                    "    ... and {} more identifiers (--json shows all)\n",
+                    d.identifiers.len() - 5
+                ));
+            }
+            out.push_str(&format!("    list date {} - {}\n", m.list_date, m.url));
+        }
+    }
+    out
+}
