@@ -223,10 +223,10 @@ impl NameIndex {
         }
         // A word written joined that the list writes apart: names holding both halves.
         for (i, word) in words.iter().enumerate() {
-            let chars: Vec<(usize, char)> = word.char_indices().collect();
+            let letters = word.chars().count();
             // Halves of three letters or more: shorter ones are syllables, not words.
-            for split in 3..chars.len().saturating_sub(2) {
-                let (a, b) = word.split_at(chars[split].0);
+            for (at, _) in word.char_indices().skip(3).take(letters.saturating_sub(5)) {
+                let (a, b) = word.split_at(at);
                 if !self.has_word(a) || !self.has_word(b) {
                     continue;
                 }

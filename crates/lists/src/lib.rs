@@ -19,6 +19,7 @@
 //! and details are extracted from them by the patterns OFAC uses; a detail
 //! written in some other way stays in the remarks text only.
 
+pub mod calendar;
 mod error;
 mod model;
 pub mod snapshot;

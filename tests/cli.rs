@@ -1,0 +1,247 @@
+//! The native CLI, run as a user would.
+
+use std::process::Command;
+
+fn cli() -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_sanctions-screen"));
+    c.env("SANCTIONS_SCREEN_TODAY", "2026-11-26");
+    c
+}
+
+fn temp(name: &str, contents: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("sanctions-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(name);
+    std::fs::write(&path, contents).unwrap();
+    path
+}
+
+#[test]
+fn screen_explains_a_hit_and_exits_1() {
+    let out = cli()
+        .args(["screen", "--company", "Volasys Silverstar"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(out.status.code(), Some(1), "{text}");
+    assert!(
+        text.contains("24978") && text.contains("VOLASYS SILVER STAR"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Silverstar = SILVER STAR (joined words)")
+            || text.contains("Silverstar \u{2248} SILVER STAR (joined words)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("OFAC SDN List dated 2024-05-03, 937 days old - STALE"),
+        "{text}"
+    );
+}
+
+#[test]
+fn screen_json_is_the_documented_contract() {
+    let out = cli()
+        .args([
+            "screen",
+            "--name",
+            "Jong Song Hwa",
+            "--dob",
+            "1970-02-05",
+            "--country",
+            "KP",
+            "--json",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let m = &v["result"]["matches"][0];
+    assert_eq!(m["source_id"], "24979");
+    assert_eq!(m["list"], "ofac_sdn");
+    assert_eq!(m["kind"], "person");
+    assert_eq!(m["matched_as"], "primary");
+    assert_eq!(m["level"], "strong");
+    assert_eq!(
+        m["url"],
+        "https://sanctionssearch.ofac.treas.gov/Details.aspx?id=24979"
+    );
+    assert_eq!(m["checks"][0]["outcome"], "match");
+    assert_eq!(m["checks"][1]["outcome"], "match");
+    assert_eq!(m["details"]["birth_dates"][0], "05 Feb 1970");
+    assert!(m["score"].as_f64().unwrap() > 0.99);
+    assert_eq!(v["result"]["lists"][0]["stale"], true);
+    assert_eq!(v["result"]["threshold"].as_f64().unwrap(), 0.8f32 as f64);
+}
+
+#[test]
+fn a_conflicting_birth_date_lowers_the_score_but_keeps_the_hit() {
+    let out = cli()
+        .args([
+            "screen",
+            "--name",
+            "Jong Song Hwa",
+            "--dob",
+            "1985-01-01",
+            "--json",
+        ])
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let m = &v["result"]["matches"][0];
+    assert_eq!(m["source_id"], "24979");
+    assert_eq!(m["checks"][0]["outcome"], "conflict");
+    assert!(m["score"].as_f64().unwrap() < m["name_score"].as_f64().unwrap());
+}
+
+#[test]
+fn no_match_says_so_with_the_threshold_and_exits_0() {
+    let out = cli()
+        .args(["screen", "--name", "Grace Park"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(out.status.code(), Some(0), "{text}");
+    assert!(
+        text.contains(
+            "No match for name \u{201c}Grace Park\u{201d} on these lists (threshold 0.80)"
+        ),
+        "{text}"
+    );
+}
+
+#[test]
+fn bad_queries_exit_2_with_a_clear_message() {
+    for (args, message) in [
+        (vec!["screen"], "enter a name or a company"),
+        (
+            vec!["screen", "--name", "Kim Sang Man", "--dob", "05/02/1970"],
+            "is not a date",
+        ),
+        (
+            vec!["screen", "--name", "Kim Sang Man", "--country", "ZZ"],
+            "is not known",
+        ),
+        (
+            vec!["screen", "--name", "Kim", "--threshold", "2"],
+            "threshold must be between 0 and 1",
+        ),
+        (
+            vec!["screen", "--name", "Kim", "--list", "eu"],
+            "unknown list",
+        ),
+    ] {
+        let out = cli().args(&args).output().unwrap();
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+        assert!(err.contains(message), "{args:?}: {err}");
+    }
+    let long = "x".repeat(501);
+    let out = cli().args(["screen", "--name", &long]).output().unwrap();
+    assert!(String::from_utf8(out.stderr)
+        .unwrap()
+        .contains("at most 500"));
+}
+
+#[test]
+fn batch_csv_gives_one_row_per_input_row_in_order() {
+    let input = temp(
+        "in.csv",
+        "name,company,dob,country\nJong Song Hwa,,1970-02-05,KP\nGrace Park,Silver Lake Partners,,\n,Yanbian Silverstar,,\nKim Sang Man,,not-a-date,\ntoo,many,fields,here,extra\n",
+    );
+    let output = input.with_file_name("out.csv");
+    let out = cli()
+        .args([
+            "batch",
+            input.to_str().unwrap(),
+            "-o",
+            output.to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    let summary = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(out.status.code(), Some(3), "{summary}");
+    assert!(
+        summary.contains(
+            "Screened 5 rows: 1 clear, 2 with matches, 2 could not be screened (lines 5, 6)"
+        ),
+        "{summary}"
+    );
+    let mut reader = csv::Reader::from_path(&output).unwrap();
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    let cols: Vec<(&str, &str, &str)> = rows.iter().map(|r| (&r[0], &r[5], &r[9])).collect();
+    assert_eq!(
+        cols,
+        [
+            ("2", "alert", "24979"),
+            ("3", "clear", ""),
+            ("4", "alert", "24977"),
+            ("5", "error", ""),
+            ("6", "error", "")
+        ]
+    );
+    assert!(rows[3][12].contains("not a date"));
+    assert!(
+        rows[4][12].contains("line 6: expected 4 fields, found 5"),
+        "{}",
+        &rows[4][12]
+    );
+    assert!(rows[0][11].contains("ofac_sdn 2024-05-03"));
+}
+
+#[test]
+fn batch_jsonl_reports_bad_lines_in_place() {
+    let input = temp(
+        "in.jsonl",
+        "{\"company\": \"Lazarus Group\"}\n{not json}\n{\"name\": \"John Smith\"}\n",
+    );
+    let out = cli()
+        .args(["batch", input.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(3));
+    let lines: Vec<serde_json::Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 3);
+    assert_eq!(lines[0]["result"]["matches"][0]["source_id"], "27307");
+    assert_eq!(lines[1]["status"], "error");
+    assert!(lines[1]["error"].as_str().unwrap().starts_with("line 2:"));
+    assert_eq!(lines[2]["status"], "clear");
+}
+
+#[test]
+fn batch_rejects_an_unknown_header() {
+    let input = temp("bad-header.csv", "fullname,employer\nA,B\n");
+    let out = cli()
+        .args(["batch", input.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8(out.stderr)
+        .unwrap()
+        .contains("must name a `name` or `company` column"));
+}
+
+#[test]
+fn lists_shows_dates_counts_and_hashes() {
+    let out = cli().args(["lists", "--json"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v[0]["id"], "ofac_sdn");
+    assert_eq!(v[0]["date"], "2024-05-03");
+    assert_eq!(v[0]["counts"]["persons"], 6854);
+    assert_eq!(
+        v[0]["files"][0]["sha256"],
+        "210ca6b4a8187a34e0850be69ecc6e918f23ad7778b8b5b2f9c9d5fbbaf4e0cb"
+    );
+    assert_eq!(v[2]["id"], "un");
+    assert_eq!(v[2]["date"], "2026-02-27");
+    let text = String::from_utf8(cli().arg("lists").output().unwrap().stdout).unwrap();
+    assert!(
+        text.contains("UN Security Council Consolidated List (un)") && text.contains("STALE"),
+        "{text}"
+    );
+}
