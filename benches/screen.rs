@@ -8,6 +8,9 @@ use std::time::Instant;
 
 use sanctions_screen::{snapshot, Options, Query, Screener};
 
+#[path = "../tests/common/variants.rs"]
+mod variants;
+
 fn percentile(sorted: &[f64], p: f64) -> f64 {
     sorted[((sorted.len() as f64 - 1.0) * p).round() as usize]
 }
@@ -50,43 +53,10 @@ fn main() {
         "Park Ji-hoon",
         "Lee Seo-yeon",
     ];
-    for (i, e) in snap
-        .entities
-        .iter()
-        .enumerate()
-        .step_by(snap.entities.len() / 900)
-    {
-        let words: Vec<&str> = e.name.split([' ', ',']).filter(|w| !w.is_empty()).collect();
-        let variant = match i % 4 {
-            0 => e.name.clone(),
-            1 => words.iter().rev().cloned().collect::<Vec<_>>().join(" "),
-            2 if words.len() > 1 => format!(
-                "{}{} {}",
-                words[0],
-                words[1].to_lowercase(),
-                words[2..].join(" ")
-            ),
-            _ => {
-                let mut w = e.name.clone();
-                if w.len() > 4 {
-                    w.remove(w.len() / 2);
-                }
-                w
-            }
-        };
-        let q = if matches!(e.kind, sanctions_lists::Kind::Person) {
-            Query {
-                name: Some(variant),
-                ..Query::default()
-            }
-        } else {
-            Query {
-                company: Some(variant),
-                ..Query::default()
-            }
-        };
-        queries.push(q);
-    }
+    queries.extend(variants::entity_queries(
+        &snap.entities,
+        snap.entities.len() / 900,
+    ));
     for (i, n) in ordinary.iter().cycle().take(200).enumerate() {
         queries.push(Query {
             name: Some(n.to_string()),

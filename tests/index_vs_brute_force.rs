@@ -1,47 +1,15 @@
 //! The index must return what scoring every listed name returns.
 
-use sanctions_lists::Kind;
+#[path = "common/variants.rs"]
+mod variants;
+
 use sanctions_screen::{snapshot, Options, Query, Screener};
 
 /// Varied queries: listed names as written, reordered, joined, with a letter
-/// dropped, and ordinary names and companies.
+/// dropped (see `common/variants.rs`), and ordinary names and companies.
 fn queries(screener: &Screener) -> Vec<Query> {
     let snap = screener.snapshot();
-    let mut out = Vec::new();
-    for (i, e) in snap
-        .entities
-        .iter()
-        .enumerate()
-        .step_by(snap.entities.len() / 60)
-    {
-        let words: Vec<&str> = e.name.split([' ', ',']).filter(|w| !w.is_empty()).collect();
-        let text = match i % 4 {
-            0 => e.name.clone(),
-            1 => words.iter().rev().cloned().collect::<Vec<_>>().join(" "),
-            2 if words.len() > 1 => format!(
-                "{}{} {}",
-                words[0],
-                words[1].to_lowercase(),
-                words[2..].join(" ")
-            ),
-            _ => {
-                let mut w = e.name.clone();
-                w.remove(w.len() / 2);
-                w
-            }
-        };
-        out.push(if e.kind == Kind::Person {
-            Query {
-                name: Some(text),
-                ..Query::default()
-            }
-        } else {
-            Query {
-                company: Some(text),
-                ..Query::default()
-            }
-        });
-    }
+    let mut out = variants::entity_queries(&snap.entities, snap.entities.len() / 60);
     for name in [
         "Kim Min-jun",
         "Grace Park",

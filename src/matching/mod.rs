@@ -179,13 +179,19 @@ pub struct Screener {
     index: NameIndex,
 }
 
+/// A query that passed validation.
+struct Validated {
+    fields: Vec<Field>,
+    dob: Option<(BirthDate, String)>,
+    country: Option<&'static str>,
+}
+
 /// A validated query field, tokenised.
-struct Field<'q> {
+struct Field {
     label: &'static str,
     tokenized: Tokenized,
     organization: bool,
     kinds: Vec<Kind>,
-    _text: &'q str,
 }
 
 impl Screener {
@@ -222,7 +228,11 @@ impl Screener {
         options: &Options,
         brute_force: bool,
     ) -> Result<Screening, QueryError> {
-        let (fields, dob, country) = self.validate(query, options)?;
+        let Validated {
+            fields,
+            dob,
+            country,
+        } = self.validate(query, options)?;
         let lists = self.selected_lists(options)?;
         let mut matches = Vec::new();
         for field in &fields {
@@ -345,19 +355,7 @@ impl Screener {
             .collect())
     }
 
-    #[allow(clippy::type_complexity)]
-    fn validate<'q>(
-        &self,
-        query: &'q Query,
-        options: &Options,
-    ) -> Result<
-        (
-            Vec<Field<'q>>,
-            Option<(BirthDate, String)>,
-            Option<&'static str>,
-        ),
-        QueryError,
-    > {
+    fn validate(&self, query: &Query, options: &Options) -> Result<Validated, QueryError> {
         if !(0.0..=1.0).contains(&options.threshold) {
             return Err(QueryError(format!(
                 "threshold must be between 0 and 1, not {}",
@@ -398,7 +396,6 @@ impl Screener {
                 tokenized,
                 organization,
                 kinds,
-                _text: text,
             });
         }
         if fields.is_empty() {
@@ -436,12 +433,16 @@ impl Screener {
                 })?)
             }
         };
-        Ok((fields, dob, country))
+        Ok(Validated {
+            fields,
+            dob,
+            country,
+        })
     }
 
     fn build_match(
         &self,
-        field: &Field<'_>,
+        field: &Field,
         entity_id: u32,
         name_id: NameId,
         scored: &NameScore,
