@@ -37,6 +37,11 @@ pub struct Term {
     pub key: String,
     /// How many names it occurs in.
     pub names: u32,
+    /// Its class and weight read in a person's name (slot 0) and in a
+    /// company's (slot 1), fixed once the counts are known: the scorer reads
+    /// them for every candidate token.
+    pub class: [TermClass; 2],
+    pub weight: [f32; 2],
 }
 
 /// One name of one entity: its primary name or an alias.
@@ -111,15 +116,18 @@ impl NameIndex {
         }
         index.name_total = index.names.len() as u32;
         let total = index.name_total;
-        for name in &mut index.names {
+        for term in &mut index.terms {
             for (slot, organization) in [(0, false), (1, true)] {
+                term.class[slot] = term_class(&term.text, organization);
+                term.weight[slot] = class_weight(term.class[slot], term.names, total);
+            }
+        }
+        for name in &mut index.names {
+            for slot in 0..2 {
                 name.total_weight[slot] = name
                     .terms
                     .iter()
-                    .map(|&t| {
-                        let term = &index.terms[t as usize];
-                        class_weight(term_class(&term.text, organization), term.names, total)
-                    })
+                    .map(|&t| index.terms[t as usize].weight[slot])
                     .sum();
             }
         }
@@ -138,6 +146,8 @@ impl NameIndex {
             text: text.to_string(),
             key,
             names: 0,
+            class: [TermClass::Word; 2],
+            weight: [0.0; 2],
         });
         self.postings.push(Vec::new());
         id
@@ -151,10 +161,22 @@ impl NameIndex {
     /// (`Kim`, `Mohammad`, `Trading`) less; legal forms and generic words are
     /// capped by their class. A word no list contains weighs fully.
     pub fn weight(&self, text: &str, organization: bool) -> f32 {
-        let names = self
-            .term_id(text)
-            .map_or(0, |t| self.terms[t as usize].names);
-        class_weight(term_class(text, organization), names, self.name_total)
+        self.class_and_weight(text, organization).1
+    }
+
+    /// The class and weight of a word, from the term when a list has it.
+    pub fn class_and_weight(&self, text: &str, organization: bool) -> (TermClass, f32) {
+        let slot = organization as usize;
+        match self.term_id(text) {
+            Some(t) => {
+                let term = &self.terms[t as usize];
+                (term.class[slot], term.weight[slot])
+            }
+            None => {
+                let class = term_class(text, organization);
+                (class, class_weight(class, 0, self.name_total))
+            }
+        }
     }
 
     /// The terms a query token can align with: same text, same key, or keys
@@ -194,7 +216,7 @@ impl NameIndex {
         kinds: &[Kind],
         limit: usize,
     ) -> Vec<NameId> {
-        let mut found: HashMap<NameId, (f32, usize)> = HashMap::new();
+        let mut found: FastMap<NameId, (f32, usize)> = FastMap::default();
         let mut lookups: Vec<String> = words.to_vec();
         lookups.extend(words.windows(2).map(|p| format!("{}{}", p[0], p[1])));
         let mut related = Vec::new();
@@ -210,14 +232,7 @@ impl NameIndex {
             self.related_terms(word, &mut related);
             for &term in &related {
                 for &name in &self.postings[term as usize] {
-                    if !kinds.contains(&self.names[name as usize].kind) {
-                        continue;
-                    }
-                    let entry = found.entry(name).or_insert((0.0, usize::MAX));
-                    if entry.1 != i {
-                        entry.0 += weight;
-                        entry.1 = i;
-                    }
+                    self.credit(&mut found, kinds, name, weight, i);
                 }
             }
         }
@@ -237,14 +252,7 @@ impl NameIndex {
                 let weight = self.weight(word, organization);
                 let marker = lookups.len() + i;
                 for name in intersect(&names_a, &names_b) {
-                    if !kinds.contains(&self.names[name as usize].kind) {
-                        continue;
-                    }
-                    let entry = found.entry(name).or_insert((0.0, usize::MAX));
-                    if entry.1 != marker {
-                        entry.0 += weight;
-                        entry.1 = marker;
-                    }
+                    self.credit(&mut found, kinds, name, weight, marker);
                 }
             }
         }
@@ -266,6 +274,26 @@ impl NameIndex {
 }
 
 impl NameIndex {
+    /// Adds `weight` to a name of one of `kinds`, once per lookup (`marker`):
+    /// a query word that finds a name through several terms counts once.
+    fn credit(
+        &self,
+        found: &mut FastMap<NameId, (f32, usize)>,
+        kinds: &[Kind],
+        name: NameId,
+        weight: f32,
+        marker: usize,
+    ) {
+        if !kinds.contains(&self.names[name as usize].kind) {
+            return;
+        }
+        let entry = found.entry(name).or_insert((0.0, usize::MAX));
+        if entry.1 != marker {
+            entry.0 += weight;
+            entry.1 = marker;
+        }
+    }
+
     fn has_word(&self, part: &str) -> bool {
         self.by_text.contains_key(part) || self.by_key.contains_key(&variant_key(part))
     }

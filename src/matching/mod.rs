@@ -18,8 +18,8 @@ use serde::Serialize;
 
 use crate::countries::{country_code, is_known_code};
 use crate::freshness::{age_days, STALE_AFTER_DAYS};
-use crate::index::{class_weight, NameId, NameIndex, PRIMARY};
-use crate::normalize::{term_class, tokenize, variant_key, Tokenized};
+use crate::index::{NameId, NameIndex, PRIMARY};
+use crate::normalize::{tokenize, variant_key, Tokenized};
 use checks::{
     check_country, check_dob, BirthDate, Check, Outcome, COUNTRY_CONFLICT_FACTOR,
     DOB_CONFLICT_FACTOR,
@@ -556,13 +556,8 @@ fn owned_tokens(index: &NameIndex, tokenized: &Tokenized, organization: bool) ->
         .tokens
         .iter()
         .map(|t| {
-            let class = term_class(&t.text, organization);
-            (
-                t.text.clone(),
-                variant_key(&t.text),
-                class,
-                index.weight(&t.text, organization),
-            )
+            let (class, weight) = index.class_and_weight(&t.text, organization);
+            (t.text.clone(), variant_key(&t.text), class, weight)
         })
         .collect()
 }
@@ -572,18 +567,17 @@ fn listed_view<'a>(
     record: &crate::index::NameRecord,
     organization: bool,
 ) -> Vec<ScoredToken<'a>> {
-    let total = index.names.len() as u32;
+    let slot = organization as usize;
     record
         .terms
         .iter()
         .map(|&t| {
             let term = &index.terms[t as usize];
-            let class = term_class(&term.text, organization);
             ScoredToken {
                 text: &term.text,
                 key: &term.key,
-                class,
-                weight: class_weight(class, term.names, total),
+                class: term.class[slot],
+                weight: term.weight[slot],
             }
         })
         .collect()
