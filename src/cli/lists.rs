@@ -1,5 +1,7 @@
 //! `lists`: what is embedded, with dates, counts and hashes.
 
+use sanctions_screen::matching::ListRef;
+
 use super::{screener, today, EXIT_CLEAR};
 
 pub fn run(json: bool) -> Result<u8, String> {
@@ -10,10 +12,10 @@ pub fn run(json: bool) -> Result<u8, String> {
             .lists
             .iter()
             .map(|l| {
-                let age = sanctions_screen::freshness::age_days(&l.date, &today);
+                let cited = ListRef::new(l, Some(&today));
                 serde_json::json!({
                     "id": l.id, "name": l.name, "publisher": l.publisher, "date": l.date,
-                    "age_days": age, "stale": age.is_some_and(|d| d > sanctions_screen::freshness::STALE_AFTER_DAYS),
+                    "age_days": cited.age_days, "stale": cited.stale,
                     "counts": l.counts, "files": l.files, "notes": l.notes,
                 })
             })
@@ -25,11 +27,11 @@ pub fn run(json: bool) -> Result<u8, String> {
         return Ok(EXIT_CLEAR);
     }
     for l in &snapshot.lists {
-        let age = sanctions_screen::freshness::age_days(&l.date, &today);
+        let cited = ListRef::new(l, Some(&today));
         println!("{} ({})", l.name, l.id);
         println!("  publisher: {}", l.publisher);
-        match age {
-            Some(days) if days > sanctions_screen::freshness::STALE_AFTER_DAYS => println!(
+        match cited.age_days {
+            Some(days) if cited.stale => println!(
                 "  date: {} ({days} days old: STALE - run fetch-lists and rebuild)",
                 l.date
             ),

@@ -13,7 +13,7 @@ pub mod score;
 
 use std::collections::HashMap;
 
-use sanctions_lists::{Entity, Kind, Snapshot, Strength};
+use sanctions_lists::{Entity, Kind, ListMeta, Snapshot, Strength};
 use serde::Serialize;
 
 use crate::countries::{country_code, is_known_code};
@@ -173,6 +173,20 @@ pub struct Screening {
     pub lists: Vec<ListRef>,
 }
 
+impl ListRef {
+    /// A list as cited on `today` (`YYYY-MM-DD`), or undated when `None`.
+    pub fn new(list: &ListMeta, today: Option<&str>) -> ListRef {
+        let age_days = today.and_then(|today| age_days(&list.date, today));
+        ListRef {
+            id: list.id.clone(),
+            name: list.name.clone(),
+            date: list.date.clone(),
+            age_days,
+            stale: age_days.is_some_and(|d| d > STALE_AFTER_DAYS),
+        }
+    }
+}
+
 /// The embedded lists with their index: build once, screen many times.
 pub struct Screener {
     snapshot: Snapshot,
@@ -316,19 +330,7 @@ impl Screener {
             .iter()
             .zip(&lists)
             .filter(|(_, &on)| on)
-            .map(|(l, _)| {
-                let age_days = options
-                    .today
-                    .as_deref()
-                    .and_then(|today| age_days(&l.date, today));
-                ListRef {
-                    id: l.id.clone(),
-                    name: l.name.clone(),
-                    date: l.date.clone(),
-                    age_days,
-                    stale: age_days.is_some_and(|d| d > STALE_AFTER_DAYS),
-                }
-            })
+            .map(|(l, _)| ListRef::new(l, options.today.as_deref()))
             .collect();
         Ok(Screening {
             matches,
