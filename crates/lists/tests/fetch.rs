@@ -1,25 +1,15 @@
 //! `fetch-lists` against a local HTTP server that serves the shared list
 //! snapshots, as the publishers would (there is no internet here).
 
+mod common;
+use common::lists_dir;
+
 use std::io::{BufRead, BufReader, Write};
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::process::{Command, Output};
 
 use sanctions_lists::sources::read_sources_json;
-
-fn lists_dir() -> PathBuf {
-    let repo = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
-    [
-        std::env::var_os("SANCTIONS_LISTS_DIR").map(|d| repo.join(d)),
-        Some(repo.join("lists")),
-        Some(repo.join("../shared/lists")),
-    ]
-    .into_iter()
-    .flatten()
-    .find(|d| d.join("sources.json").exists())
-    .expect("no lists folder: set SANCTIONS_LISTS_DIR")
-}
 
 /// Serves files under `root` with a fixed Last-Modified; 404 for `missing`.
 /// Stops after `requests` requests.
@@ -70,6 +60,16 @@ fn serve(root: PathBuf, requests: usize, missing: Option<&'static str>) -> Strin
     format!("http://{addr}")
 }
 
+/// Runs fetch-lists writing to `out`, with more arguments.
+fn fetch_lists(out: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_fetch-lists"))
+        .arg("--out")
+        .arg(out)
+        .args(args)
+        .output()
+        .unwrap()
+}
+
 fn scratch(tag: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("fetch-lists-{tag}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
@@ -81,10 +81,7 @@ fn scratch(tag: &str) -> PathBuf {
 fn downloads_every_file_and_dates_it_from_the_publisher() {
     let url = serve(lists_dir(), 9, None);
     let out = scratch("download");
-    let status = Command::new(env!("CARGO_BIN_EXE_fetch-lists"))
-        .args(["--out", out.to_str().unwrap(), "--base-url", &url])
-        .output()
-        .unwrap();
+    let status = fetch_lists(&out, &["--base-url", &url]);
     assert!(
         status.status.success(),
         "{}",
@@ -117,15 +114,7 @@ fn downloads_every_file_and_dates_it_from_the_publisher() {
 #[test]
 fn copies_a_local_mirror_with_its_dates() {
     let out = scratch("mirror");
-    let status = Command::new(env!("CARGO_BIN_EXE_fetch-lists"))
-        .args([
-            "--out",
-            out.to_str().unwrap(),
-            "--from",
-            lists_dir().to_str().unwrap(),
-        ])
-        .output()
-        .unwrap();
+    let status = fetch_lists(&out, &["--from", lists_dir().to_str().unwrap()]);
     assert!(
         status.status.success(),
         "{}",
@@ -142,10 +131,7 @@ fn a_failed_download_replaces_nothing() {
     let out = scratch("failed");
     std::fs::create_dir_all(&out).unwrap();
     std::fs::write(out.join("keep.txt"), "old lists").unwrap();
-    let status = Command::new(env!("CARGO_BIN_EXE_fetch-lists"))
-        .args(["--out", out.to_str().unwrap(), "--base-url", &url])
-        .output()
-        .unwrap();
+    let status = fetch_lists(&out, &["--base-url", &url]);
     assert!(!status.status.success());
     let err = String::from_utf8(status.stderr).unwrap();
     assert!(

@@ -1,25 +1,14 @@
 //! Parser tests on the real published files (`SANCTIONS_LISTS_DIR`, else the
 //! repository's `lists/`, else the workplace's `../shared/lists`).
 
+mod common;
+use common::lists_dir;
+
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 use sanctions_lists::sources::{build_snapshot, sha256_hex};
 use sanctions_lists::{AliasKind, Entity, Kind, Snapshot, Strength};
-
-fn lists_dir() -> PathBuf {
-    let repo = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
-    let candidates = [
-        std::env::var_os("SANCTIONS_LISTS_DIR").map(|d| repo.join(d)),
-        Some(repo.join("lists")),
-        Some(repo.join("../shared/lists")),
-    ];
-    candidates
-        .into_iter()
-        .flatten()
-        .find(|d| d.join("sources.json").exists())
-        .expect("no lists folder: set SANCTIONS_LISTS_DIR")
-}
 
 fn snapshot() -> &'static Snapshot {
     static SNAP: OnceLock<Snapshot> = OnceLock::new();
