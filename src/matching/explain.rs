@@ -51,20 +51,16 @@ pub fn explain(
             pair.rule.describe()
         ));
     }
-    let unmatched_listed: Vec<&str> = (0..listed.tokens.len())
-        .filter(|j| !scored.pairs.iter().any(|p| p.listed.contains(j)))
-        .map(|j| listed.tokens[j].original.as_str())
-        .collect();
+    let unmatched_listed = unaligned(&listed, |j| {
+        scored.pairs.iter().any(|p| p.listed.contains(&j))
+    });
     if !unmatched_listed.is_empty() {
         lines.push(format!(
             "On the list but not in the {field}: {}.",
             unmatched_listed.join(" ")
         ));
     }
-    let unmatched_query: Vec<&str> = (0..query.tokens.len())
-        .filter(|i| !scored.pairs.iter().any(|p| p.query.contains(i)))
-        .map(|i| query.tokens[i].original.as_str())
-        .collect();
+    let unmatched_query = unaligned(query, |i| scored.pairs.iter().any(|p| p.query.contains(&i)));
     if !unmatched_query.is_empty() {
         lines.push(format!(
             "In the {field} but not on the list: {}.",
@@ -97,4 +93,15 @@ pub fn explain(
         lines.push("Every word agrees.".into());
     }
     lines
+}
+
+/// The words, as written, of the tokens no pair covers.
+fn unaligned(tokens: &Tokenized, covered: impl Fn(usize) -> bool) -> Vec<&str> {
+    tokens
+        .tokens
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| !covered(*i))
+        .map(|(_, t)| t.original.as_str())
+        .collect()
 }
