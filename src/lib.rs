@@ -22,6 +22,9 @@
 //! assert_eq!(result.matches[0].source_id, "24977");
 //! ```
 
+#[cfg(feature = "wasm")]
+pub mod bindings;
+pub mod catalog;
 pub mod countries;
 pub mod freshness;
 pub mod index;

@@ -138,8 +138,10 @@ pub struct Match {
     /// `strong` or `weak` (weak: OFAC remarks aliases, UN low-quality aliases).
     pub alias_strength: &'static str,
     /// The final score in [0, 1]: name score, lowered by conflicting details.
+    #[serde(serialize_with = "shortest_decimal")]
     pub score: f32,
     /// The name score alone; the threshold applies to it.
+    #[serde(serialize_with = "shortest_decimal")]
     pub name_score: f32,
     /// `strong` (≥ 0.92) or `possible`.
     pub level: &'static str,
@@ -168,9 +170,18 @@ pub struct ListRef {
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Screening {
     pub matches: Vec<Match>,
+    #[serde(serialize_with = "shortest_decimal")]
     pub threshold: f32,
     /// The lists screened against, with their dates.
     pub lists: Vec<ListRef>,
+}
+
+/// Writes an `f32` score as the `f64` of its shortest decimal form (0.9, not
+/// 0.8999999761581421), so the CLI's JSON and the npm package's objects carry
+/// the same numbers.
+fn shortest_decimal<S: serde::Serializer>(value: &f32, serializer: S) -> Result<S::Ok, S::Error> {
+    let decimal: f64 = value.to_string().parse().unwrap_or(f64::from(*value));
+    serializer.serialize_f64(decimal)
 }
 
 impl ListRef {

@@ -1,0 +1,111 @@
+// Speed and size of the npm package and the page; prints figures, asserts
+// nothing (the machine is shared and noisy: read medians and ratios).
+//   node pkg/bench/screen.mjs            (after scripts/build-pkg)
+// 1. Node, WASM: import to first result, in fresh processes (median of 7).
+// 2. Node, WASM: screen latency p50/p99 over varied queries made from the
+//    real OFAC SDN file (as written, reversed, joined, a letter dropped) and
+//    ordinary applicant names.
+// 3. Chromium: navigation to a usable page (the element's ready mark), and
+//    raw/gzip/brotli bytes of everything the page loads.
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+
+import { chromium } from 'playwright-core';
+
+import { serve } from '../../scripts/serve.mjs';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const LISTS = process.env.SANCTIONS_LISTS_DIR ?? `${ROOT}../shared/lists`;
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const percentile = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))];
+const ms = (x) => `${x.toFixed(3)} ms`;
+
+// 1. Cold start in a fresh process each time.
+const coldScript = `
+  const t0 = performance.now();
+  const { createScreener } = await import('sanctions-screen');
+  const s = await createScreener();
+  s.screen({ company: 'Yanbian Silverstar' });
+  console.log(performance.now() - t0);`;
+const cold = [];
+for (let i = 0; i < 7; i += 1) {
+  const run = spawnSync(process.execPath, ['--input-type=module', '-e', coldScript], { cwd: `${ROOT}pkg`, encoding: 'utf8' });
+  if (run.status !== 0) throw new Error(run.stderr);
+  cold.push(Number(run.stdout.trim()));
+}
+console.log(`node: import to first result: median ${ms(median(cold))} (min ${ms(Math.min(...cold))}, max ${ms(Math.max(...cold))}, 7 fresh processes)`);
+
+// 2. Latency over varied queries.
+const { createScreener } = await import('sanctions-screen');
+const screener = await createScreener();
+const rows = readFileSync(`${LISTS}/ofac_sdn/sdn.csv`, 'latin1').split('\n');
+const queries = [];
+rows.forEach((row, i) => {
+  const m = row.match(/^\d+,"([^"]+)","(individual|-0- )/);
+  if (!m || i % 8 !== 0) return;
+  const name = m[1];
+  const words = name.split(/[ ,]+/).filter(Boolean);
+  const field = m[2] === 'individual' ? 'name' : 'company';
+  const variants = [
+    name,
+    [...words].reverse().join(' '),
+    words.length > 1 ? `${words[0]}${words[1].toLowerCase()} ${words.slice(2).join(' ')}` : name,
+    name.slice(0, name.length >> 1) + name.slice((name.length >> 1) + 1),
+  ];
+  queries.push({ [field]: variants[queries.length % 4] });
+});
+for (const given of ['James', 'Min-jun', 'Wei', 'Olga', 'Ahmed', 'Maria', 'Seo-yeon', 'Daniel']) {
+  for (const family of ['Smith', 'Kim', 'Li', 'Ivanova', 'Hassan', 'Garcia', 'Park', 'Nguyen']) {
+    queries.push({ name: `${given} ${family}` }, { name: `${family}, ${given}` });
+  }
+}
+for (let i = 0; i < 200; i += 1) screener.screen(queries[i % queries.length]); // warm up
+const times = [];
+for (const query of queries) {
+  const t0 = performance.now();
+  screener.screen(query);
+  times.push(performance.now() - t0);
+}
+console.log(`node: screen latency over ${queries.length} queries: p50 ${ms(percentile(times, 0.5))}, p99 ${ms(percentile(times, 0.99))}, max ${ms(Math.max(...times))}`);
+
+// 3. The page in Chromium.
+const server = await serve();
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+const ready = [];
+let loaded = [];
+for (let i = 0; i < 5; i += 1) {
+  const context = await browser.newContext();
+  const urls = [];
+  context.on('request', (r) => urls.push(r.url()));
+  const page = await context.newPage();
+  await page.goto(server.url);
+  await page.locator('sanctions-screen[ready]').waitFor({ timeout: 60_000 });
+  ready.push(await page.evaluate(() => performance.getEntriesByName('sanctions-screen-ready')[0].startTime));
+  loaded = urls;
+  await context.close();
+}
+await browser.close();
+await server.close();
+console.log(`chromium: navigation to usable page: median ${ms(median(ready))} (min ${ms(Math.min(...ready))}, 5 fresh contexts)`);
+
+let total = { raw: 0, gzip: 0, brotli: 0 };
+console.log('what the page loads (bytes):          raw       gzip     brotli');
+for (const url of loaded) {
+  let path = new URL(url).pathname;
+  if (path.endsWith('/')) path += 'index.html';
+  const body = readFileSync(`${ROOT}www${path}`);
+  const size = {
+    raw: body.length,
+    gzip: gzipSync(body, { level: 9 }).length,
+    brotli: brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_LGWIN]: 24 } }).length,
+  };
+  for (const k of Object.keys(total)) total[k] += size[k];
+  console.log(`  ${path.padEnd(34)} ${String(size.raw).padStart(9)} ${String(size.gzip).padStart(9)} ${String(size.brotli).padStart(9)}`);
+}
+console.log(`  ${'total'.padEnd(34)} ${String(total.raw).padStart(9)} ${String(total.gzip).padStart(9)} ${String(total.brotli).padStart(9)}`);

@@ -1,0 +1,28 @@
+import type { Query, Screening } from './index.js';
+
+/** Detail of the `screening` event: the result, or the error message. */
+export interface ScreeningEventDetail {
+  query: Query;
+  result?: Screening;
+  error?: string;
+}
+
+/**
+ * `<sanctions-screen threshold="0.8" lists="ofac_sdn,un" vessels>`: the
+ * screening form and its explained results. Importing this module defines it.
+ */
+export declare class SanctionsScreenElement extends HTMLElement {
+  /** Fills the fields and screens at once. */
+  setQuery(query: Query): Screening | null;
+  /** Screens what the fields hold now. */
+  screen(): Screening | null;
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'sanctions-screen': SanctionsScreenElement;
+  }
+  interface HTMLElementEventMap {
+    screening: CustomEvent<ScreeningEventDetail>;
+  }
+}

@@ -1,0 +1,342 @@
+// <sanctions-screen>: the screening form and its explained results, as a
+// custom element with Shadow DOM. The recruiter page (www/) is this element
+// plus a page around it; an applicant-tracking system embeds the same element.
+//
+// Attributes: `threshold` (0..1, default 0.80), `lists` (comma-separated ids:
+// ofac_sdn,ofac_cons,un), `vessels` (also screen companies against listed
+// vessels and aircraft). Theming: the --sanctions-screen-* custom properties
+// below, and ::part(form|lists|status|results|hit).
+// Event: `screening` (bubbles, composed) with `detail = { query, result }`
+// after every screening; `detail.error` (a message) instead of `result` when
+// the query could not be screened.
+//
+// Every value from a list or from the user is set as text (textContent,
+// attributes), never parsed as HTML. Nothing is stored.
+
+import { createScreener } from './browser.js';
+
+/** Wait this long after the last keystroke before screening as the user types. */
+const TYPING_PAUSE_MS = 200;
+/** Longest field the core screens; longer input gets a message, not a silent cut. */
+const MAX_FIELD_CHARS = 500;
+
+const CSS = `
+:host {
+  --_accent: var(--sanctions-screen-accent, #0b4f8a);
+  --_fg: var(--sanctions-screen-fg, #1a1a1a);
+  --_muted: var(--sanctions-screen-muted, #4a4a4a);
+  --_bg: var(--sanctions-screen-bg, #ffffff);
+  --_panel: var(--sanctions-screen-panel, #f4f6f8);
+  --_strong: var(--sanctions-screen-strong, #a4000f);
+  --_possible: var(--sanctions-screen-possible, #8a4b00);
+  --_clear: var(--sanctions-screen-clear, #1d6b2f);
+  --_radius: var(--sanctions-screen-radius, 6px);
+  display: block;
+  color: var(--_fg);
+  background: var(--_bg);
+  font: var(--sanctions-screen-font, 1rem/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif);
+}
+* { box-sizing: border-box; }
+form { display: grid; gap: .75rem; grid-template-columns: repeat(auto-fit, minmax(14rem, 1fr)); align-items: end; }
+label { display: grid; gap: .25rem; font-weight: 600; }
+.hint { font-weight: 400; color: var(--_muted); font-size: .875rem; }
+input {
+  font: inherit; padding: .5rem .625rem; border: 1px solid #6b6b6b; border-radius: var(--_radius);
+  color: var(--_fg); background: var(--_bg); width: 100%;
+}
+input:focus-visible, button:focus-visible, a:focus-visible { outline: 3px solid var(--_accent); outline-offset: 2px; }
+button {
+  font: inherit; font-weight: 600; padding: .55rem 1.25rem; border: 0; border-radius: var(--_radius);
+  background: var(--_accent); color: #fff; cursor: pointer; justify-self: start;
+}
+.lists { margin: 1rem 0 .5rem; font-size: .875rem; color: var(--_muted); }
+.stale {
+  margin: .5rem 0; padding: .5rem .75rem; border-left: 4px solid var(--_possible);
+  background: #fff4e5; color: #5c3200; font-size: .9rem;
+}
+.status { margin: 1rem 0 .5rem; font-weight: 600; }
+.status p { margin: .25rem 0; }
+.status .clear { color: var(--_clear); }
+.status .alert { color: var(--_strong); }
+.error { color: var(--_strong); font-weight: 600; }
+ol.results { list-style: none; margin: 0; padding: 0; display: grid; gap: .75rem; }
+.hit { border: 1px solid #c9cdd2; border-left: 6px solid var(--_possible); border-radius: var(--_radius); padding: .75rem 1rem; background: var(--_panel); }
+.hit.strong { border-left-color: var(--_strong); }
+.hit h3 { margin: 0 0 .25rem; font-size: 1.05rem; display: flex; flex-wrap: wrap; gap: .5rem; align-items: baseline; }
+.level { text-transform: uppercase; letter-spacing: .02em; font-size: .85rem; padding: .1rem .45rem; border-radius: 3px; color: #fff; background: var(--_possible); }
+.strong .level { background: var(--_strong); }
+.score { font-weight: 400; color: var(--_muted); font-size: .9rem; }
+.hit p, .hit ul { margin: .35rem 0; }
+.hit ul { padding-left: 1.25rem; }
+.checks .conflict { color: var(--_strong); }
+dl { display: grid; grid-template-columns: max-content 1fr; gap: .15rem .75rem; margin: .5rem 0; font-size: .9rem; }
+dt { color: var(--_muted); }
+dd { margin: 0; overflow-wrap: anywhere; }
+a { color: var(--_accent); }
+.visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+@media (max-width: 30rem) { dl { grid-template-columns: 1fr; } dd { margin-bottom: .35rem; } }
+@media print {
+  button { display: none; }
+  input { border: 0; padding: 0; }
+  .hit { break-inside: avoid; background: none; }
+  a::after { content: " (" attr(href) ")"; font-size: .8rem; }
+}
+`;
+
+let sheet;
+function styleSheet() {
+  if (!sheet) {
+    sheet = new CSSStyleSheet();
+    sheet.replaceSync(CSS);
+  }
+  return sheet;
+}
+
+/** Makes an element; string children become text nodes, never HTML. */
+function h(tag, props = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [key, value] of Object.entries(props)) {
+    if (value === undefined || value === null || value === false) continue;
+    if (key === 'class') node.className = value;
+    else node.setAttribute(key, value === true ? '' : String(value));
+  }
+  for (const child of children.flat()) {
+    if (child === null || child === undefined || child === false) continue;
+    node.append(typeof child === 'string' ? document.createTextNode(child) : child);
+  }
+  return node;
+}
+
+const FIELDS = [
+  { key: 'name', label: 'Applicant name', hint: 'In any order or script' },
+  { key: 'company', label: 'Company they work for', hint: 'As the applicant wrote it' },
+  { key: 'dob', label: 'Date of birth', hint: 'Optional: YYYY-MM-DD or YYYY' },
+  { key: 'country', label: 'Country', hint: 'Optional: name or code, e.g. KP' },
+];
+
+const KIND_WORDS = {
+  person: 'A person',
+  organization: 'An organization',
+  vessel: 'A vessel',
+  aircraft: 'An aircraft',
+};
+
+const quote = (text) => `\u201c${text}\u201d`;
+
+/** "OFAC SDN List dated 2024-05-03, UN ... dated ..." */
+function listDates(lists) {
+  return lists.map((l) => `${l.name} dated ${l.date}`).join('; ');
+}
+
+export class SanctionsScreenElement extends HTMLElement {
+  static observedAttributes = ['threshold', 'lists', 'vessels'];
+
+  #screener = null;
+  #inputs = {};
+  #listsLine;
+  #staleBox;
+  #status;
+  #results;
+  #timer = 0;
+
+  constructor() {
+    super();
+    const root = this.attachShadow({ mode: 'open' });
+    root.adoptedStyleSheets = [styleSheet()];
+    const uid = Math.random().toString(36).slice(2, 8);
+
+    const form = h('form', { part: 'form', novalidate: true, 'aria-label': 'Applicant to screen' });
+    for (const field of FIELDS) {
+      const id = `${field.key}-${uid}`;
+      const input = h('input', {
+        id,
+        name: field.key,
+        type: 'text',
+        autocomplete: 'off',
+        spellcheck: 'false',
+        'aria-describedby': `${id}-hint`,
+      });
+      this.#inputs[field.key] = input;
+      form.append(
+        h('label', { for: id }, field.label, h('span', { class: 'hint', id: `${id}-hint` }, field.hint), input),
+      );
+    }
+    form.append(h('button', { type: 'submit' }, 'Screen'));
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      this.screen();
+    });
+    form.addEventListener('input', () => {
+      clearTimeout(this.#timer);
+      this.#timer = setTimeout(() => this.screen(), TYPING_PAUSE_MS);
+    });
+
+    this.#listsLine = h('p', { class: 'lists', part: 'lists' }, 'Loading the sanctions lists\u2026');
+    this.#staleBox = h('div', { class: 'stale', role: 'note', hidden: true });
+    // The live region: a screen reader hears the outcome of every screening.
+    this.#status = h('div', { class: 'status', part: 'status', role: 'status', 'aria-live': 'polite', 'aria-atomic': 'true' });
+    this.#results = h('ol', { class: 'results', part: 'results', 'aria-label': 'Matches' });
+    root.append(form, this.#listsLine, this.#staleBox, this.#status, this.#results);
+  }
+
+  connectedCallback() {
+    if (this.#screener) return;
+    createScreener().then(
+      (screener) => {
+        this.#screener = screener;
+        this.#showLists(screener.lists());
+        this.toggleAttribute('ready', true);
+        performance.mark('sanctions-screen-ready');
+        this.dispatchEvent(new CustomEvent('ready', { bubbles: true, composed: true }));
+        if (this.#query().name || this.#query().company) this.screen();
+      },
+      (error) => {
+        this.#listsLine.replaceChildren(
+          h('span', { class: 'error' }, `The sanctions lists could not be loaded: ${error.message}`),
+        );
+      },
+    );
+  }
+
+  attributeChangedCallback() {
+    if (this.#screener && (this.#query().name || this.#query().company)) this.screen();
+  }
+
+  /** Fills the fields (`{ name, company, dob, country }`) and screens at once. */
+  setQuery(query) {
+    for (const field of FIELDS) this.#inputs[field.key].value = query[field.key] ?? '';
+    return this.screen();
+  }
+
+  /** Screens what the fields hold now; returns the result (or null). */
+  screen() {
+    clearTimeout(this.#timer);
+    if (!this.#screener) return null;
+    const query = this.#query();
+    if (!query.name && !query.company) {
+      this.#status.replaceChildren(h('p', {}, 'Type a name or a company to screen.'));
+      this.#results.replaceChildren();
+      return null;
+    }
+    let result;
+    try {
+      for (const key of ['name', 'company', 'dob', 'country']) {
+        const length = [...(query[key] ?? '')].length;
+        if (length > MAX_FIELD_CHARS) {
+          throw new Error(`The ${key} field has ${length} characters; at most ${MAX_FIELD_CHARS} are screened. Shorten it.`);
+        }
+      }
+      result = this.#screener.screen(query, this.#options());
+    } catch (error) {
+      this.#status.replaceChildren(h('p', { class: 'error', role: 'alert' }, error.message));
+      this.#results.replaceChildren();
+      this.dispatchEvent(new CustomEvent('screening', { bubbles: true, composed: true, detail: { query, error: error.message } }));
+      return null;
+    }
+    this.#render(query, result);
+    this.dispatchEvent(new CustomEvent('screening', { bubbles: true, composed: true, detail: { query, result } }));
+    return result;
+  }
+
+  #query() {
+    const query = {};
+    for (const field of FIELDS) {
+      const value = this.#inputs[field.key].value.trim();
+      if (value) query[field.key] = value;
+    }
+    return query;
+  }
+
+  #options() {
+    const options = {};
+    const threshold = this.getAttribute('threshold');
+    if (threshold !== null && threshold !== '') options.threshold = Number(threshold);
+    const lists = this.getAttribute('lists');
+    if (lists) options.lists = lists.split(',').map((l) => l.trim()).filter(Boolean);
+    if (this.hasAttribute('vessels')) options.vesselsAndAircraft = true;
+    return options;
+  }
+
+  #showLists(lists) {
+    this.#listsLine.replaceChildren(
+      'Screening against: ',
+      ...lists.flatMap((l, i) => [
+        i ? '; ' : '',
+        h('strong', {}, l.name),
+        ` dated ${l.date}`,
+        l.age_days === null ? '' : ` (${l.age_days} days old)`,
+      ]),
+      '. Everything runs on this computer: nothing you type leaves it.',
+    );
+    const stale = lists.filter((l) => l.stale);
+    this.#staleBox.hidden = stale.length === 0;
+    this.#staleBox.replaceChildren(
+      h('strong', {}, 'Out-of-date lists. '),
+      `${stale.map((l) => `The ${l.name} is dated ${l.date}, ${l.age_days} days ago`).join('. ')}. `,
+      'People and companies listed since then will not be found. ',
+      'Ask whoever maintains this tool to update the lists (run fetch-lists, then rebuild), and do not rely on a clear result until then.',
+    );
+  }
+
+  #render(query, result) {
+    const lines = [];
+    for (const [key, label] of [['name', 'name'], ['company', 'company']]) {
+      if (!query[key]) continue;
+      const hits = result.matches.filter((m) => m.field === key);
+      if (hits.length === 0) {
+        lines.push(
+          h('p', { class: 'clear' },
+            `No match for ${label} ${quote(query[key])} on the lists dated ${listDates(result.lists)} (threshold ${result.threshold.toFixed(2)}).`),
+        );
+      } else {
+        const strong = hits.filter((m) => m.level === 'strong').length;
+        const words = strong ? `${strong} strong` + (hits.length > strong ? `, ${hits.length - strong} possible` : '') : `${hits.length} possible`;
+        lines.push(
+          h('p', { class: 'alert' },
+            `${label[0].toUpperCase()}${label.slice(1)} ${quote(query[key])}: ${words} match${hits.length === 1 ? '' : 'es'} on the sanctions lists. Compare the details below before deciding.`),
+        );
+      }
+    }
+    this.#status.replaceChildren(...lines);
+    this.#results.replaceChildren(...result.matches.map((m) => this.#hit(m, query)));
+  }
+
+  #hit(m, query) {
+    const d = m.details;
+    const detailRows = [
+      ['Born', d.birth_dates],
+      ['Birthplace', d.birth_places],
+      ['Nationality', d.nationalities],
+      ['Citizenship', d.citizenships],
+      ['Countries', d.countries],
+      ['Identifiers', d.identifiers.slice(0, 6)],
+    ].filter(([, values]) => values.length > 0);
+    const programs = m.programs.length ? ` (programs: ${m.programs.join(', ')})` : '';
+    const alias =
+      m.matched_as === 'primary'
+        ? 'its listed name'
+        : `${m.alias_strength === 'weak' ? 'a weak alias' : 'an alias'} (${m.matched_as}) ${quote(m.matched_name)}`;
+    return h('li', { class: `hit ${m.level}`, part: 'hit', 'data-list': m.list, 'data-source-id': m.source_id },
+      h('h3', {},
+        h('span', { class: 'level' }, m.level === 'strong' ? 'Strong match' : 'Possible match'),
+        h('span', { class: 'name' }, m.name),
+        h('span', { class: 'score' }, `score ${m.score.toFixed(2)}`),
+      ),
+      h('p', {}, `${KIND_WORDS[m.kind] ?? m.kind} on the ${m.list_name}${programs}. The ${m.field} ${quote(query[m.field])} matched ${alias}.`),
+      h('p', { class: 'visually-hidden' }, 'Why it matched:'),
+      h('ul', { class: 'why' }, m.explanation.map((line) => h('li', {}, line))),
+      m.checks.length ? h('ul', { class: 'checks' }, m.checks.map((c) => h('li', { class: c.outcome }, c.text))) : null,
+      detailRows.length
+        ? h('dl', {}, detailRows.flatMap(([term, values]) => [h('dt', {}, term), h('dd', {}, values.join('; '))]))
+        : null,
+      h('p', { class: 'source' },
+        `List dated ${m.list_date} \u00b7 `,
+        h('a', { href: m.url.startsWith('https://') ? m.url : undefined, target: '_blank', rel: 'noopener noreferrer' }, `Official entry (${m.list === 'un' ? 'UN ref.' : 'OFAC id'} ${m.source_id})`),
+      ),
+    );
+  }
+}
+
+if (!customElements.get('sanctions-screen')) {
+  customElements.define('sanctions-screen', SanctionsScreenElement);
+}

@@ -1,0 +1,151 @@
+// Types of the sanctions-screen package. Every result field is documented in
+// the repository README ("JSON output"): the CLI's `--json` and this package
+// share one contract.
+
+/** An applicant to screen: a name or a company at least. */
+export interface Query {
+  /** The applicant's name, in any order or script (at most 500 characters). */
+  name?: string;
+  /** The company the applicant says they work for (at most 500 characters). */
+  company?: string;
+  /** Date of birth: `YYYY-MM-DD`, `YYYY-MM` or `YYYY`. Lowers the score when it conflicts. */
+  dob?: string;
+  /** Country: ISO 3166-1 alpha-2 code (`KP`) or an English name. */
+  country?: string;
+}
+
+export interface ScreenOptions {
+  /** Name score from which a match is reported, in [0, 1]. Default 0.80. */
+  threshold?: number;
+  /** At most this many matches. Default 10. */
+  limit?: number;
+  /** Only these lists (`ofac_sdn`, `ofac_cons`, `un`); all when empty. */
+  lists?: string[];
+  /** Also screen the company against listed vessels and aircraft. */
+  vesselsAndAircraft?: boolean;
+  /** Today's date (`YYYY-MM-DD`) for list ages; defaults to the local date. */
+  today?: string;
+}
+
+export type ListId = 'ofac_sdn' | 'ofac_cons' | 'un' | (string & {});
+export type EntityKind = 'person' | 'organization' | 'vessel' | 'aircraft';
+
+/** A date of birth or country comparison with the listed entry. */
+export interface Check {
+  field: 'dob' | 'country';
+  outcome: 'match' | 'conflict' | 'unknown';
+  /** In plain words. */
+  text: string;
+}
+
+/** What a reviewer compares with the applicant. */
+export interface Details {
+  birth_dates: string[];
+  birth_places: string[];
+  nationalities: string[];
+  citizenships: string[];
+  countries: string[];
+  addresses: string[];
+  gender: string;
+  title: string;
+  /** `kind: value (note)`: passports, registration numbers, websites, e-mail. */
+  identifiers: string[];
+  listed_on: string;
+  remarks: string;
+}
+
+/** One listed entry that matched. */
+export interface Match {
+  /** Which query field matched. */
+  field: 'name' | 'company';
+  list: ListId;
+  list_name: string;
+  /** The list's date, `YYYY-MM-DD`. */
+  list_date: string;
+  /** OFAC ent_num or UN reference number. */
+  source_id: string;
+  kind: EntityKind;
+  /** The entry's primary name. */
+  name: string;
+  /** The name that matched: the primary name or one alias. */
+  matched_name: string;
+  matched_as: 'primary' | 'a.k.a.' | 'f.k.a.' | 'n.k.a.' | 'original script';
+  /** Weak aliases are broad by the publisher's own account. */
+  alias_strength: 'strong' | 'weak';
+  /** Final score in [0, 1]: the name score lowered by conflicting details. */
+  score: number;
+  /** The name score alone; the threshold applies to it. */
+  name_score: number;
+  /** `strong` at 0.92 or more, else `possible`. */
+  level: 'strong' | 'possible';
+  programs: string[];
+  /** Why it matched, one plain sentence each. */
+  explanation: string[];
+  checks: Check[];
+  details: Details;
+  /** The publisher's page for the entry. */
+  url: string;
+}
+
+/** A list as a result cites it. */
+export interface ListRef {
+  id: ListId;
+  name: string;
+  date: string;
+  /** Days since the list date. */
+  age_days: number | null;
+  /** Older than 30 days: newer designations may be missing. */
+  stale: boolean;
+}
+
+export interface Screening {
+  /** Sorted by score, best first. */
+  matches: Match[];
+  threshold: number;
+  /** The lists screened against, with their dates. */
+  lists: ListRef[];
+}
+
+export interface SourceFile {
+  path: string;
+  url: string;
+  date: string;
+  sha256: string;
+  bytes: number;
+}
+
+/** One embedded list, for a compliance record. */
+export interface ListSummary extends ListRef {
+  publisher: string;
+  counts: {
+    persons: number;
+    organizations: number;
+    vessels: number;
+    aircraft: number;
+    aliases: number;
+  };
+  files: SourceFile[];
+  /** What the parser decided that a compliance officer may want to know. */
+  notes: string[];
+}
+
+export declare class Screener {
+  private constructor();
+  /**
+   * Screens one applicant. Throws an `Error` whose message says what to fix:
+   * an empty query, a field over 500 characters, a date that is not a date,
+   * an unknown list or option.
+   */
+  screen(query: Query, options?: ScreenOptions): Screening;
+  /** The embedded lists with their dates, counts and hashes. */
+  lists(): ListSummary[];
+}
+
+/**
+ * Loads the package's own `.wasm` (nothing else) and builds the index, once:
+ * every call resolves to the same screener.
+ */
+export declare function createScreener(): Promise<Screener>;
+
+/** Today's local date as `YYYY-MM-DD`. */
+export declare function localToday(now?: Date): string;

@@ -1,0 +1,275 @@
+// End-to-end: the recruiter page and the example ATS page in headless
+// Chromium, served on 127.0.0.1. The seed cases are typed and their hits read
+// from the DOM; every network request is recorded: none after the initial
+// load, none to another origin. Hostile input shows as text and runs nothing.
+// Screenshots go to target/artifacts/. Run `scripts/build-pkg` first.
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { after, before, describe, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+
+import { chromium } from 'playwright-core';
+
+import { serve } from '../../scripts/serve.mjs';
+import { seedCases } from '../../tests/data/seed_cases.mjs';
+
+const ARTIFACTS = fileURLToPath(new URL('../../target/artifacts/', import.meta.url));
+const HOSTILE = '<img src=x onerror=alert(1)>';
+
+let server;
+let browser;
+
+before(async () => {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  server = await serve();
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+    ],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/**
+ * Opens `path` in a fresh context that records every request and every
+ * script error, dialog and CSP violation; resolves once the element is ready.
+ */
+async function open(path) {
+  const context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
+  const requests = [];
+  const problems = [];
+  context.on('request', (request) => requests.push(request.url()));
+  const page = await context.newPage();
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('dialog', (dialog) => {
+    problems.push(`dialog: ${dialog.message()}`);
+    dialog.dismiss();
+  });
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+  });
+  const response = await page.goto(server.url + path);
+  assert.equal(response.status(), 200);
+  await page.locator('sanctions-screen[ready]').waitFor({ timeout: 60_000 });
+  const loadRequests = requests.length;
+  return { context, page, requests, problems, loadRequests, response };
+}
+
+/** Types into the element's own fields (Playwright's CSS pierces its shadow root) and presses Enter. */
+async function screenInElement(page, query) {
+  for (const key of ['name', 'company', 'dob', 'country']) {
+    await page.locator(`sanctions-screen input[name=${key}]`).fill(query[key] ?? '');
+  }
+  await page.locator(`sanctions-screen input[name=${query.company ? 'company' : 'name'}]`).press('Enter');
+}
+
+/** What the element shows: the status lines and each hit's list, id and strength. */
+function readResults(page) {
+  return page.locator('sanctions-screen').evaluate((element) => {
+    const root = element.shadowRoot;
+    return {
+      status: [...root.querySelectorAll('.status p')].map((p) => p.textContent),
+      hits: [...root.querySelectorAll('li.hit')].map((li) => ({
+        list: li.dataset.list,
+        sourceId: li.dataset.sourceId,
+        level: li.querySelector('.level').textContent,
+        text: li.textContent,
+        link: li.querySelector('a')?.href,
+      })),
+      lists: root.querySelector('.lists').textContent,
+      stale: root.querySelector('.stale').hidden ? null : root.querySelector('.stale').textContent,
+      images: root.querySelectorAll('img').length,
+    };
+  });
+}
+
+/** Asserts the privacy contract on a context's recorded requests. */
+async function assertPrivate({ page, requests, loadRequests, problems }) {
+  assert.deepEqual(requests.slice(loadRequests), [], 'requests after the initial load');
+  for (const url of requests) {
+    assert.equal(new URL(url).origin, new URL(server.url).origin, `request to another origin: ${url}`);
+  }
+  assert.deepEqual(problems, []);
+  const stored = await page.evaluate(async () => ({
+    cookie: document.cookie,
+    local: localStorage.length,
+    session: sessionStorage.length,
+    databases: (await indexedDB.databases()).length,
+  }));
+  assert.deepEqual(stored, { cookie: '', local: 0, session: 0, databases: 0 });
+}
+
+describe('recruiter page', () => {
+  let session;
+  before(async () => {
+    session = await open('');
+  });
+  after(async () => {
+    await session.context.close();
+  });
+
+  test('is served with the Content-Security-Policy, header and meta', async () => {
+    const csp = session.response.headers()['content-security-policy'];
+    for (const directive of ["default-src 'self'", "script-src 'self' 'wasm-unsafe-eval'", "form-action 'none'", "object-src 'none'", "base-uri 'none'"]) {
+      assert.ok(csp.includes(directive), directive);
+    }
+    const meta = await session.page.locator('meta[http-equiv=Content-Security-Policy]').getAttribute('content');
+    assert.ok(meta.includes("default-src 'self'") && meta.includes("form-action 'none'"));
+  });
+
+  test('the lists and their dates are visible, with a warning when a list is stale', async () => {
+    const { page } = session;
+    const shown = await readResults(page);
+    const lists = await page.evaluate(async () => (await import('./pkg/src/browser.js')).createScreener().then((s) => s.lists()));
+    for (const list of lists) {
+      assert.ok(shown.lists.includes(list.name) && shown.lists.includes(list.date), list.id);
+      assert.equal(shown.stale?.includes(list.name) ?? false, list.stale, `${list.id} stale warning`);
+    }
+    if (lists.some((l) => l.stale)) assert.match(shown.stale, /update the lists/);
+  });
+
+  test('the seed cases show their hits, and ordinary applicants show no match', async () => {
+    const { page } = session;
+    for (const c of seedCases()) {
+      await screenInElement(page, { [c.field]: c.text });
+      const shown = await readResults(page);
+      if (c.expected) {
+        assert.ok(shown.hits.length > 0, `${c.text}: no hit shown`);
+        const top = shown.hits[0];
+        assert.deepEqual([top.list, top.sourceId], [c.expected.list, c.expected.sourceId], c.text);
+        assert.match(top.level, /^(Strong|Possible) match$/);
+        assert.match(top.link, /^https:\/\//);
+        assert.ok(top.text.includes('List dated'), c.text);
+      } else {
+        assert.equal(shown.hits.length, 0, `${c.text}: ${shown.hits[0]?.text}`);
+        assert.match(shown.status.join(' '), /^No match for .* on the lists dated .*\(threshold 0\.80\)\.$/);
+      }
+    }
+  });
+
+  test('results come as the user types, without Enter', async () => {
+    const { page } = session;
+    await page.locator('sanctions-screen input[name=name]').fill('');
+    const company = page.locator('sanctions-screen input[name=company]');
+    await company.fill('');
+    await company.pressSequentially('Yanbian Silverstar', { delay: 20 });
+    await page.locator('sanctions-screen li.hit[data-source-id="24977"]').first().waitFor({ timeout: 5_000 });
+    const shown = await readResults(page);
+    assert.match(shown.hits[0].text, /SILVERSTAR/);
+    assert.match(shown.hits[0].text, /joined|matches/);
+  });
+
+  test('hostile input is shown as text and runs nothing', async () => {
+    const { page, problems } = session;
+    await screenInElement(page, { name: HOSTILE, company: `${HOSTILE} Ltd` });
+    const shown = await readResults(page);
+    assert.equal(shown.images, 0);
+    assert.ok(shown.status.join(' ').includes(HOSTILE), shown.status.join(' '));
+    assert.deepEqual(problems, []);
+  });
+
+  test('too long a field gets a clear message', async () => {
+    const { page } = session;
+    await screenInElement(page, { name: 'a'.repeat(501) });
+    const shown = await readResults(page);
+    assert.match(shown.status.join(' '), /501 characters; at most 500/);
+  });
+
+  test('keyboard only: Tab reaches the name field, Enter screens', async () => {
+    // A fresh page, so that Tab starts from the top.
+    const fresh = await open('');
+    const { page } = fresh;
+    let focused = '';
+    for (let i = 0; i < 6 && focused !== 'name'; i += 1) {
+      await page.keyboard.press('Tab');
+      focused = await page.evaluate(() => document.querySelector('sanctions-screen').shadowRoot.activeElement?.name ?? '');
+    }
+    assert.equal(focused, 'name');
+    await page.keyboard.type('Kim Sang Man');
+    await page.keyboard.press('Enter');
+    const shown = await readResults(page);
+    assert.equal(shown.hits[0]?.sourceId, '43377');
+    await assertPrivate(fresh);
+    await fresh.context.close();
+  });
+
+  test('a screenshot is saved, and nothing left the page or was stored', async () => {
+    const { page } = session;
+    await screenInElement(page, { name: 'Jong Song Hwa', company: 'Volasys Silverstar' });
+    await page.screenshot({ path: `${ARTIFACTS}page.png`, fullPage: true });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.screenshot({ path: `${ARTIFACTS}page-phone.png`, fullPage: true });
+    await assertPrivate(session);
+  });
+});
+
+describe('example ATS page with the web component', () => {
+  let session;
+  before(async () => {
+    session = await open('examples/ats.html');
+  });
+  after(async () => {
+    await session.context.close();
+  });
+
+  /** Fills the ATS's own applicant form and submits it. */
+  async function submitApplicant(page, applicant) {
+    for (const [key, value] of Object.entries(applicant)) {
+      await page.locator(`#applicant input[name=${key}]`).fill(value);
+    }
+    await page.getByRole('button', { name: 'Screen this applicant' }).click();
+    return page.locator('#verdict').textContent();
+  }
+
+  test('the seed cases reach the element and the screening event', async () => {
+    const { page } = session;
+    for (const c of seedCases()) {
+      const applicant = { name: '', company: '', [c.field]: c.text };
+      const verdict = await submitApplicant(page, applicant);
+      const shown = await readResults(page);
+      if (c.expected) {
+        assert.match(verdict, /sanctions match: hold this application/, c.text);
+        assert.deepEqual([shown.hits[0].list, shown.hits[0].sourceId], [c.expected.list, c.expected.sourceId], c.text);
+      } else {
+        assert.equal(verdict, 'Clear: no match on the sanctions lists.', c.text);
+      }
+    }
+  });
+
+  test('the event detail carries the result, and attributes choose the lists', async () => {
+    const { page } = session;
+    const detail = await page.evaluate(() => new Promise((resolve) => {
+      const element = document.getElementById('screen');
+      element.addEventListener('screening', (event) => resolve(event.detail), { once: true });
+      element.setAttribute('lists', 'un');
+      element.setQuery({ company: 'Lazarus Group' });
+    }));
+    assert.deepEqual(detail.result.lists.map((l) => l.id), ['un']);
+    assert.ok(detail.result.matches.every((m) => m.list === 'un'));
+    await page.evaluate(() => document.getElementById('screen').removeAttribute('lists'));
+  });
+
+  test('themed through custom properties', async () => {
+    const { page } = session;
+    const accent = await page.locator('sanctions-screen button').evaluate((b) => getComputedStyle(b).backgroundColor);
+    assert.equal(accent, 'rgb(47, 42, 74)');
+  });
+
+  test('hostile input is text, a screenshot is saved, nothing left the page', async () => {
+    const { page } = session;
+    const verdict = await submitApplicant(page, { name: HOSTILE, company: '' });
+    assert.equal(verdict, 'Clear: no match on the sanctions lists.');
+    const shown = await readResults(page);
+    assert.equal(shown.images, 0);
+    assert.equal(await page.locator('img').count(), 0);
+    await submitApplicant(page, { name: 'Jong Song Hwa', company: 'Yanbian Silverstar', dob: '1970-02-05' });
+    await page.screenshot({ path: `${ARTIFACTS}ats-example.png`, fullPage: true });
+    await assertPrivate(session);
+  });
+});
