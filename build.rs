@@ -4,8 +4,11 @@
 //! (git-ignored; `fetch-lists` fills it). A file that is missing, does not
 //! match its sha256 in `sources.json`, or cannot be parsed fails the build
 //! with the file, line and reason: never an empty or partial list.
+//! Beside the snapshot it writes the listed names already tokenised.
 
 use std::path::PathBuf;
+
+use sanctions_normalize::TokenTable;
 
 fn main() {
     println!("cargo:rerun-if-env-changed=SANCTIONS_LISTS_DIR");
@@ -32,7 +35,11 @@ fn main() {
     for path in &built.files_read {
         println!("cargo:rerun-if-changed={}", path.display());
     }
+    let out = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets it"));
     let bytes = sanctions_lists::snapshot::encode(&built.snapshot);
-    let out = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets it")).join("snapshot.bin");
-    std::fs::write(&out, bytes).expect("write snapshot");
+    std::fs::write(out.join("snapshot.bin"), bytes).expect("write snapshot");
+    // Every listed name tokenised now rather than at each start (see
+    // sanctions_normalize::pretokenized).
+    let tokens = TokenTable::build(built.snapshot.names().map(|n| n.text));
+    std::fs::write(out.join("tokens.bin"), tokens.to_bytes()).expect("write token table");
 }

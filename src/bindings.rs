@@ -10,7 +10,6 @@ use wasm_bindgen::prelude::*;
 
 use crate::catalog::summaries;
 use crate::matching::{Options, Query, Screener, DEFAULT_LIMIT, DEFAULT_THRESHOLD};
-use crate::snapshot;
 
 /// Screening options as JavaScript passes them (camelCase, all optional).
 #[derive(Deserialize, Default)]
@@ -34,9 +33,8 @@ impl WasmScreener {
     /// Decodes the embedded snapshot and builds the index.
     #[wasm_bindgen(constructor)]
     pub fn new() -> Result<WasmScreener, JsError> {
-        let snapshot = snapshot::embedded().map_err(|e| JsError::new(&e.to_string()))?;
         Ok(WasmScreener {
-            inner: Screener::new(snapshot),
+            inner: Screener::embedded().map_err(|e| JsError::new(&e))?,
         })
     }
 

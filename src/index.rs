@@ -2,7 +2,8 @@
 //! a near spelling or a joined pair of words with the query, so that the full
 //! scorer only runs on a few dozen names instead of every name on every list.
 //!
-//! Every name (primary and alias) is tokenised once at load. Distinct tokens
+//! Every name (primary and alias) is tokenised once, at build time for the
+//! embedded lists ([`TokenTable`]). Distinct tokens
 //! become [`Term`]s with their variant key and weight; each term has a
 //! posting list of the names it occurs in. Terms are found from a query token
 //! by exact text, by variant key, and by keys one edit apart (every edit of
@@ -15,11 +16,9 @@
 //! join two words, which are exactly the lookups here. A test checks that the
 //! indexed search returns the same top results as scoring every name.
 
-use std::collections::HashMap;
+use sanctions_lists::{Kind, Snapshot};
 
-use sanctions_lists::{Kind, Snapshot, Strength};
-
-use crate::normalize::{term_class, tokenize, variant_key, TermClass};
+use crate::normalize::{term_class, variant_key, FastMap, TermClass, TokenTable};
 
 pub type TermId = u32;
 pub type NameId = u32;
@@ -31,9 +30,9 @@ pub const PRIMARY: u16 = u16::MAX;
 /// another word (`Kim`/`Kin`).
 pub const MIN_FUZZY_KEY_LEN: usize = 4;
 
-/// One distinct normalised word of the listed names.
+/// One distinct normalised word of the listed names (its text is
+/// [`NameIndex::term_text`]).
 pub struct Term {
-    pub text: String,
     pub key: String,
     /// How many names it occurs in.
     pub names: u32,
@@ -51,7 +50,8 @@ pub struct NameRecord {
     pub alias: u16,
     pub kind: Kind,
     pub weak: bool,
-    pub terms: Box<[TermId]>,
+    /// Its position in the token table: [`NameIndex::name_terms`] reads its terms.
+    position: u32,
     /// Leading terms that are the family name (`KIM, Sang Man` → 1), or 0.
     pub family_len: u8,
     /// Summed weight of the terms, read as a person's name and as a company's:
@@ -59,98 +59,164 @@ pub struct NameRecord {
     pub total_weight: [f32; 2],
 }
 
+/// The index keeps few, large allocations (it is built at every start): term
+/// texts and per-name term ids stay in the [`TokenTable`], postings are one
+/// array, and the terms sharing a variant key are chained, not listed.
 pub struct NameIndex {
     pub terms: Vec<Term>,
     pub names: Vec<NameRecord>,
-    by_text: FastMap<String, TermId>,
-    by_key: FastMap<String, Vec<TermId>>,
-    /// Per term: the names it occurs in, in increasing order.
-    postings: Vec<Vec<NameId>>,
+    tokens: TokenTable,
+    by_text: FastMap<Box<str>, TermId>,
+    /// The first term with each variant key; [`NO_TERM`]-ended chains in
+    /// `next_same_key` lead to the others.
+    by_key: FastMap<Box<str>, TermId>,
+    next_same_key: Vec<TermId>,
+    /// Term `t`'s names, in increasing order, are
+    /// `posting_names[posting_starts[t]..posting_starts[t + 1]]`.
+    posting_starts: Vec<u32>,
+    posting_names: Vec<NameId>,
     /// Name count, for weights.
     name_total: u32,
 }
 
+/// Ends a chain of terms sharing a key.
+const NO_TERM: TermId = TermId::MAX;
+
 impl NameIndex {
+    /// Builds the index, tokenising every name now. The embedded lists come
+    /// with their names tokenised at build time: see [`NameIndex::from_tokens`].
     pub fn build(snapshot: &Snapshot) -> NameIndex {
-        let mut index = NameIndex {
-            terms: Vec::new(),
-            names: Vec::new(),
-            by_text: FastMap::default(),
-            by_key: FastMap::default(),
-            postings: Vec::new(),
-            name_total: 0,
-        };
-        for (entity_id, entity) in snapshot.entities.iter().enumerate() {
-            let primary = std::iter::once((PRIMARY, entity.name.as_str(), false));
-            let aliases = entity
-                .aliases
-                .iter()
-                .enumerate()
-                .map(|(i, a)| (i as u16, a.name.as_str(), a.strength == Strength::Weak));
-            for (alias, name, weak) in primary.chain(aliases) {
-                let tokenized = tokenize(name);
-                if tokenized.tokens.is_empty() {
-                    continue;
+        let tokens = TokenTable::build(snapshot.names().map(|n| n.text));
+        NameIndex::from_tokens(snapshot, tokens).expect("a table built from these names fits them")
+    }
+
+    /// Builds the index from the snapshot's names already tokenised, in
+    /// [`Snapshot::names`] order. Fails when the table does not cover exactly
+    /// those names.
+    pub fn from_tokens(snapshot: &Snapshot, tokens: TokenTable) -> Result<NameIndex, String> {
+        let term_count = tokens.term_count();
+        let mut terms = Vec::with_capacity(term_count);
+        let mut by_text = FastMap::default();
+        let mut by_key: FastMap<Box<str>, TermId> = FastMap::default();
+        let mut next_same_key = vec![NO_TERM; term_count];
+        by_text.reserve(term_count);
+        by_key.reserve(term_count);
+        for id in 0..term_count as TermId {
+            let text = tokens.term(id);
+            let key = variant_key(text);
+            // Chain this term in front of the others with its key.
+            if let Some(first) = by_key.insert(key.as_str().into(), id) {
+                next_same_key[id as usize] = first;
+            }
+            by_text.insert(text.into(), id);
+            terms.push(Term {
+                key,
+                names: 0,
+                class: [TermClass::Word; 2],
+                weight: [0.0; 2],
+            });
+        }
+        // Names, and how many names each term occurs in (once per name).
+        let mut names = Vec::with_capacity(tokens.name_count());
+        let mut listed = 0;
+        for (position, name) in snapshot.names().enumerate() {
+            listed += 1;
+            if position >= tokens.name_count() || tokens.name_terms(position).is_empty() {
+                continue;
+            }
+            let ids = tokens.name_terms(position);
+            for (i, &term) in ids.iter().enumerate() {
+                if !ids[..i].contains(&term) {
+                    terms[term as usize].names += 1;
                 }
-                let name_id = index.names.len() as NameId;
-                let mut terms = Vec::with_capacity(tokenized.tokens.len());
-                for token in &tokenized.tokens {
-                    let term = index.intern(&token.text);
-                    // Count each term once per name.
-                    if !terms.contains(&term) {
-                        index.terms[term as usize].names += 1;
-                        index.postings[term as usize].push(name_id);
-                    }
-                    terms.push(term);
+            }
+            names.push(NameRecord {
+                entity: name.entity,
+                alias: name.alias.unwrap_or(PRIMARY),
+                kind: snapshot.entities[name.entity as usize].kind,
+                weak: name.weak,
+                position: position as u32,
+                family_len: tokens.family_len(position),
+                total_weight: [0.0; 2],
+            });
+        }
+        if listed != tokens.name_count() {
+            return Err(format!(
+                "the token table covers {} names, the lists have {listed}",
+                tokens.name_count()
+            ));
+        }
+        // Postings: one array, each term's slice filled in name order.
+        let mut posting_starts = Vec::with_capacity(term_count + 1);
+        let mut at = 0u32;
+        for term in &terms {
+            posting_starts.push(at);
+            at += term.names;
+        }
+        posting_starts.push(at);
+        let mut fill = posting_starts.clone();
+        let mut posting_names = vec![0; at as usize];
+        for (name_id, record) in names.iter().enumerate() {
+            let ids = tokens.name_terms(record.position as usize);
+            for (i, &term) in ids.iter().enumerate() {
+                if !ids[..i].contains(&term) {
+                    posting_names[fill[term as usize] as usize] = name_id as NameId;
+                    fill[term as usize] += 1;
                 }
-                index.names.push(NameRecord {
-                    entity: entity_id as u32,
-                    alias,
-                    kind: entity.kind,
-                    weak,
-                    terms: terms.into_boxed_slice(),
-                    family_len: tokenized.family_len.unwrap_or(0).min(u8::MAX as usize) as u8,
-                    total_weight: [0.0; 2],
-                });
             }
         }
-        index.name_total = index.names.len() as u32;
-        let total = index.name_total;
-        for term in &mut index.terms {
+        let total = names.len() as u32;
+        for (id, term) in terms.iter_mut().enumerate() {
             for (slot, organization) in [(0, false), (1, true)] {
-                term.class[slot] = term_class(&term.text, organization);
+                term.class[slot] = term_class(tokens.term(id as TermId), organization);
                 term.weight[slot] = class_weight(term.class[slot], term.names, total);
             }
         }
-        for name in &mut index.names {
+        for name in &mut names {
             for slot in 0..2 {
-                name.total_weight[slot] = name
-                    .terms
+                name.total_weight[slot] = tokens
+                    .name_terms(name.position as usize)
                     .iter()
-                    .map(|&t| index.terms[t as usize].weight[slot])
+                    .map(|&t| terms[t as usize].weight[slot])
                     .sum();
             }
         }
-        index
+        Ok(NameIndex {
+            terms,
+            names,
+            tokens,
+            by_text,
+            by_key,
+            next_same_key,
+            posting_starts,
+            posting_names,
+            name_total: total,
+        })
     }
 
-    fn intern(&mut self, text: &str) -> TermId {
-        if let Some(&id) = self.by_text.get(text) {
-            return id;
-        }
-        let id = self.terms.len() as TermId;
-        let key = variant_key(text);
-        self.by_key.entry(key.clone()).or_default().push(id);
-        self.by_text.insert(text.to_string(), id);
-        self.terms.push(Term {
-            text: text.to_string(),
-            key,
-            names: 0,
-            class: [TermClass::Word; 2],
-            weight: [0.0; 2],
-        });
-        self.postings.push(Vec::new());
-        id
+    /// A term's normalised text.
+    pub fn term_text(&self, term: TermId) -> &str {
+        self.tokens.term(term)
+    }
+
+    /// A name's terms, in the order written.
+    pub fn name_terms(&self, name: &NameRecord) -> &[TermId] {
+        self.tokens.name_terms(name.position as usize)
+    }
+
+    /// The names a term occurs in, in increasing order.
+    fn postings(&self, term: TermId) -> &[NameId] {
+        let t = term as usize;
+        &self.posting_names[self.posting_starts[t] as usize..self.posting_starts[t + 1] as usize]
+    }
+
+    /// Every term whose variant key is `key`.
+    fn terms_with_key(&self, key: &str) -> impl Iterator<Item = TermId> + '_ {
+        let first = self.by_key.get(key).copied();
+        std::iter::successors(first, |&t| {
+            let next = self.next_same_key[t as usize];
+            (next != NO_TERM).then_some(next)
+        })
     }
 
     pub fn term_id(&self, text: &str) -> Option<TermId> {
@@ -186,17 +252,11 @@ impl NameIndex {
         if let Some(&id) = self.by_text.get(text) {
             out.push(id);
         }
-        if let Some(ids) = self.by_key.get(&key) {
-            out.extend_from_slice(ids);
-        }
+        out.extend(self.terms_with_key(&key));
         if key.len() >= MIN_FUZZY_KEY_LEN && key.is_ascii() {
             // Every key one edit away, looked up directly: about 55 lookups a
             // letter, and nothing to build at load time.
-            for_each_one_edit(&key, |edited| {
-                if let Some(ids) = self.by_key.get(edited) {
-                    out.extend_from_slice(ids);
-                }
-            });
+            for_each_one_edit(&key, |edited| out.extend(self.terms_with_key(edited)));
         }
         out.sort_unstable();
         out.dedup();
@@ -231,7 +291,7 @@ impl NameIndex {
             related.clear();
             self.related_terms(word, &mut related);
             for &term in &related {
-                for &name in &self.postings[term as usize] {
+                for &name in self.postings(term) {
                     self.credit(&mut found, kinds, name, weight, i);
                 }
             }
@@ -245,13 +305,10 @@ impl NameIndex {
                 if !self.has_word(a) || !self.has_word(b) {
                     continue;
                 }
-                let (names_a, names_b) = (self.names_with(a), self.names_with(b));
-                if names_a.is_empty() || names_b.is_empty() {
-                    continue;
-                }
+                let (lists_a, lists_b) = (self.postings_with(a), self.postings_with(b));
                 let weight = self.weight(word, organization);
                 let marker = lookups.len() + i;
-                for name in intersect(&names_a, &names_b) {
+                for name in intersect(&lists_a, &lists_b) {
                     self.credit(&mut found, kinds, name, weight, marker);
                 }
             }
@@ -295,41 +352,32 @@ impl NameIndex {
     }
 
     fn has_word(&self, part: &str) -> bool {
-        self.by_text.contains_key(part) || self.by_key.contains_key(&variant_key(part))
+        self.by_text.contains_key(part) || self.by_key.contains_key(variant_key(part).as_str())
     }
 
-    /// Names holding a word with this text or its variant key, sorted.
-    fn names_with(&self, part: &str) -> Vec<NameId> {
-        let mut terms: Vec<TermId> = self
-            .by_key
-            .get(&variant_key(part))
-            .cloned()
-            .unwrap_or_default();
+    /// The posting lists of the terms with this text or its variant key.
+    fn postings_with(&self, part: &str) -> Vec<&[NameId]> {
+        let mut terms: Vec<TermId> = self.terms_with_key(&variant_key(part)).collect();
         terms.extend(self.by_text.get(part));
-        let mut names: Vec<NameId> = terms
-            .iter()
-            .flat_map(|&t| self.postings[t as usize].iter().copied())
-            .collect();
-        names.sort_unstable();
-        names.dedup();
-        names
+        terms.sort_unstable();
+        terms.dedup();
+        terms.into_iter().map(|t| self.postings(t)).collect()
     }
 }
 
-/// The common elements of two sorted lists.
-fn intersect(a: &[NameId], b: &[NameId]) -> Vec<NameId> {
-    let (mut i, mut j, mut out) = (0, 0, Vec::new());
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                out.push(a[i]);
-                i += 1;
-                j += 1;
-            }
-        }
-    }
+/// The names in some list of `a` and some list of `b` (each list sorted),
+/// sorted and once each. Walks the shorter side and binary-searches the
+/// longer: halves such as `STATE` are in thousands of names.
+fn intersect(a: &[&[NameId]], b: &[&[NameId]]) -> Vec<NameId> {
+    let len = |side: &[&[NameId]]| side.iter().map(|l| l.len()).sum::<usize>();
+    let (short, long) = if len(a) <= len(b) { (a, b) } else { (b, a) };
+    let mut out: Vec<NameId> = short
+        .iter()
+        .flat_map(|l| l.iter().copied())
+        .filter(|n| long.iter().any(|l| l.binary_search(n).is_ok()))
+        .collect();
+    out.sort_unstable();
+    out.dedup();
     out
 }
 
@@ -389,30 +437,6 @@ fn for_each_one_edit(key: &str, mut f: impl FnMut(&str)) {
         }
     }
 }
-
-/// FxHash (as in rustc): the index's keys are short strings it made itself,
-/// so a fast non-keyed hash is safe and several times faster than SipHash.
-#[derive(Default, Clone, Copy)]
-pub struct FxHasher(u64);
-
-impl std::hash::Hasher for FxHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        for chunk in bytes.chunks(8) {
-            let mut word = [0u8; 8];
-            word[..chunk.len()].copy_from_slice(chunk);
-            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word))
-                .wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-        }
-    }
-    fn write_u8(&mut self, i: u8) {
-        self.0 = (self.0.rotate_left(5) ^ i as u64).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-pub type FastMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<FxHasher>>;
 
 /// Damerau-Levenshtein distance of at most one: one substitution, insertion,
 /// deletion or swap of neighbours.

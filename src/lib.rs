@@ -16,7 +16,7 @@
 //!
 //! ```no_run
 //! use sanctions_screen::{Screener, Query, Options};
-//! let screener = Screener::new(sanctions_screen::snapshot::embedded().unwrap());
+//! let screener = Screener::embedded().unwrap();
 //! let query = Query { company: Some("Yanbian Silverstar".into()), ..Query::default() };
 //! let result = screener.screen(&query, &Options::default()).unwrap();
 //! assert_eq!(result.matches[0].source_id, "24977");
@@ -29,7 +29,7 @@ pub mod countries;
 pub mod freshness;
 pub mod index;
 pub mod matching;
-pub mod normalize;
+pub use sanctions_normalize as normalize;
 pub mod snapshot;
 
 pub use matching::{Match, Options, Query, QueryError, Screener, Screening, DEFAULT_THRESHOLD};

@@ -3,6 +3,7 @@
 #[path = "common/variants.rs"]
 mod variants;
 
+use sanctions_screen::normalize::TokenTable;
 use sanctions_screen::{snapshot, Options, Query, Screener};
 
 /// Varied queries: listed names as written, reordered, joined, with a letter
@@ -40,7 +41,7 @@ fn queries(screener: &Screener) -> Vec<Query> {
 
 #[test]
 fn index_returns_the_same_top_results_as_brute_force() {
-    let screener = Screener::new(snapshot::embedded().unwrap());
+    let screener = Screener::embedded().unwrap();
     // A low threshold compares more than the alerts alone.
     let options = Options {
         threshold: 0.6,
@@ -66,4 +67,23 @@ fn index_returns_the_same_top_results_as_brute_force() {
         compared > 50,
         "the query set must produce matches to compare, got {compared}"
     );
+}
+
+#[test]
+fn the_embedded_token_table_is_what_tokenising_now_gives() {
+    let snap = snapshot::embedded().unwrap();
+    let now = TokenTable::build(snap.names().map(|n| n.text));
+    // Stored renumbered by frequency: compare what the build stored with
+    // what storing the table made now gives.
+    let stored_now = TokenTable::from_bytes(&now.to_bytes()).unwrap();
+    assert_eq!(snapshot::embedded_tokens().unwrap(), stored_now);
+    assert!(now.name_count() > 40_000 && now.term_count() > 20_000);
+}
+
+#[test]
+fn a_token_table_for_other_names_is_refused() {
+    let snap = snapshot::embedded().unwrap();
+    let short = TokenTable::build(snap.names().take(10).map(|n| n.text));
+    let err = sanctions_screen::index::NameIndex::from_tokens(&snap, short).err();
+    assert!(err.unwrap().contains("covers 10 names"));
 }

@@ -3,11 +3,11 @@
 
 use std::sync::OnceLock;
 
-use sanctions_screen::{snapshot, Options, Query, Screener, Screening};
+use sanctions_screen::{Options, Query, Screener, Screening};
 
 fn screener() -> &'static Screener {
     static S: OnceLock<Screener> = OnceLock::new();
-    S.get_or_init(|| Screener::new(snapshot::embedded().expect("embedded snapshot decodes")))
+    S.get_or_init(|| Screener::embedded().expect("embedded lists load"))
 }
 
 /// One row of the table: a query field, its text, and the expected top hit.

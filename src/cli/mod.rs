@@ -7,7 +7,7 @@ pub mod screen;
 use std::sync::OnceLock;
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use sanctions_screen::{snapshot, Options, Screener};
+use sanctions_screen::{Options, Screener};
 
 use crate::ScreenOptions;
 
@@ -21,8 +21,8 @@ pub fn screener() -> Result<&'static Screener, String> {
     if let Some(s) = S.get() {
         return Ok(s);
     }
-    let snap = snapshot::embedded().map_err(|e| e.to_string())?;
-    Ok(S.get_or_init(|| Screener::new(snap)))
+    let screener = Screener::embedded()?;
+    Ok(S.get_or_init(|| screener))
 }
 
 /// Today's date in UTC; `SANCTIONS_SCREEN_TODAY` overrides it (for reproducible runs).

@@ -11,8 +11,10 @@ pub mod checks;
 mod explain;
 pub mod score;
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
+use sanctions_lists::snapshot::DeferredDetails;
 use sanctions_lists::{Entity, Kind, ListMeta, Snapshot, Strength};
 use serde::Serialize;
 
@@ -202,6 +204,9 @@ impl ListRef {
 pub struct Screener {
     snapshot: Snapshot,
     index: NameIndex,
+    /// The embedded entries' reviewer details, decoded per match; `None`
+    /// when the snapshot came with its details.
+    details: Option<DeferredDetails<'static>>,
 }
 
 /// A query that passed validation.
@@ -220,13 +225,49 @@ struct Field {
 }
 
 impl Screener {
+    /// A screener over any snapshot; its names are tokenised now.
     pub fn new(snapshot: Snapshot) -> Screener {
         let index = NameIndex::build(&snapshot);
-        Screener { snapshot, index }
+        Screener {
+            snapshot,
+            index,
+            details: None,
+        }
     }
 
+    /// The screener over the embedded lists: the fast way to start. The
+    /// build script has already tokenised the names, and each entry's
+    /// reviewer details are decoded only when a match shows them.
+    pub fn embedded() -> Result<Screener, String> {
+        let (snapshot, details) =
+            crate::snapshot::embedded_deferred().map_err(|e| e.to_string())?;
+        let tokens = crate::snapshot::embedded_tokens().map_err(|e| e.to_string())?;
+        let index = NameIndex::from_tokens(&snapshot, tokens)?;
+        Ok(Screener {
+            snapshot,
+            index,
+            details: Some(details),
+        })
+    }
+
+    /// The lists and their entries. For [`Screener::embedded`] the entries'
+    /// reviewer details (title, gender, birthplaces, addresses, identifiers,
+    /// listing date, remarks) are empty here: [`Screener::entity`] has them.
     pub fn snapshot(&self) -> &Snapshot {
         &self.snapshot
+    }
+
+    /// Entry `id` with all its details.
+    pub fn entity(&self, id: u32) -> Result<Cow<'_, Entity>, QueryError> {
+        let entity = &self.snapshot.entities[id as usize];
+        let Some(details) = &self.details else {
+            return Ok(Cow::Borrowed(entity));
+        };
+        let mut full = entity.clone();
+        details
+            .fill(id as usize, &mut full)
+            .map_err(|e| QueryError(format!("the embedded lists are damaged: {e}")))?;
+        Ok(Cow::Owned(full))
     }
 
     pub fn index(&self) -> &NameIndex {
@@ -319,7 +360,7 @@ impl Screener {
                     &scored,
                     dob.as_ref(),
                     country,
-                ));
+                )?);
             }
         }
         matches.sort_by(|a, b| {
@@ -461,8 +502,9 @@ impl Screener {
         scored: &NameScore,
         dob: Option<&(BirthDate, String)>,
         country: Option<&'static str>,
-    ) -> Match {
-        let entity: &Entity = &self.snapshot.entities[entity_id as usize];
+    ) -> Result<Match, QueryError> {
+        let entity = self.entity(entity_id)?;
+        let entity: &Entity = &entity;
         let list = &self.snapshot.lists[entity.list as usize];
         let record = &self.index.names[name_id as usize];
         let (matched_name, matched_as, weak) = if record.alias == PRIMARY {
@@ -504,7 +546,7 @@ impl Screener {
             weak,
             matched_as,
         );
-        Match {
+        Ok(Match {
             field: field.label,
             list: list.id.clone(),
             list_name: list.name.clone(),
@@ -527,7 +569,7 @@ impl Screener {
             checks,
             details: details(entity),
             url: list.entry_url(&entity.source_id),
-        }
+        })
     }
 }
 
@@ -581,13 +623,13 @@ fn listed_view<'a>(
     organization: bool,
 ) -> Vec<ScoredToken<'a>> {
     let slot = organization as usize;
-    record
-        .terms
+    index
+        .name_terms(record)
         .iter()
         .map(|&t| {
             let term = &index.terms[t as usize];
             ScoredToken {
-                text: &term.text,
+                text: index.term_text(t),
                 key: &term.key,
                 class: term.class[slot],
                 weight: term.weight[slot],

@@ -110,23 +110,39 @@ fn compare_text(a: &str, a_key: &str, b: &str, b_key: &str) -> Option<(Rule, f32
     None
 }
 
+/// Two adjacent tokens written as one word (`SONG` `HWA` → `songhwa`), with
+/// its variant key.
+struct Joined {
+    text: String,
+    key: String,
+}
+
+/// Every adjacent pair of `tokens` joined, computed once per name rather than
+/// once per token compared: `None` where a number is involved (`LAB 110` is
+/// not `LAB110`).
+fn joined_pairs(tokens: &[ScoredToken<'_>]) -> Vec<Option<Joined>> {
+    tokens
+        .windows(2)
+        .map(|w| {
+            if is_number(w[0].text) || is_number(w[1].text) {
+                return None;
+            }
+            let text = [w[0].text, w[1].text].concat();
+            let key = crate::normalize::variant_key(&text);
+            Some(Joined { text, key })
+        })
+        .collect()
+}
+
 /// One token against two adjacent tokens written apart.
-fn compare_joined(
-    one: &ScoredToken<'_>,
-    first: &ScoredToken<'_>,
-    second: &ScoredToken<'_>,
-) -> Option<(Rule, f32)> {
-    if is_number(first.text) || is_number(second.text) {
-        return None;
-    }
-    let joined = format!("{}{}", first.text, second.text);
-    if one.text == joined {
+fn compare_joined(one: &ScoredToken<'_>, joined: &Option<Joined>) -> Option<(Rule, f32)> {
+    let joined = joined.as_ref()?;
+    if one.text == joined.text {
         return Some((Rule::Joined, JOINED_SIM));
     }
     // Spelling variants, but no typos, across a join: the index looks the
     // halves up by text and key only.
-    (crate::normalize::variant_key(&joined) == one.key)
-        .then_some((Rule::Joined, VARIANT_SIM * JOINED_SIM))
+    (joined.key == one.key).then_some((Rule::Joined, VARIANT_SIM * JOINED_SIM))
 }
 
 /// Scores `query` against `listed`. `family_len` is the number of leading
@@ -143,6 +159,7 @@ pub fn score_name(
         return None;
     }
     let mut options: Vec<Pair> = Vec::new();
+    let (query_joined, listed_joined) = (joined_pairs(query), joined_pairs(listed));
     for (i, q) in query.iter().enumerate() {
         for (j, l) in listed.iter().enumerate() {
             if let Some((rule, similarity)) = compare(q, l) {
@@ -154,7 +171,7 @@ pub fn score_name(
                 });
             }
             if j + 1 < listed.len() {
-                if let Some((rule, similarity)) = compare_joined(q, l, &listed[j + 1]) {
+                if let Some((rule, similarity)) = compare_joined(q, &listed_joined[j]) {
                     options.push(Pair {
                         query: i..i + 1,
                         listed: j..j + 2,
@@ -164,7 +181,7 @@ pub fn score_name(
                 }
             }
             if i + 1 < query.len() {
-                if let Some((rule, similarity)) = compare_joined(l, q, &query[i + 1]) {
+                if let Some((rule, similarity)) = compare_joined(l, &query_joined[i]) {
                     options.push(Pair {
                         query: i..i + 2,
                         listed: j..j + 1,

@@ -186,3 +186,39 @@ pub struct Snapshot {
     pub lists: Vec<ListMeta>,
     pub entities: Vec<Entity>,
 }
+
+/// One name of one entry, as [`Snapshot::names`] walks them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct NameRef<'a> {
+    pub entity: u32,
+    /// The alias's index in `Entity::aliases`, or `None` for the primary name.
+    pub alias: Option<u16>,
+    pub text: &'a str,
+    pub weak: bool,
+}
+
+impl Snapshot {
+    /// Every name in a fixed order (each entity's primary name, then its
+    /// aliases): the order the build-time token table and the index share.
+    pub fn names(&self) -> impl Iterator<Item = NameRef<'_>> {
+        self.entities.iter().enumerate().flat_map(|(e, entity)| {
+            let primary = std::iter::once(NameRef {
+                entity: e as u32,
+                alias: None,
+                text: entity.name.as_str(),
+                weak: false,
+            });
+            let aliases = entity
+                .aliases
+                .iter()
+                .enumerate()
+                .map(move |(i, a)| NameRef {
+                    entity: e as u32,
+                    alias: Some(i as u16),
+                    text: a.name.as_str(),
+                    weak: a.strength == Strength::Weak,
+                });
+            primary.chain(aliases)
+        })
+    }
+}

@@ -18,7 +18,7 @@ pub enum TermClass {
     Stopword,
 }
 
-use crate::index::FastMap;
+use crate::FastMap;
 
 struct Vocabulary {
     legal: FastMap<&'static str, &'static str>,
@@ -30,7 +30,7 @@ fn vocabulary() -> &'static Vocabulary {
     static V: OnceLock<Vocabulary> = OnceLock::new();
     V.get_or_init(|| {
         let mut legal = FastMap::default();
-        for line in data_lines(include_str!("../../data/legal_forms.txt")) {
+        for line in data_lines(include_str!("../data/legal_forms.txt")) {
             let (canonical, spellings) = line
                 .split_once(':')
                 .expect("legal_forms.txt: `canonical: spellings`");
@@ -40,7 +40,7 @@ fn vocabulary() -> &'static Vocabulary {
         }
         let mut generic = FastMap::default();
         let mut stop = false;
-        for line in include_str!("../../data/generic_words.txt").lines() {
+        for line in include_str!("../data/generic_words.txt").lines() {
             if line.starts_with("# Words that carry almost nothing") {
                 stop = true;
             }
@@ -52,7 +52,7 @@ fn vocabulary() -> &'static Vocabulary {
             }
         }
         let mut variant = FastMap::default();
-        for line in data_lines(include_str!("../../data/name_variants.txt")) {
+        for line in data_lines(include_str!("../data/name_variants.txt")) {
             let mut words = line.split_whitespace();
             let key = words.next().expect("non-empty line");
             variant.insert(key, key);

@@ -16,14 +16,22 @@
 //!    ordinals lose their suffix (`110th` is `110`);
 //! 5. a comma marks the end of the family name (`KIM, Sang Man`).
 //!
+//! The index does not tokenise the listed names at run time: the build script
+//! does it once ([`TokenTable`]) and embeds the result beside the lists, with
+//! this same code, so the two cannot disagree.
+//!
 //! Scripts without a transliteration here (Arabic, Chinese, Korean) are kept
 //! as they are, so they match the lists' original-script names exactly.
 
+mod fast_map;
+pub mod pretokenized;
 mod script;
 pub mod terms;
 
 use unicode_normalization::char::{decompose_compatible, is_combining_mark};
 
+pub use fast_map::{FastMap, FxHasher};
+pub use pretokenized::TokenTable;
 pub use terms::{term_class, variant_key, TermClass};
 
 /// One word of a name.
