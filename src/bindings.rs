@@ -9,13 +9,15 @@ use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
 use crate::catalog::summaries;
-use crate::matching::{Options, Query, Screener, DEFAULT_LIMIT, DEFAULT_THRESHOLD};
+use crate::matching::{Options, Preset, Query, Screener, DEFAULT_LIMIT, DEFAULT_THRESHOLD};
 
 /// Screening options as JavaScript passes them (camelCase, all optional).
 #[derive(Deserialize, Default)]
 #[serde(rename_all = "camelCase", default)]
 struct JsOptions {
     threshold: Option<f32>,
+    /// `strict`, `standard` or `broad`; not with `threshold`.
+    preset: Option<String>,
     limit: Option<usize>,
     lists: Vec<String>,
     vessels_and_aircraft: bool,
@@ -48,8 +50,18 @@ impl WasmScreener {
         } else {
             from_js("options", options)?
         };
+        let threshold = match (options.threshold, options.preset.as_deref()) {
+            (Some(_), Some(_)) => {
+                return Err(JsError::new("give a threshold or a preset, not both"))
+            }
+            (Some(t), None) => t,
+            (None, Some(p)) => Preset::parse(p)
+                .map_err(|e| JsError::new(&e.0))?
+                .threshold(),
+            (None, None) => DEFAULT_THRESHOLD,
+        };
         let options = Options {
-            threshold: options.threshold.unwrap_or(DEFAULT_THRESHOLD),
+            threshold,
             limit: options.limit.unwrap_or(DEFAULT_LIMIT),
             vessels_and_aircraft: options.vessels_and_aircraft,
             lists: options.lists,

@@ -245,8 +245,8 @@ impl NameIndex {
         }
     }
 
-    /// The terms a query token can align with: same text, same key, or keys
-    /// one edit apart.
+    /// The terms a query token can align with: same text, same key, keys one
+    /// edit apart, or texts one edit apart.
     pub fn related_terms(&self, text: &str, out: &mut Vec<TermId>) {
         let key = variant_key(text);
         if let Some(&id) = self.by_text.get(text) {
@@ -257,6 +257,11 @@ impl NameIndex {
             // Every key one edit away, looked up directly: about 55 lookups a
             // letter, and nothing to build at load time.
             for_each_one_edit(&key, |edited| out.extend(self.terms_with_key(edited)));
+        }
+        if text.len() >= MIN_FUZZY_KEY_LEN && text.is_ascii() {
+            // And every text one edit away: folding can put a slip two key
+            // edits apart (`Technoolgies`: the `oo` folds).
+            for_each_one_edit(text, |edited| out.extend(self.by_text.get(edited).copied()));
         }
         out.sort_unstable();
         out.dedup();
@@ -269,9 +274,12 @@ impl NameIndex {
     /// would give if every found word matched exactly: so among the many names
     /// that share `Mohammed` and `Ali`, the short ones come first. Legal forms
     /// and stopwords find nothing, since nearly every company shares them.
+    /// `alternates[i]`, when given, is another reading of `words[i]`
+    /// (`Сан`: `sang` beside `san`) and finds names for it too.
     pub fn candidates(
         &self,
         words: &[String],
+        alternates: &[Option<String>],
         organization: bool,
         kinds: &[Kind],
         limit: usize,
@@ -290,6 +298,9 @@ impl NameIndex {
             let weight = self.weight(word, organization);
             related.clear();
             self.related_terms(word, &mut related);
+            if let Some(Some(alternate)) = alternates.get(i) {
+                self.related_terms(alternate, &mut related);
+            }
             for &term in &related {
                 for &name in self.postings(term) {
                     self.credit(&mut found, kinds, name, weight, i);

@@ -32,5 +32,7 @@ pub mod matching;
 pub use sanctions_normalize as normalize;
 pub mod snapshot;
 
-pub use matching::{Match, Options, Query, QueryError, Screener, Screening, DEFAULT_THRESHOLD};
+pub use matching::{
+    Match, Options, Preset, Query, QueryError, Screener, Screening, DEFAULT_THRESHOLD,
+};
 pub use sanctions_lists::{ListMeta, Snapshot};

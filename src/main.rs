@@ -23,9 +23,12 @@ struct Cli {
 
 #[derive(clap::Args, Clone)]
 pub struct ScreenOptions {
-    /// Name score from which a match is reported, 0 to 1 [default: 0.80].
-    #[arg(long)]
+    /// Name score from which a match is reported, 0 to 1 [default: 0.88].
+    #[arg(long, conflicts_with = "preset")]
     threshold: Option<f32>,
+    /// A named threshold: strict (0.92, fewer alerts), standard (0.88), broad (0.80, more recall).
+    #[arg(long, value_parser = ["strict", "standard", "broad"])]
+    preset: Option<String>,
     /// At most this many matches per query.
     #[arg(long, default_value_t = sanctions_screen::matching::DEFAULT_LIMIT)]
     limit: usize,

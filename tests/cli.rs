@@ -72,7 +72,7 @@ fn screen_json_is_the_documented_contract() {
     assert!(m["score"].as_f64().unwrap() > 0.99);
     assert_eq!(v["result"]["lists"][0]["stale"], true);
     // Scores and the threshold are written as their shortest decimal.
-    assert_eq!(v["result"]["threshold"].as_f64().unwrap(), 0.8);
+    assert_eq!(v["result"]["threshold"].as_f64().unwrap(), 0.88);
 }
 
 #[test]
@@ -105,7 +105,7 @@ fn no_match_says_so_with_the_threshold_and_exits_0() {
     assert_eq!(out.status.code(), Some(0), "{text}");
     assert!(
         text.contains(
-            "No match for name \u{201c}Grace Park\u{201d} on these lists (threshold 0.80)"
+            "No match for name \u{201c}Grace Park\u{201d} on these lists (threshold 0.88)"
         ),
         "{text}"
     );
@@ -245,4 +245,40 @@ fn lists_shows_dates_counts_and_hashes() {
         text.contains("UN Security Council Consolidated List (un)") && text.contains("STALE"),
         "{text}"
     );
+}
+
+#[test]
+fn presets_set_the_threshold_and_exclude_an_explicit_one() {
+    let threshold = |preset: &str| {
+        let out = cli()
+            .args([
+                "screen",
+                "--name",
+                "John Smith",
+                "--json",
+                "--preset",
+                preset,
+            ])
+            .output()
+            .unwrap();
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        v["result"]["threshold"].as_f64().unwrap()
+    };
+    assert_eq!(threshold("strict"), 0.92);
+    assert_eq!(threshold("standard"), 0.88);
+    assert_eq!(threshold("broad"), 0.8);
+    let both = cli()
+        .args([
+            "screen",
+            "--name",
+            "Kim",
+            "--preset",
+            "broad",
+            "--threshold",
+            "0.5",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(both.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&both.stderr).contains("cannot be used with"));
 }

@@ -43,7 +43,7 @@ export class Screener {
 }
 
 const QUERY_KEYS = ['name', 'company', 'dob', 'country'];
-const OPTION_KEYS = ['threshold', 'limit', 'lists', 'vesselsAndAircraft', 'today'];
+const OPTION_KEYS = ['threshold', 'preset', 'limit', 'lists', 'vesselsAndAircraft', 'today'];
 
 // A misspelt field (`companyName`) would otherwise screen nothing and look clear.
 function checkKeys(what, object, known) {

@@ -8,7 +8,7 @@ export interface ScreeningEventDetail {
 }
 
 /**
- * `<sanctions-screen threshold="0.8" lists="ofac_sdn,un" vessels>`: the
+ * `<sanctions-screen preset="strict" lists="ofac_sdn,un" vessels>`: the
  * screening form and its explained results. Importing this module defines it.
  */
 export declare class SanctionsScreenElement extends HTMLElement {

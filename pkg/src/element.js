@@ -2,9 +2,10 @@
 // custom element with Shadow DOM. The recruiter page (www/) is this element
 // plus a page around it; an applicant-tracking system embeds the same element.
 //
-// Attributes: `threshold` (0..1, default 0.80), `lists` (comma-separated ids:
-// ofac_sdn,ofac_cons,un), `vessels` (also screen companies against listed
-// vessels and aircraft). Theming: the --sanctions-screen-* custom properties
+// Attributes: `preset` (strict, standard or broad: the sensitivity the user
+// starts with; the form lets them change it), `threshold` (0..1, overrides
+// the preset), `lists` (comma-separated ids: ofac_sdn,ofac_cons,un),
+// `vessels` (also screen companies against listed vessels and aircraft). Theming: the --sanctions-screen-* custom properties
 // below, and ::part(form|lists|status|results|hit).
 // Event: `screening` (bubbles, composed) with `detail = { query, result }`
 // after every screening; `detail.error` (a message) instead of `result` when
@@ -40,11 +41,11 @@ const CSS = `
 form { display: grid; gap: .75rem; grid-template-columns: repeat(auto-fit, minmax(14rem, 1fr)); align-items: end; }
 label { display: grid; gap: .25rem; font-weight: 600; }
 .hint { font-weight: 400; color: var(--_muted); font-size: .875rem; }
-input {
+input, select {
   font: inherit; padding: .5rem .625rem; border: 1px solid #6b6b6b; border-radius: var(--_radius);
   color: var(--_fg); background: var(--_bg); width: 100%;
 }
-input:focus-visible, button:focus-visible, a:focus-visible { outline: 3px solid var(--_accent); outline-offset: 2px; }
+input:focus-visible, select:focus-visible, button:focus-visible, a:focus-visible { outline: 3px solid var(--_accent); outline-offset: 2px; }
 button {
   font: inherit; font-weight: 600; padding: .55rem 1.25rem; border: 0; border-radius: var(--_radius);
   background: var(--_accent); color: #fff; cursor: pointer; justify-self: start;
@@ -114,6 +115,13 @@ const FIELDS = [
   { key: 'country', label: 'Country', hint: 'Optional: name or code, e.g. KP' },
 ];
 
+/** The core's named thresholds (see `Preset` in the Rust core). */
+const PRESETS = [
+  ['standard', 'Standard (0.88)'],
+  ['strict', 'Strict (0.92): fewer alerts'],
+  ['broad', 'Broad (0.80): more recall'],
+];
+
 const KIND_WORDS = {
   person: 'A person',
   organization: 'An organization',
@@ -129,10 +137,11 @@ function listDates(lists) {
 }
 
 export class SanctionsScreenElement extends HTMLElement {
-  static observedAttributes = ['threshold', 'lists', 'vessels'];
+  static observedAttributes = ['threshold', 'preset', 'lists', 'vessels'];
 
   #screener = null;
   #inputs = {};
+  #preset;
   #listsLine;
   #staleBox;
   #status;
@@ -161,7 +170,16 @@ export class SanctionsScreenElement extends HTMLElement {
         h('label', { for: id }, field.label, h('span', { class: 'hint', id: `${id}-hint` }, field.hint), input),
       );
     }
-    form.append(h('button', { type: 'submit' }, 'Screen'));
+    const presetId = `preset-${uid}`;
+    this.#preset = h('select', { id: presetId, name: 'preset', 'aria-describedby': `${presetId}-hint` },
+      PRESETS.map(([value, label]) => h('option', { value }, label)));
+    this.#preset.value = 'standard';
+    this.#preset.addEventListener('change', () => this.screen());
+    form.append(
+      h('label', { for: presetId }, 'Sensitivity',
+        h('span', { class: 'hint', id: `${presetId}-hint` }, 'Broad finds more, strict alerts less'), this.#preset),
+      h('button', { type: 'submit' }, 'Screen'),
+    );
     form.addEventListener('submit', (event) => {
       event.preventDefault();
       this.screen();
@@ -198,7 +216,8 @@ export class SanctionsScreenElement extends HTMLElement {
     );
   }
 
-  attributeChangedCallback() {
+  attributeChangedCallback(name, _old, value) {
+    if (name === 'preset' && PRESETS.some(([p]) => p === value)) this.#preset.value = value;
     if (this.#screener && (this.#query().name || this.#query().company)) this.screen();
   }
 
@@ -251,6 +270,7 @@ export class SanctionsScreenElement extends HTMLElement {
     const options = {};
     const threshold = this.getAttribute('threshold');
     if (threshold !== null && threshold !== '') options.threshold = Number(threshold);
+    else options.preset = this.#preset.value;
     const lists = this.getAttribute('lists');
     if (lists) options.lists = lists.split(',').map((l) => l.trim()).filter(Boolean);
     if (this.hasAttribute('vessels')) options.vesselsAndAircraft = true;

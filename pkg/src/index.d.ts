@@ -15,8 +15,13 @@ export interface Query {
 }
 
 export interface ScreenOptions {
-  /** Name score from which a match is reported, in [0, 1]. Default 0.80. */
+  /** Name score from which a match is reported, in [0, 1]. Default 0.88. */
   threshold?: number;
+  /**
+   * A named threshold instead: `strict` (0.92, fewer alerts), `standard`
+   * (0.88), `broad` (0.80, more recall). Not with `threshold`.
+   */
+  preset?: 'strict' | 'standard' | 'broad';
   /** At most this many matches. Default 10. */
   limit?: number;
   /** Only these lists (`ofac_sdn`, `ofac_cons`, `un`); all when empty. */

@@ -70,6 +70,16 @@ test('options: threshold, limit, lists and vessels change what is returned', asy
   assert.ok(screener.screen(vessel, { vesselsAndAircraft: true }).matches.some((m) => m.kind === 'vessel'));
 });
 
+test('presets name the thresholds; a preset and a threshold together are an error', async () => {
+  const screener = await createScreener();
+  const query = { name: 'Kim Sang Man' };
+  assert.equal(screener.screen(query).threshold, 0.88);
+  assert.equal(screener.screen(query, { preset: 'strict' }).threshold, 0.92);
+  assert.equal(screener.screen(query, { preset: 'broad' }).threshold, 0.8);
+  assert.throws(() => screener.screen(query, { preset: 'broad', threshold: 0.5 }), /threshold or a preset, not both/);
+  assert.throws(() => screener.screen(query, { preset: 'loose' }), /unknown preset "loose"/);
+});
+
 test('a conflicting date of birth lowers the score and says so', async () => {
   const screener = await createScreener();
   const plain = screener.screen({ name: 'Jong Song Hwa' }).matches[0];

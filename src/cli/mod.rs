@@ -7,7 +7,7 @@ pub mod screen;
 use std::sync::OnceLock;
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use sanctions_screen::{Options, Screener};
+use sanctions_screen::{Options, Preset, Screener, DEFAULT_THRESHOLD};
 
 use crate::ScreenOptions;
 
@@ -38,7 +38,11 @@ pub fn today() -> String {
 
 pub fn options(o: &ScreenOptions) -> Options {
     Options {
-        threshold: o.threshold.unwrap_or(sanctions_screen::DEFAULT_THRESHOLD),
+        threshold: match (&o.threshold, &o.preset) {
+            (Some(t), _) => *t,
+            (None, Some(p)) => Preset::parse(p).map_or(DEFAULT_THRESHOLD, Preset::threshold),
+            (None, None) => DEFAULT_THRESHOLD,
+        },
         limit: o.limit,
         vessels_and_aircraft: o.vessels,
         lists: o.lists.clone(),

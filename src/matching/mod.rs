@@ -28,11 +28,58 @@ use checks::{
 };
 use score::{score_name, NameScore, ScoredToken};
 
-/// The default threshold on the name score. At 0.80 every seed case of the
-/// DPRK IT-worker schemes is found, including weak aliases (scored 0.9) and
-/// one-letter typos in long names, while a shared surname plus one shared
-/// given name (`Kim Min-jun` against `KIM, Min Chol`) stays near 0.6.
-pub const DEFAULT_THRESHOLD: f32 = 0.80;
+/// The default threshold on the name score, chosen on the quality benchmark
+/// (`scripts/quality`, docs/quality.md): at 0.88 every variation class keeps
+/// a recall of 97.5% or more while 0.6% of ordinary applicant names alert,
+/// most of them near-identical to a listed alias. Lower, partial matches of
+/// common names (`Juan Díaz` against `GONZALEZ DIAZ, Juan`) start to alert;
+/// higher, typos in short names stop being found.
+pub const DEFAULT_THRESHOLD: f32 = 0.88;
+
+/// Named thresholds, for people who should not have to pick a number.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Preset {
+    /// Fewer alerts: a typo in a short name may be missed.
+    Strict,
+    /// The default.
+    Standard,
+    /// More recall: more partial matches of common names to review.
+    Broad,
+}
+
+impl Preset {
+    pub const ALL: [Preset; 3] = [Preset::Strict, Preset::Standard, Preset::Broad];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Preset::Strict => "strict",
+            Preset::Standard => "standard",
+            Preset::Broad => "broad",
+        }
+    }
+
+    pub fn threshold(self) -> f32 {
+        match self {
+            // 0.37% of ordinary names alert on the benchmark; transposed
+            // letters are found 94% of the time.
+            Preset::Strict => 0.92,
+            Preset::Standard => DEFAULT_THRESHOLD,
+            // Every class at 99% or more; 1.7% of ordinary names alert.
+            Preset::Broad => 0.80,
+        }
+    }
+
+    pub fn parse(name: &str) -> Result<Preset, QueryError> {
+        Preset::ALL
+            .into_iter()
+            .find(|p| p.name() == name)
+            .ok_or_else(|| {
+                QueryError(format!(
+                    "unknown preset {name:?}: the presets are strict, standard and broad"
+                ))
+            })
+    }
+}
 /// At or above this a match is called "strong": all words agree, allowing
 /// variant spellings.
 pub const STRONG_MATCH: f32 = 0.92;
@@ -42,7 +89,7 @@ pub const WEAK_ALIAS_FACTOR: f32 = 0.9;
 /// Longest input per field: a name longer than this is not a name.
 pub const MAX_FIELD_CHARS: usize = 500;
 /// How many candidate names the index hands to the scorer per field.
-const CANDIDATES: usize = 100;
+const CANDIDATES: usize = 150;
 /// Default number of matches returned.
 pub const DEFAULT_LIMIT: usize = 10;
 
@@ -307,14 +354,17 @@ impl Screener {
                     .filter(|&n| field.kinds.contains(&self.index.names[n as usize].kind))
                     .collect()
             } else {
-                let words: Vec<String> = field
-                    .tokenized
-                    .tokens
-                    .iter()
-                    .map(|t| t.text.clone())
-                    .collect();
-                self.index
-                    .candidates(&words, field.organization, &field.kinds, CANDIDATES)
+                let tokens = &field.tokenized.tokens;
+                let words: Vec<String> = tokens.iter().map(|t| t.text.clone()).collect();
+                let alternates: Vec<Option<String>> =
+                    tokens.iter().map(|t| t.alternate.clone()).collect();
+                self.index.candidates(
+                    &words,
+                    &alternates,
+                    field.organization,
+                    &field.kinds,
+                    CANDIDATES,
+                )
             };
             // Best name per entity.
             let mut best: HashMap<u32, (NameId, NameScore)> = HashMap::new();
@@ -603,8 +653,14 @@ fn details(e: &Entity) -> Details {
     }
 }
 
-/// Text, key, class and weight of each token, owned.
-type OwnedTokens = Vec<(String, String, crate::normalize::TermClass, f32)>;
+/// Text, key, class, weight and alternate reading's key of each token, owned.
+type OwnedTokens = Vec<(
+    String,
+    String,
+    crate::normalize::TermClass,
+    f32,
+    Option<String>,
+)>;
 
 fn owned_tokens(index: &NameIndex, tokenized: &Tokenized, organization: bool) -> OwnedTokens {
     tokenized
@@ -612,7 +668,14 @@ fn owned_tokens(index: &NameIndex, tokenized: &Tokenized, organization: bool) ->
         .iter()
         .map(|t| {
             let (class, weight) = index.class_and_weight(&t.text, organization);
-            (t.text.clone(), variant_key(&t.text), class, weight)
+            let alternate = t.alternate.as_deref().map(variant_key);
+            (
+                t.text.clone(),
+                variant_key(&t.text),
+                class,
+                weight,
+                alternate,
+            )
         })
         .collect()
 }
@@ -631,6 +694,7 @@ fn listed_view<'a>(
             ScoredToken {
                 text: index.term_text(t),
                 key: &term.key,
+                alternate_key: None,
                 class: term.class[slot],
                 weight: term.weight[slot],
             }
@@ -641,9 +705,10 @@ fn listed_view<'a>(
 fn view(tokens: &OwnedTokens) -> Vec<ScoredToken<'_>> {
     tokens
         .iter()
-        .map(|(text, key, class, weight)| ScoredToken {
+        .map(|(text, key, class, weight, alternate)| ScoredToken {
             text,
             key,
+            alternate_key: alternate.as_deref(),
             class: *class,
             weight: *weight,
         })

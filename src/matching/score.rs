@@ -56,6 +56,9 @@ impl Rule {
 pub struct ScoredToken<'a> {
     pub text: &'a str,
     pub key: &'a str,
+    /// The key of another reading of the same letters (`Сан`: `san` or
+    /// `sang`), which matches as a spelling variant.
+    pub alternate_key: Option<&'a str>,
     pub class: TermClass,
     pub weight: f32,
 }
@@ -91,6 +94,9 @@ fn compare(a: &ScoredToken<'_>, b: &ScoredToken<'_>) -> Option<(Rule, f32)> {
     if let (TermClass::LegalForm(x), TermClass::LegalForm(y)) = (a.class, b.class) {
         return (x == y).then_some((Rule::LegalForm, 1.0));
     }
+    if a.alternate_key == Some(b.key) || b.alternate_key == Some(a.key) {
+        return Some((Rule::Variant, VARIANT_SIM));
+    }
     compare_text(a.text, a.key, b.text, b.key)
 }
 
@@ -104,10 +110,48 @@ fn compare_text(a: &str, a_key: &str, b: &str, b_key: &str) -> Option<(Rule, f32
         return Some((Rule::Variant, VARIANT_SIM));
     }
     let shortest = a_key.chars().count().min(b_key.chars().count());
-    if shortest >= MIN_FUZZY_KEY_LEN && within_one_edit(a_key, b_key) {
+    // A typo: one edit apart as written, or once folded and still close as
+    // written (folding makes `Haddad` and `Khattab` keys one edit apart: no typo).
+    // Nor is a different first letter: people rarely mistype it, and
+    // `Nasser`/`Yaser` are two names.
+    if shortest >= MIN_FUZZY_KEY_LEN
+        && a_key.as_bytes().first() == b_key.as_bytes().first()
+        && ((within_one_edit(a_key, b_key) && edit_distance(a, b) <= MAX_TYPO_TEXT_EDITS)
+            || within_one_edit(a, b))
+    {
         return Some((Rule::Typo, typo_sim(shortest)));
     }
     None
+}
+
+/// A typo changes the written word by at most this many edits (one slip,
+/// plus a spelling variant such as `Hyun`/`Hyon` on top of it).
+const MAX_TYPO_TEXT_EDITS: usize = 2;
+
+/// Edit distance with adjacent transpositions (optimal string alignment).
+fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let mut rows = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+    for (i, row) in rows.iter_mut().enumerate() {
+        row[0] = i;
+    }
+    for (j, cell) in rows[0].iter_mut().enumerate() {
+        *cell = j;
+    }
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut best = (rows[i - 1][j] + 1)
+                .min(rows[i][j - 1] + 1)
+                .min(rows[i - 1][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                best = best.min(rows[i - 2][j - 2] + 1);
+            }
+            rows[i][j] = best;
+        }
+    }
+    rows[a.len()][b.len()]
 }
 
 /// Two adjacent tokens written as one word (`SONG` `HWA` → `songhwa`), with
@@ -255,7 +299,7 @@ mod tests {
     use super::*;
     use crate::normalize::{term_class, tokenize, variant_key};
 
-    struct Owned(Vec<(String, String, TermClass)>);
+    struct Owned(Vec<(String, String, TermClass, Option<String>)>);
 
     fn owned(name: &str, org: bool) -> Owned {
         Owned(
@@ -265,7 +309,8 @@ mod tests {
                 .map(|t| {
                     let key = variant_key(&t.text);
                     let class = term_class(&t.text, org);
-                    (t.text, key, class)
+                    let alternate = t.alternate.as_deref().map(variant_key);
+                    (t.text, key, class, alternate)
                 })
                 .collect(),
         )
@@ -273,9 +318,10 @@ mod tests {
 
     fn view(o: &Owned) -> Vec<ScoredToken<'_>> {
         o.0.iter()
-            .map(|(text, key, class)| ScoredToken {
+            .map(|(text, key, class, alternate)| ScoredToken {
                 text,
                 key,
+                alternate_key: alternate.as_deref(),
                 class: *class,
                 weight: crate::index::class_weight(*class, 1, 100),
             })
@@ -333,6 +379,12 @@ mod tests {
             ),
             ("Kim", "KIM Sang Man", true, 0.0, PARTIAL_PERSON_CAP),
             ("Kim Min Jun", "KIM Min Chol", true, 0.0, 0.7),
+            // Romanisations: Revised, Wade-Giles, Russian.
+            ("Jeong Seong-hwa", "JONG Song Hwa", true, 0.9, 0.95),
+            ("Hsiaoming Chang", "ZHANG Xiaoming", true, 0.9, 0.95),
+            ("Хо Ён Ил", "HO Yong Il", true, 0.9, 0.95),
+            // Folded keys one edit apart, words three edits apart: not a typo.
+            ("Omar Haddad", "KHATTAB Omar", true, 0.0, 0.6),
         ];
         for &(q, l, person, lo, hi) in cases {
             let s = score(q, l, person);
@@ -340,6 +392,19 @@ mod tests {
                 s >= lo - 1e-4 && s <= hi + 1e-4,
                 "{q} vs {l}: {s} not in [{lo}, {hi}]"
             );
+        }
+    }
+
+    #[test]
+    fn edit_distance_table() {
+        for (a, b, d) in [
+            ("hyun", "hyon", 1),
+            ("lazarus", "lazaruz", 1),
+            ("kmi", "kim", 1),
+            ("haddad", "khattab", 4),
+            ("", "kim", 3),
+        ] {
+            assert_eq!(edit_distance(a, b), d, "{a} {b}");
         }
     }
 

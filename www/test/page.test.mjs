@@ -148,7 +148,7 @@ describe('recruiter page', () => {
         assert.ok(top.text.includes('List dated'), c.text);
       } else {
         assert.equal(shown.hits.length, 0, `${c.text}: ${shown.hits[0]?.text}`);
-        assert.match(shown.status.join(' '), /^No match for .* on the lists dated .*\(threshold 0\.80\)\.$/);
+        assert.match(shown.status.join(' '), /^No match for .* on the lists dated .*\(threshold 0\.88\)\.$/);
       }
     }
   });
@@ -172,6 +172,15 @@ describe('recruiter page', () => {
     assert.equal(shown.images, 0);
     assert.ok(shown.status.join(' ').includes(HOSTILE), shown.status.join(' '));
     assert.deepEqual(problems, []);
+  });
+
+  test('the sensitivity control sets the threshold the result states', async () => {
+    const { page } = session;
+    await page.locator('sanctions-screen select[name=preset]').selectOption('broad');
+    await screenInElement(page, { name: 'John Smith' });
+    assert.match((await readResults(page)).status.join(' '), /\(threshold 0\.80\)/);
+    await page.locator('sanctions-screen select[name=preset]').selectOption('standard');
+    assert.match((await readResults(page)).status.join(' '), /\(threshold 0\.88\)/);
   });
 
   test('too long a field gets a clear message', async () => {

@@ -20,8 +20,11 @@
 //! does it once ([`TokenTable`]) and embeds the result beside the lists, with
 //! this same code, so the two cannot disagree.
 //!
-//! Scripts without a transliteration here (Arabic, Chinese, Korean) are kept
-//! as they are, so they match the lists' original-script names exactly.
+//! Hangul is romanised (Revised Romanisation, a token per syllable: 정성화 is
+//! `jeong seong hwa`). Scripts without a transliteration here (Arabic,
+//! Chinese) are kept as they are, so they match the lists' original-script
+//! names exactly; Chinese and Korean legal forms written onto a name
+//! (`...有限公司`, `주식회사 ...`) are split off as words of their own.
 
 mod fast_map;
 pub mod pretokenized;
@@ -43,6 +46,9 @@ pub struct Token {
     pub original: String,
     /// The word was joined to the next by a hyphen (`Song-hwa`).
     pub hyphen_to_next: bool,
+    /// Another reading of the same letters that matches as well as `text`:
+    /// `Сан` is `san` or `sang`, since Russian writes Korean -ng as -н.
+    pub alternate: Option<String>,
 }
 
 /// A name split into tokens.
@@ -101,6 +107,15 @@ fn flush(piece: &mut String, original: &mut String, hyphen: bool, tokens: &mut V
         original.clear();
         return;
     }
+    if piece
+        .chars()
+        .any(|c| script::is_hangul_syllable(c) || script::is_han(c))
+    {
+        flush_cjk(piece, hyphen, tokens);
+        piece.clear();
+        original.clear();
+        return;
+    }
     let written = original
         .trim_matches(|c: char| script::is_hyphen(c) || c == '.')
         .to_string();
@@ -108,12 +123,14 @@ fn flush(piece: &mut String, original: &mut String, hyphen: bool, tokens: &mut V
     if !piece.contains('.') {
         // The common case: one word, no dots.
         let text = fold_word(piece);
+        let alternate = script::ends_in_ambiguous_n(piece).then(|| format!("{text}g"));
         piece.clear();
         if !text.is_empty() {
             tokens.push(Token {
                 text,
                 original: written,
                 hyphen_to_next: hyphen,
+                alternate,
             });
         }
         return;
@@ -138,8 +155,112 @@ fn flush(piece: &mut String, original: &mut String, hyphen: bool, tokens: &mut V
             text,
             original,
             hyphen_to_next: hyphen && i + 1 == count,
+            alternate: None,
         });
     }
+}
+
+/// Korean and Chinese legal forms written onto the name (`朝鲜光星贸易有限公司`,
+/// `주식회사 삼성`), longest first: split off as words of their own so that
+/// they weigh as legal forms (see `data/legal_forms.txt`).
+const CJK_LEGAL_FORMS: &[&str] = &[
+    "股份有限公司",
+    "有限责任公司",
+    "有限責任公司",
+    "有限公司",
+    "株式会社",
+    "주식회사",
+    "유한회사",
+    "합자회사",
+    "공사",
+    "公司",
+    "会社",
+    "회사",
+];
+
+/// A word holding Hangul or Han characters. Hangul is romanised syllable by
+/// syllable, each syllable a token: Korean names are written without spaces
+/// (정성화), and a syllable per token lets `Jong Song Hwa`, `Song-hwa Jong`
+/// and `Songhwa` all align with it. Han characters have no transliteration
+/// here (pinyin needs a dictionary): a run of them stays one token, matched
+/// exactly against the lists' original-script names, with a legal form split off.
+fn flush_cjk(piece: &str, hyphen: bool, tokens: &mut Vec<Token>) {
+    let mut rest = piece;
+    let mut words: Vec<(String, String)> = Vec::new(); // (text, original)
+    let mut suffixes: Vec<(String, String)> = Vec::new();
+    // Legal forms: the whole word, or written before or after the name.
+    'strip: loop {
+        if CJK_LEGAL_FORMS.contains(&rest) {
+            words.push((fold_cjk_run(rest), rest.to_string()));
+            rest = "";
+            break;
+        }
+        for form in CJK_LEGAL_FORMS {
+            if rest.len() > form.len() {
+                if let Some(stem) = rest.strip_suffix(form) {
+                    suffixes.insert(0, (fold_cjk_run(form), form.to_string()));
+                    rest = stem;
+                    continue 'strip;
+                }
+                if let Some(stem) = rest.strip_prefix(form) {
+                    words.push((fold_cjk_run(form), form.to_string()));
+                    rest = stem;
+                    continue 'strip;
+                }
+            }
+        }
+        break;
+    }
+    let mut other = String::new();
+    let mut han = String::new();
+    let flush_run = |run: &mut String, words: &mut Vec<(String, String)>, han: bool| {
+        if run.is_empty() {
+            return;
+        }
+        let text = if han { run.clone() } else { fold_word(run) };
+        if !text.is_empty() {
+            words.push((text, run.clone()));
+        }
+        run.clear();
+    };
+    for c in rest.chars() {
+        let mut syllable = String::new();
+        if script::hangul_to_latin(c, &mut syllable) {
+            flush_run(&mut other, &mut words, false);
+            flush_run(&mut han, &mut words, true);
+            words.push((syllable, c.to_string()));
+        } else if script::is_han(c) {
+            flush_run(&mut other, &mut words, false);
+            han.push(c);
+        } else {
+            flush_run(&mut han, &mut words, true);
+            other.push(c);
+        }
+    }
+    flush_run(&mut other, &mut words, false);
+    flush_run(&mut han, &mut words, true);
+    words.extend(suffixes);
+    let count = words.len();
+    for (i, (text, original)) in words.into_iter().enumerate() {
+        tokens.push(Token {
+            text,
+            original,
+            hyphen_to_next: hyphen && i + 1 == count,
+            alternate: None,
+        });
+    }
+}
+
+/// A legal form in Hangul is romanised as one word (`주식회사` → `jusikhoesa`);
+/// one in Han characters stays as written.
+fn fold_cjk_run(run: &str) -> String {
+    let mut out = String::new();
+    for c in run.chars() {
+        if !script::hangul_to_latin(c, &mut out) {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// Folds one word: script, compatibility forms, marks, case, ordinals.
@@ -155,6 +276,7 @@ fn fold_word(word: &str) -> String {
             && word
                 .chars()
                 .any(|c| script::is_cyrillic(c) || script::is_greek(c));
+
         for c in word.chars() {
             let c = if mixed {
                 script::latin_lookalike(c).unwrap_or(c)
@@ -242,10 +364,31 @@ mod tests {
             ),
             ("\u{202E}Kim\u{202C} Jong", &["kim", "jong"]),
             ("ООО Ромашка", &["ooo", "romashka"]),
+            ("정성화", &["jeong", "seong", "hwa"]),
+            ("김 상만", &["gim", "sang", "man"]),
+            ("리유경", &["ri", "yu", "gyeong"]),
+            ("박철", &["bak", "cheol"]),
+            (
+                "주식회사 조선광선",
+                &["jusikhoesa", "jo", "seon", "gwang", "seon"],
+            ),
+            ("朝鲜光星贸易有限公司", &["朝鲜光星贸易", "有限公司"]),
+            ("株式会社東芝", &["株式会社", "東芝"]),
         ];
         for (input, expected) in cases {
             assert_eq!(texts(input), *expected, "{input}");
         }
+    }
+
+    #[test]
+    fn korean_syllables_in_cyrillic_also_read_ng() {
+        let t = tokenize("Ким Сан Ман Джон Ли");
+        let alternates: Vec<Option<&str>> =
+            t.tokens.iter().map(|t| t.alternate.as_deref()).collect();
+        assert_eq!(
+            alternates,
+            [None, Some("sang"), Some("mang"), Some("dzhong"), None]
+        );
     }
 
     #[test]

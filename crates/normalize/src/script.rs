@@ -103,7 +103,7 @@ pub fn cyrillic_to_latin(c: char) -> Option<&'static str> {
         'г' => "g",
         'д' => "d",
         'е' => "e",
-        'ё' => "e",
+        'ё' => "yo",
         'ж' => "zh",
         'з' => "z",
         'и' => "i",
@@ -207,4 +207,55 @@ pub fn is_hyphen(c: char) -> bool {
         c,
         '-' | '‐' | '‑' | '‒' | '–' | '—' | '―' | '−' | '﹣' | '－'
     )
+}
+
+/// A precomposed Hangul syllable (가..힣).
+pub fn is_hangul_syllable(c: char) -> bool {
+    ('\u{AC00}'..='\u{D7A3}').contains(&c)
+}
+
+/// A Han (Chinese) character, in the main and extension-A blocks.
+pub fn is_han(c: char) -> bool {
+    ('\u{4E00}'..='\u{9FFF}').contains(&c) || ('\u{3400}'..='\u{4DBF}').contains(&c)
+}
+
+/// One Hangul syllable in Revised Romanisation (정 → `jeong`, 성 → `seong`,
+/// 이 → `i`). Syllable by syllable, without the sound changes across
+/// syllables: names are matched by their variant keys, which already equate
+/// Revised with McCune-Reischauer spellings (k/g, t/d, p/b, ch/j, eo/o).
+pub fn hangul_to_latin(c: char, out: &mut String) -> bool {
+    const INITIAL: [&str; 19] = [
+        "g", "kk", "n", "d", "tt", "r", "m", "b", "pp", "s", "ss", "", "j", "jj", "ch", "k", "t",
+        "p", "h",
+    ];
+    const MEDIAL: [&str; 21] = [
+        "a", "ae", "ya", "yae", "eo", "e", "yeo", "ye", "o", "wa", "wae", "oe", "yo", "u", "wo",
+        "we", "wi", "yu", "eu", "ui", "i",
+    ];
+    const FINAL: [&str; 28] = [
+        "", "k", "k", "k", "n", "n", "n", "t", "l", "k", "m", "l", "l", "l", "p", "l", "m", "p",
+        "p", "t", "t", "ng", "t", "t", "k", "t", "p", "t",
+    ];
+    if !is_hangul_syllable(c) {
+        return false;
+    }
+    let index = c as u32 - 0xAC00;
+    out.push_str(INITIAL[(index / (21 * 28)) as usize]);
+    out.push_str(MEDIAL[((index / 28) % 21) as usize]);
+    out.push_str(FINAL[(index % 28) as usize]);
+    true
+}
+
+/// A Cyrillic word ending in a vowel and н (Сан, Ён, Джон, Хечжен): how
+/// Russian writes Korean and Chinese syllables ending in -ng and in -n alike.
+/// Such a word gets both readings (see `Token::alternate`), so that
+/// `Ким Сан Ман` finds `KIM, Sang Man` without making `Fang` a spelling of
+/// `Fan` everywhere else.
+pub fn ends_in_ambiguous_n(word: &str) -> bool {
+    let letters: Vec<char> = word.chars().flat_map(char::to_lowercase).collect();
+    let vowel = |c: char| "аеёиоуыэюя".contains(c);
+    letters.len() >= 2
+        && letters.iter().all(|&c| is_cyrillic(c))
+        && letters.last() == Some(&'н')
+        && vowel(letters[letters.len() - 2])
 }

@@ -102,9 +102,10 @@ pub fn term_class(text: &str, organization: bool) -> TermClass {
 /// `k`/`g`, `t`/`d`, `p`/`b`, `eo`/`o`, `eu`/`u`, `oo`/`u`, `ph`/`f`, doubled
 /// letters, and a final `h` after a vowel. So `Chinyong` and `Jinyong` share a key.
 pub fn variant_key(text: &str) -> String {
-    if let Some(key) = vocabulary().variant.get(text) {
-        return (*key).to_string();
-    }
+    // A listed variant class gives its key, which the letter rules below
+    // then reduce like any word, so classes and rules compose (`chong` in
+    // the `jong` class and `jeong` by the rules both key to `con`).
+    let text = vocabulary().variant.get(text).copied().unwrap_or(text);
     if !text.is_ascii() || super::is_number(text) {
         return text.to_string();
     }
@@ -115,6 +116,28 @@ pub fn variant_key(text: &str) -> String {
         let next = b.get(i + 1).copied();
         let (c, step) = match (b[i], next) {
             (b'c', Some(b'h')) => (b'c', 2),
+            // McCune-Reischauer writes aspirated t as th: `Thae` is `Tae`.
+            (b't', Some(b'h')) => (b't', 2),
+            // Russian writes Korean and Chinese h as kh (Хо for Ho), and j as
+            // dzh (Джон for Jong).
+            (b'k', Some(b'h')) => (b'h', 2),
+            // Тх, Russian for Korean aspirated t.
+            (b't', Some(b'k')) if b.get(i + 2) == Some(&b'h') => (b't', 3),
+            // What optical character recognition confuses: rn for m, digits
+            // for letters inside a word (`J0NG`, `LIRNITED`).
+            (b'r', Some(b'n')) => (b'm', 2),
+            (b'0', _) => (b'o', 1),
+            (b'1', _) => (b'l', 1),
+            (b'5', _) => (b's', 1),
+            (b'8', _) => (b'p', 1),
+            (b'd', Some(b'z')) if b.get(i + 2) == Some(&b'h') => (b'c', 3),
+            // Wade-Giles hs is pinyin x (`Hsiao`, `Xiao`), and ch' is q.
+            (b'h', Some(b's')) => (b's', 2),
+            (b'x', _) => (b's', 1),
+            (b'q', _) => (b'c', 1),
+            (b'w', _) => (b'v', 1),
+            // Pinyin zh is Wade-Giles ch and Korean j: `Zhang`, `Chang`, `Jang`.
+            (b'z', Some(b'h')) => (b'c', 2),
             (b'p', Some(b'h')) => (b'f', 2),
             (b'e', Some(b'o')) => (b'o', 2),
             (b'e', Some(b'u')) => (b'u', 2),
@@ -156,6 +179,13 @@ mod tests {
             ("seong", "sung"),
             ("hwa", "hwa"),
             ("muhammad", "mohammed"),
+            ("zhang", "chang"),
+            ("zhang", "jang"),
+            ("limited", "lirnited"),
+            ("j0ng", "jong"),
+            ("abdal", "abdul"),
+            ("hsieh", "xie"),
+            ("thaek", "taek"),
         ];
         for (a, b) in same {
             assert_eq!(variant_key(a), variant_key(b), "{a} ~ {b}");
@@ -163,6 +193,7 @@ mod tests {
         let different: &[(&str, &str)] = &[
             ("kim", "min"),
             ("song", "sang"),
+            ("fang", "fan"),
             ("110", "111"),
             ("smith", "smyth"),
         ];
@@ -179,6 +210,8 @@ mod tests {
         assert_eq!(term_class("technology", true), TermClass::Generic);
         assert_eq!(term_class("technology", false), TermClass::Word);
         assert_eq!(term_class("of", true), TermClass::Stopword);
+        assert_eq!(term_class("al", false), TermClass::Stopword);
+        assert_eq!(term_class("mr", false), TermClass::Stopword);
         assert_eq!(term_class("110", false), TermClass::Number);
         assert_eq!(term_class("silverstar", true), TermClass::Word);
     }
