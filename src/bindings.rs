@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
 use crate::catalog::summaries;
-use crate::matching::{Options, Preset, Query, Screener, DEFAULT_LIMIT, DEFAULT_THRESHOLD};
+use crate::matching::{Options, Preset, Query, Screener, DEFAULT_LIMIT};
 
 /// Screening options as JavaScript passes them (camelCase, all optional).
 #[derive(Deserialize, Default)]
@@ -50,16 +50,8 @@ impl WasmScreener {
         } else {
             from_js("options", options)?
         };
-        let threshold = match (options.threshold, options.preset.as_deref()) {
-            (Some(_), Some(_)) => {
-                return Err(JsError::new("give a threshold or a preset, not both"))
-            }
-            (Some(t), None) => t,
-            (None, Some(p)) => Preset::parse(p)
-                .map_err(|e| JsError::new(&e.0))?
-                .threshold(),
-            (None, None) => DEFAULT_THRESHOLD,
-        };
+        let threshold = Preset::resolve(options.threshold, options.preset.as_deref())
+            .map_err(|e| JsError::new(&e.0))?;
         let options = Options {
             threshold,
             limit: options.limit.unwrap_or(DEFAULT_LIMIT),

@@ -1,20 +1,21 @@
 //! The candidate index: which listed names share a word, a spelling variant,
 //! a near spelling or a joined pair of words with the query, so that the full
-//! scorer only runs on a few dozen names instead of every name on every list.
+//! scorer only runs on a few hundred names instead of every name on every list.
 //!
 //! Every name (primary and alias) is tokenised once, at build time for the
-//! embedded lists ([`TokenTable`]). Distinct tokens
-//! become [`Term`]s with their variant key and weight; each term has a
-//! posting list of the names it occurs in. Terms are found from a query token
-//! by exact text, by variant key, and by keys one edit apart (every edit of
-//! the query key is looked up: nothing extra is built at load time). A query
-//! word is also tried split in two (`Silverstar` finds names holding `SILVER`
-//! and `STAR`), and adjacent query words joined (`Song Hwa` finds `SONGHWA`).
+//! embedded lists ([`TokenTable`]). Distinct tokens become [`Term`]s with
+//! their variant key and weight; each term has a posting list of the names it
+//! occurs in. Terms are found from a query token (and from its alternate
+//! reading, such as `sang` for `Сан`) by exact text, by variant key, by keys
+//! one edit apart and by texts one edit apart (every edit of the query's key
+//! and text is looked up: nothing extra is built at load time). A query word
+//! is also tried split in two (`Silverstar` finds names holding `SILVER` and
+//! `STAR`), and adjacent query words joined (`Song Hwa` finds `SONGHWA`).
 //!
-//! The index finds every name the scorer could give a score to: the scorer
-//! only aligns tokens that are equal, share a key, are one key edit apart, or
-//! join two words, which are exactly the lookups here. A test checks that the
-//! indexed search returns the same top results as scoring every name.
+//! These are exactly the ways the scorer aligns tokens, so the index finds
+//! every name the scorer could score; it hands the best-ranked of them to the
+//! scorer. A test checks that the indexed search returns the same top results
+//! as scoring every name.
 
 use sanctions_lists::{Kind, Snapshot};
 

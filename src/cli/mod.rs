@@ -38,11 +38,8 @@ pub fn today() -> String {
 
 pub fn options(o: &ScreenOptions) -> Options {
     Options {
-        threshold: match (&o.threshold, &o.preset) {
-            (Some(t), _) => *t,
-            (None, Some(p)) => Preset::parse(p).map_or(DEFAULT_THRESHOLD, Preset::threshold),
-            (None, None) => DEFAULT_THRESHOLD,
-        },
+        // clap refuses --threshold with --preset, and checks the preset's name.
+        threshold: Preset::resolve(o.threshold, o.preset.as_deref()).unwrap_or(DEFAULT_THRESHOLD),
         limit: o.limit,
         vessels_and_aircraft: o.vessels,
         lists: o.lists.clone(),
