@@ -7,8 +7,9 @@
 //! their variant key and weight; each term has a posting list of the names it
 //! occurs in. Terms are found from a query token (and from its alternate
 //! reading, such as `sang` for `Сан`) by exact text, by variant key, by keys
-//! one edit apart and by texts one edit apart (every edit of the query's key
-//! and text is looked up: nothing extra is built at load time). A query word
+//! one edit apart (every edit of the query's key is looked up: nothing extra
+//! is built at load time), and by the query's text with one letter dropped
+//! or two neighbours swapped. A query word
 //! is also tried split in two (`Silverstar` finds names holding `SILVER` and
 //! `STAR`), and adjacent query words joined (`Song Hwa` finds `SONGHWA`).
 //!
@@ -247,7 +248,7 @@ impl NameIndex {
     }
 
     /// The terms a query token can align with: same text, same key, keys one
-    /// edit apart, or texts one edit apart.
+    /// edit apart, or the text with a letter dropped or two swapped.
     pub fn related_terms(&self, text: &str, out: &mut Vec<TermId>) {
         let key = variant_key(text);
         if let Some(&id) = self.by_text.get(text) {
@@ -260,9 +261,11 @@ impl NameIndex {
             for_each_one_edit(&key, |edited| out.extend(self.terms_with_key(edited)));
         }
         if text.len() >= MIN_FUZZY_KEY_LEN && text.is_ascii() {
-            // And every text one edit away: folding can put a slip two key
-            // edits apart (`Technoolgies`: the `oo` folds).
-            for_each_one_edit(text, |edited| out.extend(self.by_text.get(edited).copied()));
+            // And the query's text with a letter dropped or two swapped:
+            // folding can put such a slip two key edits apart
+            // (`Technoolgies`: the `oo` folds). Only these two, since the key
+            // lookups find most other typos.
+            for_each_slip(text, |edited| out.extend(self.by_text.get(edited).copied()));
         }
         out.sort_unstable();
         out.dedup();
@@ -417,22 +420,11 @@ pub fn class_weight(class: TermClass, names: u32, total: u32) -> f32 {
 /// Calls `f` with every string one edit (deletion, swap of neighbours,
 /// substitution or insertion of a lower-case letter) from the ASCII `key`.
 fn for_each_one_edit(key: &str, mut f: impl FnMut(&str)) {
+    for_each_slip(key, &mut f);
     let bytes = key.as_bytes();
     let n = bytes.len();
     let mut buf: Vec<u8> = Vec::with_capacity(n + 1);
     let mut emit = |buf: &[u8]| f(std::str::from_utf8(buf).expect("ASCII"));
-    for i in 0..n {
-        buf.clear();
-        buf.extend_from_slice(&bytes[..i]);
-        buf.extend_from_slice(&bytes[i + 1..]);
-        emit(&buf);
-        if i + 1 < n {
-            buf.clear();
-            buf.extend_from_slice(bytes);
-            buf.swap(i, i + 1);
-            emit(&buf);
-        }
-    }
     for i in 0..=n {
         for c in b'a'..=b'z' {
             if i < n && bytes[i] != c {
@@ -445,6 +437,28 @@ fn for_each_one_edit(key: &str, mut f: impl FnMut(&str)) {
             buf.extend_from_slice(&bytes[..i]);
             buf.push(c);
             buf.extend_from_slice(&bytes[i..]);
+            emit(&buf);
+        }
+    }
+}
+
+/// Calls `f` with the ASCII `text` less one letter, and with each pair of
+/// neighbours swapped: a slip of the keyboard, 2 strings a letter where
+/// [`for_each_one_edit`] makes 55.
+fn for_each_slip(text: &str, mut f: impl FnMut(&str)) {
+    let bytes = text.as_bytes();
+    let n = bytes.len();
+    let mut buf: Vec<u8> = Vec::with_capacity(n);
+    let mut emit = |buf: &[u8]| f(std::str::from_utf8(buf).expect("ASCII"));
+    for i in 0..n {
+        buf.clear();
+        buf.extend_from_slice(&bytes[..i]);
+        buf.extend_from_slice(&bytes[i + 1..]);
+        emit(&buf);
+        if i + 1 < n {
+            buf.clear();
+            buf.extend_from_slice(bytes);
+            buf.swap(i, i + 1);
             emit(&buf);
         }
     }

@@ -100,8 +100,9 @@ fn compare(a: &ScoredToken<'_>, b: &ScoredToken<'_>) -> Option<(Rule, f32)> {
     compare_text(a.text, a.key, b.text, b.key)
 }
 
-/// Rules for texts that differ: variant key, then one edit on the keys.
-/// Numbers match exactly or not at all: 110th is not 111th.
+/// Rules for texts that differ: variant key, then typos. `a` is the query's
+/// token, `b` the listed one (a slip is read from the query's side, as the
+/// index looks it up). Numbers match exactly or not at all: 110th is not 111th.
 fn compare_text(a: &str, a_key: &str, b: &str, b_key: &str) -> Option<(Rule, f32)> {
     if is_number(a) || is_number(b) {
         return None;
@@ -110,18 +111,33 @@ fn compare_text(a: &str, a_key: &str, b: &str, b_key: &str) -> Option<(Rule, f32
         return Some((Rule::Variant, VARIANT_SIM));
     }
     let shortest = a_key.chars().count().min(b_key.chars().count());
-    // A typo: one edit apart as written, or once folded and still close as
-    // written (folding makes `Haddad` and `Khattab` keys one edit apart: no typo).
+    // A typo: a slip as written, or one edit apart once folded and still
+    // close as written (folding makes `Haddad` and `Khattab` keys one edit
+    // apart: no typo).
     // Nor is a different first letter: people rarely mistype it, and
     // `Nasser`/`Yaser` are two names.
     if shortest >= MIN_FUZZY_KEY_LEN
         && a_key.as_bytes().first() == b_key.as_bytes().first()
         && ((within_one_edit(a_key, b_key) && edit_distance(a, b) <= MAX_TYPO_TEXT_EDITS)
-            || within_one_edit(a, b))
+            || is_slip(a, b))
     {
         return Some((Rule::Typo, typo_sim(shortest)));
     }
     None
+}
+
+/// `listed` is `query` with one letter dropped or two neighbours swapped, as
+/// written (what the index looks up besides keys: `Mohmamad`, `Technoolgies`).
+fn is_slip(query: &str, listed: &str) -> bool {
+    let (q, l): (Vec<char>, Vec<char>) = (query.chars().collect(), listed.chars().collect());
+    if q.len() == l.len() + 1 {
+        return (0..q.len()).any(|i| q[..i] == l[..i] && q[i + 1..] == l[i..]);
+    }
+    q.len() == l.len()
+        && q != l
+        && (0..q.len().saturating_sub(1)).any(|i| {
+            q[i] == l[i + 1] && q[i + 1] == l[i] && q[..i] == l[..i] && q[i + 2..] == l[i + 2..]
+        })
 }
 
 /// A typo changes the written word by at most this many edits (one slip,
@@ -393,6 +409,16 @@ mod tests {
                 "{q} vs {l}: {s} not in [{lo}, {hi}]"
             );
         }
+    }
+
+    #[test]
+    fn slips_are_read_from_the_query() {
+        assert!(is_slip("mohmamad", "mohammad"));
+        assert!(is_slip("technoolgies", "technologies"));
+        assert!(is_slip("mohammmad", "mohammad"));
+        assert!(!is_slip("mohamad", "mohammad")); // a letter missing: the keys' business
+        assert!(!is_slip("mohammad", "mohammad"));
+        assert!(!is_slip("kim", "lim"));
     }
 
     #[test]
