@@ -60,11 +60,11 @@ impl Preset {
 
     pub fn threshold(self) -> f32 {
         match self {
-            // 0.37% of ordinary names alert on the benchmark; transposed
-            // letters are found 94% of the time.
+            // 0.4% of ordinary names alert on the benchmark; a typo or two
+            // transposed letters are found 93% of the time.
             Preset::Strict => 0.92,
             Preset::Standard => DEFAULT_THRESHOLD,
-            // Every class at 99% or more; 1.7% of ordinary names alert.
+            // Every class at 98% or more; 1.7% of ordinary names alert.
             Preset::Broad => 0.80,
         }
     }
