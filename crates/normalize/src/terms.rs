@@ -97,14 +97,16 @@ pub fn term_class(text: &str, organization: bool) -> TermClass {
 /// part spelled another way".
 ///
 /// A part listed in `data/name_variants.txt` takes its class's key
-/// (`lee`, `yi`, `rhee` → `ri`). Any other part is reduced by the consonant
-/// and vowel alternations that romanisation systems disagree on: `ch`/`j`,
-/// `k`/`g`, `t`/`d`, `p`/`b`, `eo`/`o`, `eu`/`u`, `oo`/`u`, `ph`/`f`, doubled
-/// letters, and a final `h` after a vowel. So `Chinyong` and `Jinyong` share a key.
+/// (`lee`, `yi`, `rhee` → `ri`). The key is then reduced by the consonant
+/// and vowel alternations that romanisation systems disagree on: `ch`/`j`/`zh`,
+/// `k`/`g`, `t`/`d`/`th`, `p`/`b`, `kh`/`h`, `hs`/`x`/`s`, `q`/`ch`, `w`/`v`,
+/// `eo`/`o`, `eu`/`u`, `oo`/`u`, `ph`/`f`, doubled letters, a final `h` after
+/// a vowel, and what OCR confuses (`rn`/`m`, digits inside a word). So
+/// `Chinyong` and `Jinyong`, `Zhang` and `Chang`, `Hsiao` and `Xiao` share a key.
 pub fn variant_key(text: &str) -> String {
     // A listed variant class gives its key, which the letter rules below
     // then reduce like any word, so classes and rules compose (`chong` in
-    // the `jong` class and `jeong` by the rules both key to `con`).
+    // the `jong` class and `jeong` by the rules both key to `conk`).
     let text = vocabulary().variant.get(text).copied().unwrap_or(text);
     if !text.is_ascii() || super::is_number(text) {
         return text.to_string();
