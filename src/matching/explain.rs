@@ -80,6 +80,11 @@ pub fn explain(
             "The words are in another order than on the list.".into()
         });
     }
+    if scored.roles_swapped {
+        lines.push(
+            "Both names say which part is the family name, and they disagree: the score is lowered a little.".into(),
+        );
+    }
     if scored.partial {
         lines.push("Only part of the person's name matches: not enough to identify anyone.".into());
     }

@@ -30,7 +30,7 @@ use score::{score_name, NameScore, ScoredToken};
 
 /// The default threshold on the name score, chosen on the quality benchmark
 /// (`scripts/quality`, docs/quality.md): at 0.88 every variation class keeps
-/// a recall of 97.5% or more while 0.6% of ordinary applicant names alert,
+/// a recall of 97.5% or more while 0.5% of ordinary applicant names alert,
 /// most of them near-identical to a listed alias. Lower, partial matches of
 /// common names (`Juan Díaz` against `GONZALEZ DIAZ, Juan`) start to alert;
 /// higher, typos in short names stop being found.
@@ -395,9 +395,13 @@ impl Screener {
                 } else {
                     0
                 };
-                let Some(mut scored) =
-                    score_name(&query_view, &listed, record.kind == Kind::Person, family)
-                else {
+                let Some(mut scored) = score_name(
+                    &query_view,
+                    &listed,
+                    record.kind == Kind::Person,
+                    family,
+                    field.tokenized.family_len.unwrap_or(0),
+                ) else {
                     continue;
                 };
                 if record.weak {
