@@ -81,6 +81,15 @@ pub struct NameIndex {
     name_total: u32,
 }
 
+/// A name's terms, each once (`AL ALI AND AL HAMZA` holds `al` twice): a
+/// term counts and posts a name once.
+fn distinct(ids: &[TermId]) -> impl Iterator<Item = TermId> + '_ {
+    ids.iter()
+        .enumerate()
+        .filter(|&(i, term)| !ids[..i].contains(term))
+        .map(|(_, &term)| term)
+}
+
 /// Ends a chain of terms sharing a key.
 const NO_TERM: TermId = TermId::MAX;
 
@@ -126,11 +135,8 @@ impl NameIndex {
             if position >= tokens.name_count() || tokens.name_terms(position).is_empty() {
                 continue;
             }
-            let ids = tokens.name_terms(position);
-            for (i, &term) in ids.iter().enumerate() {
-                if !ids[..i].contains(&term) {
-                    terms[term as usize].names += 1;
-                }
+            for term in distinct(tokens.name_terms(position)) {
+                terms[term as usize].names += 1;
             }
             names.push(NameRecord {
                 entity: name.entity,
@@ -159,12 +165,9 @@ impl NameIndex {
         let mut fill = posting_starts.clone();
         let mut posting_names = vec![0; at as usize];
         for (name_id, record) in names.iter().enumerate() {
-            let ids = tokens.name_terms(record.position as usize);
-            for (i, &term) in ids.iter().enumerate() {
-                if !ids[..i].contains(&term) {
-                    posting_names[fill[term as usize] as usize] = name_id as NameId;
-                    fill[term as usize] += 1;
-                }
+            for term in distinct(tokens.name_terms(record.position as usize)) {
+                posting_names[fill[term as usize] as usize] = name_id as NameId;
+                fill[term as usize] += 1;
             }
         }
         let total = names.len() as u32;

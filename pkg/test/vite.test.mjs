@@ -7,9 +7,9 @@ import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
-import { chromium } from 'playwright-core';
 import { build } from 'vite';
 
+import { launchChromium } from '../../scripts/chromium.mjs';
 import { serve } from '../../scripts/serve.mjs';
 
 const APP = fileURLToPath(new URL('../fixtures/vite-app/', import.meta.url));
@@ -25,11 +25,7 @@ test('a Vite app imports the package, builds, and screens in the browser', async
   assert.equal(statSync(join(outDir, 'assets', wasm[0])).size, statSync(WASM).size);
 
   const server = await serve({ root: outDir });
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  const browser = await launchChromium();
   try {
     const page = await browser.newPage();
     const errors = [];
