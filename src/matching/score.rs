@@ -13,7 +13,7 @@
 //! looks at anything but the two token lists; it is deterministic.
 
 use crate::index::{within_one_edit, MIN_FUZZY_KEY_LEN};
-use crate::normalize::{is_number, TermClass};
+use crate::normalize::{is_number, listed_variant_class, TermClass};
 
 /// A variant spelling (romanisation) is nearly, not quite, the same spelling.
 pub const VARIANT_SIM: f32 = 0.92;
@@ -108,12 +108,22 @@ fn compare(a: &ScoredToken<'_>, b: &ScoredToken<'_>) -> Option<(Rule, f32)> {
     compare_text(a.text, a.key, b.text, b.key)
 }
 
+/// Parts this short (`O`, `Ri`, `Ko`) match only exactly or as spellings
+/// the variant table lists together: letter rules and typos would let nearly
+/// every short part match another (`Ko`/`Go`, `Li`/`Lu`, `An`/`Am`).
+pub const SHORT_PART_LEN: usize = 2;
+
 /// Rules for texts that differ: variant key, then typos. `a` is the query's
 /// token, `b` the listed one (a slip is read from the query's side, as the
 /// index looks it up). Numbers match exactly or not at all: 110th is not 111th.
 fn compare_text(a: &str, a_key: &str, b: &str, b_key: &str) -> Option<(Rule, f32)> {
     if is_number(a) || is_number(b) {
         return None;
+    }
+    if a.chars().count() <= SHORT_PART_LEN || b.chars().count() <= SHORT_PART_LEN {
+        let class = listed_variant_class(a);
+        return (class.is_some() && class == listed_variant_class(b))
+            .then_some((Rule::Variant, VARIANT_SIM));
     }
     if a_key == b_key {
         return Some((Rule::Variant, VARIANT_SIM));
@@ -422,6 +432,11 @@ mod tests {
             ("Jeong Seong-hwa", "JONG Song Hwa", true, 0.9, 0.95),
             ("Hsiaoming Chang", "ZHANG Xiaoming", true, 0.9, 0.95),
             ("Хо Ён Ил", "HO Yong Il", true, 0.9, 0.95),
+            ("Ву Хуихуи", "WU, Huihui", true, 0.9, 0.95),
+            ("Джо Ён Вон", "JO, Yong-Won", true, 0.9, 0.95),
+            // Two-letter parts: a listed variant, or nothing.
+            ("Oh Yong Su", "O Yong Su", true, 0.9, 0.99),
+            ("Ku Yong Su", "KO Yong Su", true, 0.0, 0.7),
             // Folded keys one edit apart, words three edits apart: not a typo.
             ("Omar Haddad", "KHATTAB Omar", true, 0.0, 0.6),
             // Both mark the family name and they disagree: lowered a little.
@@ -436,6 +451,35 @@ mod tests {
                 "{q} vs {l}: {s} not in [{lo}, {hi}]"
             );
         }
+    }
+
+    #[test]
+    fn short_parts_match_exactly_or_as_listed_variants() {
+        // (query part, listed part, matches)
+        let cases: &[(&str, &str, bool)] = &[
+            ("o", "o", true),
+            ("oh", "o", true),
+            ("i", "ri", true),
+            ("li", "lee", true),
+            ("yu", "ryu", true),
+            ("go", "ko", true),
+            ("ji", "chi", true),
+            ("roh", "ro", true),
+            // Keys agree by the letter rules, but no class lists the pair.
+            ("de", "te", false),
+            ("ga", "ka", true),
+            ("ge", "ke", false),
+            // One edit apart: another name, not a typo.
+            ("li", "lu", false),
+            ("an", "am", false),
+            ("om", "oma", false),
+        ];
+        for &(a, b, expected) in cases {
+            let matched = compare_text(a, &variant_key(a), b, &variant_key(b)).is_some();
+            assert_eq!(matched, expected, "{a} vs {b}");
+        }
+        // Longer parts still follow the letter rules.
+        assert!(compare_text("gang", "kank", "kang", "kank").is_some());
     }
 
     #[test]

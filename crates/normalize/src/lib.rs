@@ -35,7 +35,7 @@ use unicode_normalization::char::{decompose_compatible, is_combining_mark};
 
 pub use fast_map::{FastMap, FxHasher};
 pub use pretokenized::TokenTable;
-pub use terms::{term_class, variant_key, TermClass};
+pub use terms::{listed_variant_class, term_class, variant_key, TermClass};
 
 /// One word of a name.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -47,7 +47,8 @@ pub struct Token {
     /// The word was joined to the next by a hyphen (`Song-hwa`).
     pub hyphen_to_next: bool,
     /// Another reading of the same letters that matches as well as `text`:
-    /// `Сан` is `san` or `sang`, since Russian writes Korean -ng as -н.
+    /// `Сан` is `san` or `sang`, since Russian writes Korean -ng as -н, and
+    /// `Хо` is `kho` or `ho` (see `script::second_reading`).
     pub alternate: Option<String>,
 }
 
@@ -123,7 +124,7 @@ fn flush(piece: &mut String, original: &mut String, hyphen: bool, tokens: &mut V
     if !piece.contains('.') {
         // The common case: one word, no dots.
         let text = fold_word(piece);
-        let alternate = script::ends_in_ambiguous_n(piece).then(|| format!("{text}g"));
+        let alternate = script::second_reading(piece, &text);
         piece.clear();
         if !text.is_empty() {
             tokens.push(Token {
@@ -381,13 +382,24 @@ mod tests {
     }
 
     #[test]
-    fn korean_syllables_in_cyrillic_also_read_ng() {
-        let t = tokenize("Ким Сан Ман Джон Ли");
+    fn korean_syllables_in_cyrillic_also_read_ng_and_h() {
+        let t = tokenize("Ким Сан Ман Джон Ли Хо Хён Михаил Ву Ivan");
         let alternates: Vec<Option<&str>> =
             t.tokens.iter().map(|t| t.alternate.as_deref()).collect();
         assert_eq!(
             alternates,
-            [None, Some("sang"), Some("mang"), Some("dzhong"), None]
+            [
+                None,
+                Some("sang"),
+                Some("mang"),
+                Some("jong"),
+                None,
+                Some("ho"),
+                Some("hyong"),
+                Some("mihail"),
+                Some("wu"),
+                None
+            ]
         );
     }
 

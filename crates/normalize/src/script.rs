@@ -246,16 +246,34 @@ pub fn hangul_to_latin(c: char, out: &mut String) -> bool {
     true
 }
 
-/// A Cyrillic word ending in a vowel and н (Сан, Ён, Джон, Хечжен): how
-/// Russian writes Korean and Chinese syllables ending in -ng and in -n alike.
-/// Such a word gets both readings (see `Token::alternate`), so that
-/// `Ким Сан Ман` finds `KIM, Sang Man` without making `Fang` a spelling of
-/// `Fan` everywhere else.
-pub fn ends_in_ambiguous_n(word: &str) -> bool {
+/// The second reading of a Cyrillic word, as Russian writes Korean and
+/// Chinese names (see `Token::alternate`), given its usual transliteration
+/// `folded`:
+/// - a word ending in a vowel and н (Сан, Ён, Джон) ends in -ng as well as
+///   -n, since Russian writes both the same; so `Ким Сан Ман` finds
+///   `KIM, Sang Man` without making `Fang` a spelling of `Fan` everywhere;
+/// - х is h (Хо is Ho), дж is j (Джо is Jo) and в is w (Ву is Wu), not the
+///   kh, dzh and v of Russian names. Variant keys fold those anyway; the
+///   reading matters for parts of two letters, which match only as written.
+///
+/// `None` when the word has one reading.
+pub fn second_reading(word: &str, folded: &str) -> Option<String> {
     let letters: Vec<char> = word.chars().flat_map(char::to_lowercase).collect();
+    if letters.is_empty() || !letters.iter().all(|&c| is_cyrillic(c)) {
+        return None;
+    }
     let vowel = |c: char| "аеёиоуыэюя".contains(c);
-    letters.len() >= 2
-        && letters.iter().all(|&c| is_cyrillic(c))
-        && letters.last() == Some(&'н')
-        && vowel(letters[letters.len() - 2])
+    let ambiguous_n =
+        letters.len() >= 2 && letters.last() == Some(&'н') && vowel(letters[letters.len() - 2]);
+    if !ambiguous_n && !letters.iter().any(|c| "хжв".contains(*c)) {
+        return None;
+    }
+    let mut reading = folded
+        .replace("kh", "h")
+        .replace("dzh", "j")
+        .replace('v', "w");
+    if ambiguous_n {
+        reading.push('g');
+    }
+    (reading != folded).then_some(reading)
 }

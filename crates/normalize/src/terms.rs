@@ -93,6 +93,13 @@ pub fn term_class(text: &str, organization: bool) -> TermClass {
     }
 }
 
+/// The class a spelling is listed in, in `data/name_variants.txt`, by the
+/// class's key: `Some("ri")` for `lee`, `yi`, `i`; `None` for a spelling no
+/// class lists. The scorer lets short parts (`O`, `I`) match only this way.
+pub fn listed_variant_class(text: &str) -> Option<&'static str> {
+    vocabulary().variant.get(text).copied()
+}
+
 /// The spelling-insensitive key of a token: equal keys mean "the same name
 /// part spelled another way".
 ///
@@ -202,6 +209,24 @@ mod tests {
         for (a, b) in different {
             assert_ne!(variant_key(a), variant_key(b), "{a} !~ {b}");
         }
+    }
+
+    #[test]
+    fn each_spelling_is_in_one_variant_class() {
+        let mut seen = std::collections::HashSet::new();
+        for line in data_lines(include_str!("../data/name_variants.txt")) {
+            for w in line.split_whitespace() {
+                assert!(seen.insert(w), "{w} is listed twice in name_variants.txt");
+            }
+        }
+    }
+
+    #[test]
+    fn short_spellings_have_listed_classes() {
+        assert_eq!(listed_variant_class("oh"), Some("o"));
+        assert_eq!(listed_variant_class("i"), Some("ri"));
+        assert_eq!(listed_variant_class("go"), Some("ko"));
+        assert_eq!(listed_variant_class("lu"), None);
     }
 
     #[test]
