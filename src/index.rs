@@ -20,7 +20,7 @@
 
 use sanctions_lists::{Kind, Snapshot};
 
-use crate::normalize::{term_class, variant_key, FastMap, TermClass, TokenTable};
+use crate::normalize::{population_share, term_class, variant_key, FastMap, TermClass, TokenTable};
 
 pub type TermId = u32;
 pub type NameId = u32;
@@ -43,6 +43,19 @@ pub struct Term {
     /// them for every candidate token.
     pub class: [TermClass; 2],
     pub weight: [f32; 2],
+    /// What it counts for when it matches: its weight, or less for a part
+    /// that many applicants bear ([`evidence_weight`]).
+    pub evidence: [f32; 2],
+}
+
+/// How a word counts in a name (see [`class_weight`] and [`evidence_weight`]).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Weighing {
+    pub class: TermClass,
+    /// What it costs the score when it does not match.
+    pub weight: f32,
+    /// What it adds when it matches.
+    pub evidence: f32,
 }
 
 /// One name of one entity: its primary name or an alias.
@@ -125,6 +138,7 @@ impl NameIndex {
                 names: 0,
                 class: [TermClass::Word; 2],
                 weight: [0.0; 2],
+                evidence: [0.0; 2],
             });
         }
         // Names, and how many names each term occurs in (once per name).
@@ -172,9 +186,12 @@ impl NameIndex {
         }
         let total = names.len() as u32;
         for (id, term) in terms.iter_mut().enumerate() {
+            let share = population_share(&term.key);
             for (slot, organization) in [(0, false), (1, true)] {
                 term.class[slot] = term_class(tokens.term(id as TermId), organization);
                 term.weight[slot] = class_weight(term.class[slot], term.names, total);
+                term.evidence[slot] =
+                    evidence_weight(term.weight[slot], share, organization, total);
             }
         }
         for name in &mut names {
@@ -232,20 +249,31 @@ impl NameIndex {
     /// (`Kim`, `Mohammad`, `Trading`) less; legal forms and generic words are
     /// capped by their class. A word no list contains weighs fully.
     pub fn weight(&self, text: &str, organization: bool) -> f32 {
-        self.class_and_weight(text, organization).1
+        self.weighing(text, organization).weight
     }
 
-    /// The class and weight of a word, from the term when a list has it.
-    pub fn class_and_weight(&self, text: &str, organization: bool) -> (TermClass, f32) {
+    /// The class, weight and evidence of a word, from the term when a list
+    /// has it.
+    pub fn weighing(&self, text: &str, organization: bool) -> Weighing {
         let slot = organization as usize;
         match self.term_id(text) {
             Some(t) => {
                 let term = &self.terms[t as usize];
-                (term.class[slot], term.weight[slot])
+                Weighing {
+                    class: term.class[slot],
+                    weight: term.weight[slot],
+                    evidence: term.evidence[slot],
+                }
             }
             None => {
                 let class = term_class(text, organization);
-                (class, class_weight(class, 0, self.name_total))
+                let weight = class_weight(class, 0, self.name_total);
+                let share = population_share(&variant_key(text));
+                Weighing {
+                    class,
+                    weight,
+                    evidence: evidence_weight(weight, share, organization, self.name_total),
+                }
             }
         }
     }
@@ -420,6 +448,30 @@ pub fn class_weight(class: TermClass, names: u32, total: u32) -> f32 {
     }
 }
 
+/// What a word of weight `weight` adds when it matches, given the share of
+/// people who bear it (`data/common_names_*.txt`): a part borne by a share
+/// `s` of applicants counts like a listed word found in a share `s` of the
+/// listed names, on [`class_weight`]'s scale, so `Kim` (21.5% of Koreans)
+/// counts 0.14 and `Smith` (1% of Americans) 0.43. Only people's names: a
+/// company's common words are [`TermClass::Generic`].
+///
+/// Only the evidence is lowered, not what the word costs when it is missing:
+/// `Juan Díaz` is weak evidence for `GONZALEZ DIAZ, Juan`, and a missing
+/// `Kim` is still a missing family name.
+pub fn evidence_weight(weight: f32, share: Option<f32>, organization: bool, total: u32) -> f32 {
+    match share {
+        Some(share) if !organization && share > 0.0 && total > 1 => {
+            let applicant_idf = share.recip().ln() / (total as f32).ln();
+            weight.min(applicant_idf.max(MIN_EVIDENCE))
+        }
+        _ => weight,
+    }
+}
+
+/// The least a matching word adds: even Nguyen, borne by 38% of Vietnamese,
+/// is some evidence when the rest of the name agrees.
+pub const MIN_EVIDENCE: f32 = 0.05;
+
 /// Calls `f` with every string one edit (deletion, swap of neighbours,
 /// substitution or insertion of a lower-case letter) from the ASCII `key`.
 fn for_each_one_edit(key: &str, mut f: impl FnMut(&str)) {
@@ -510,6 +562,10 @@ mod tests {
             ("silverstar", "slivrestar", false),
             ("lazarus", "lazaruz", true),
             ("lazarus", "alzarus", true),
+            ("hyun", "hyon", true),
+            ("khussain", "hussain", true),
+            ("zhang", "chung", false),
+            ("haddad", "khattab", false),
             ("110", "111", true),
             ("abcd", "abdc", true),
             ("abcd", "badc", false),
@@ -527,5 +583,24 @@ mod tests {
         );
         assert_eq!(class_weight(TermClass::Word, 10000, 10000), 0.3);
         assert_eq!(class_weight(TermClass::LegalForm("company"), 1, 10), 0.1);
+    }
+
+    #[test]
+    fn common_parts_count_less_when_they_match() {
+        let total = 42_000;
+        // (weight, share, organization, evidence lowest, highest)
+        let cases: &[(f32, Option<f32>, bool, f32, f32)] = &[
+            (0.5, Some(0.215), false, 0.14, 0.15), // Kim
+            (0.8, Some(0.01), false, 0.43, 0.44),  // Smith
+            (0.3, Some(0.01), false, 0.3, 0.3),    // already lighter in the lists
+            (0.9, Some(0.0003), false, 0.76, 0.78),
+            (0.9, None, false, 0.9, 0.9),
+            (0.9, Some(0.215), true, 0.9, 0.9), // companies: the generic class does it
+            (0.9, Some(0.38), false, MIN_EVIDENCE, 0.1), // Nguyen
+        ];
+        for &(weight, share, org, lo, hi) in cases {
+            let e = evidence_weight(weight, share, org, total);
+            assert!(e >= lo && e <= hi, "{weight} {share:?} {org}: {e}");
+        }
     }
 }

@@ -85,6 +85,24 @@ pub fn explain(
             "Both names say which part is the family name, and they disagree: the score is lowered a little.".into(),
         );
     }
+    if !scored.common_parts.is_empty() {
+        let parts: Vec<String> = scored
+            .common_parts
+            .iter()
+            .filter_map(|&i| query.tokens.get(i))
+            .map(|t| format!("\u{201c}{}\u{201d}", t.original))
+            .collect();
+        match parts.as_slice() {
+            [] => {}
+            [one] => lines.push(format!(
+                "{one} is a common name: its match counts for less."
+            )),
+            [rest @ .., last] => lines.push(format!(
+                "{} and {last} are common names: their match counts for less.",
+                rest.join(", ")
+            )),
+        }
+    }
     if scored.partial {
         lines.push("Only part of the person's name matches: not enough to identify anyone.".into());
     }

@@ -671,29 +671,17 @@ fn details(e: &Entity) -> Details {
     }
 }
 
-/// Text, key, class, weight and alternate reading's key of each token, owned.
-type OwnedTokens = Vec<(
-    String,
-    String,
-    crate::normalize::TermClass,
-    f32,
-    Option<String>,
-)>;
+/// Text, key, weighing and alternate reading's key of each token, owned.
+type OwnedTokens = Vec<(String, String, crate::index::Weighing, Option<String>)>;
 
 fn owned_tokens(index: &NameIndex, tokenized: &Tokenized, organization: bool) -> OwnedTokens {
     tokenized
         .tokens
         .iter()
         .map(|t| {
-            let (class, weight) = index.class_and_weight(&t.text, organization);
+            let weighing = index.weighing(&t.text, organization);
             let alternate = t.alternate.as_deref().map(variant_key);
-            (
-                t.text.clone(),
-                variant_key(&t.text),
-                class,
-                weight,
-                alternate,
-            )
+            (t.text.clone(), variant_key(&t.text), weighing, alternate)
         })
         .collect()
 }
@@ -715,6 +703,7 @@ fn listed_view<'a>(
                 alternate_key: None,
                 class: term.class[slot],
                 weight: term.weight[slot],
+                evidence: term.evidence[slot],
             }
         })
         .collect()
@@ -723,12 +712,13 @@ fn listed_view<'a>(
 fn view(tokens: &OwnedTokens) -> Vec<ScoredToken<'_>> {
     tokens
         .iter()
-        .map(|(text, key, class, weight, alternate)| ScoredToken {
+        .map(|(text, key, weighing, alternate)| ScoredToken {
             text,
             key,
             alternate_key: alternate.as_deref(),
-            class: *class,
-            weight: *weight,
+            class: weighing.class,
+            weight: weighing.weight,
+            evidence: weighing.evidence,
         })
         .collect()
 }

@@ -35,7 +35,7 @@ use unicode_normalization::char::{decompose_compatible, is_combining_mark};
 
 pub use fast_map::{FastMap, FxHasher};
 pub use pretokenized::TokenTable;
-pub use terms::{listed_variant_class, term_class, variant_key, TermClass};
+pub use terms::{listed_variant_class, population_share, term_class, variant_key, TermClass};
 
 /// One word of a name.
 #[derive(Clone, Debug, PartialEq, Eq)]

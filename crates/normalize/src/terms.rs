@@ -1,5 +1,6 @@
 //! Domain vocabulary, edited as text in `data/` and embedded at build time:
-//! company legal forms, generic words, and spelling variants of name parts.
+//! company legal forms, generic words, spelling variants of name parts, and
+//! how common name parts are among applicants.
 
 use std::sync::OnceLock;
 
@@ -24,6 +25,8 @@ struct Vocabulary {
     legal: FastMap<&'static str, &'static str>,
     generic: FastMap<&'static str, bool>,
     variant: FastMap<&'static str, &'static str>,
+    /// Share of people (0..1) bearing a name part, by variant key.
+    population_share: FastMap<String, f32>,
 }
 
 fn vocabulary() -> &'static Vocabulary {
@@ -60,12 +63,43 @@ fn vocabulary() -> &'static Vocabulary {
                 variant.insert(w, key);
             }
         }
-        Vocabulary {
+        let mut vocabulary = Vocabulary {
             legal,
             generic,
             variant,
+            population_share: FastMap::default(),
+        };
+        for file in [
+            include_str!("../data/common_names_world.txt"),
+            include_str!("../data/common_names_us.txt"),
+        ] {
+            for (share, spellings) in data_lines(file).map(parse_share_line) {
+                for spelling in spellings.split_whitespace() {
+                    let key = variant_key_in(&vocabulary, spelling);
+                    let entry = vocabulary.population_share.entry(key).or_insert(0.0);
+                    *entry = entry.max(share);
+                }
+            }
         }
+        vocabulary
     })
+}
+
+/// `21.5 kim gim` → (0.215, `kim gim`).
+fn parse_share_line(line: &'static str) -> (f32, &'static str) {
+    let (share, spellings) = line
+        .split_once(' ')
+        .expect("common_names_*.txt: `share spelling...`");
+    let percent: f32 = share
+        .parse()
+        .expect("common_names_*.txt: the share is a number");
+    (percent / 100.0, spellings)
+}
+
+/// The share of people (0..1) who bear a name part with this variant key,
+/// when `data/common_names_*.txt` lists it: `Some(0.215)` for Kim's key.
+pub fn population_share(key: &str) -> Option<f32> {
+    vocabulary().population_share.get(key).copied()
 }
 
 fn data_lines(text: &'static str) -> impl Iterator<Item = &'static str> {
@@ -111,10 +145,14 @@ pub fn listed_variant_class(text: &str) -> Option<&'static str> {
 /// a vowel, and what OCR confuses (`rn`/`m`, digits inside a word). So
 /// `Chinyong` and `Jinyong`, `Zhang` and `Chang`, `Hsiao` and `Xiao` share a key.
 pub fn variant_key(text: &str) -> String {
+    variant_key_in(vocabulary(), text)
+}
+
+fn variant_key_in(vocabulary: &Vocabulary, text: &str) -> String {
     // A listed variant class gives its key, which the letter rules below
     // then reduce like any word, so classes and rules compose (`chong` in
     // the `jong` class and `jeong` by the rules both key to `conk`).
-    let text = vocabulary().variant.get(text).copied().unwrap_or(text);
+    let text = vocabulary.variant.get(text).copied().unwrap_or(text);
     if !text.is_ascii() || super::is_number(text) {
         return text.to_string();
     }
@@ -227,6 +265,21 @@ mod tests {
         assert_eq!(listed_variant_class("i"), Some("ri"));
         assert_eq!(listed_variant_class("go"), Some("ko"));
         assert_eq!(listed_variant_class("lu"), None);
+    }
+
+    #[test]
+    fn common_name_parts_have_shares_by_key() {
+        let share = |part: &str| population_share(&variant_key(part));
+        assert_eq!(share("kim"), Some(0.215));
+        // Another spelling of the same name shares it.
+        assert_eq!(share("gim"), Some(0.215));
+        assert_eq!(share("jeong"), share("chong"));
+        // The larger share wins: Chinese Zhang, Korean Jang.
+        assert_eq!(share("jang"), Some(0.068));
+        assert_eq!(share("smith"), Some(0.01006));
+        assert!(share("mary").is_some());
+        assert_eq!(share("silverstar"), None);
+        assert_eq!(share("sohn"), None);
     }
 
     #[test]
