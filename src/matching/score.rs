@@ -17,7 +17,7 @@
 //! looks at anything but the two token lists; it is deterministic.
 
 use crate::index::{within_one_edit, MIN_FUZZY_KEY_LEN};
-use crate::normalize::{is_number, listed_variant_class, TermClass};
+use crate::normalize::{is_number, listed_variant_class, ocr_reading, TermClass};
 
 /// A variant spelling (romanisation) is nearly, not quite, the same spelling.
 pub const VARIANT_SIM: f32 = 0.92;
@@ -139,6 +139,7 @@ fn compare_text(a: &str, a_key: &str, b: &str, b_key: &str) -> Option<(Rule, f32
     }
     let shortest = a_key.chars().count().min(b_key.chars().count());
     // A typo is one edit as written (`Hyun`/`Hyon`, `Khussain`/`Hussain`),
+    // or once OCR misreads are read back (`Moharnmad`/`Mohammad`),
     // with keys one edit apart too: two written edits make another name even
     // when folding brings the keys close (`Haddad`/`Khattab`, `Zhang`/`Chung`).
     // A slip read from the query's side (a letter dropped, neighbours
@@ -147,11 +148,23 @@ fn compare_text(a: &str, a_key: &str, b: &str, b_key: &str) -> Option<(Rule, f32
     // mistype it, and `Nasser`/`Yaser` are two names.
     if shortest >= MIN_FUZZY_KEY_LEN
         && a_key.as_bytes().first() == b_key.as_bytes().first()
-        && ((within_one_edit(a_key, b_key) && within_one_edit(a, b)) || is_slip(a, b))
+        && ((within_one_edit(a_key, b_key) && within_one_edit_as_read(a, b)) || is_slip(a, b))
     {
         return Some((Rule::Typo, typo_sim(shortest)));
     }
     None
+}
+
+/// One edit apart as written, or once OCR misreads are read back.
+fn within_one_edit_as_read(a: &str, b: &str) -> bool {
+    within_one_edit(a, b)
+        || match (ocr_reading(a), ocr_reading(b)) {
+            (None, None) => false,
+            (a_read, b_read) => within_one_edit(
+                a_read.as_deref().unwrap_or(a),
+                b_read.as_deref().unwrap_or(b),
+            ),
+        }
 }
 
 /// `listed` is `query` with one letter dropped or two neighbours swapped, as
@@ -448,6 +461,21 @@ mod tests {
             ("Omar Haddad", "KHATTAB Omar", true, 0.0, 0.6),
             // Keys one edit apart, first letters differ as written: not a typo.
             ("Ming Zhang", "MING CHUNG", true, 0.0, 0.6),
+            // OCR: rn for m and a typo-like class key, read back.
+            (
+                "FAYAD, Saleh Mahrnoud",
+                "FAYAD, Saleh Mahmoud",
+                true,
+                0.88,
+                0.99,
+            ),
+            (
+                "BARAKAT, Moharnmad Fayez",
+                "BARAKAT, Mohammad Fayez",
+                true,
+                0.88,
+                0.99,
+            ),
             // Both mark the family name and they disagree: lowered a little.
             ("EL-AMIN, Ahmed", "AHMED, Ameen", true, 0.0, 0.87),
             ("AMEEN, Ahmed", "AMEEN, Ahmed", true, 1.0, 1.0),

@@ -35,7 +35,9 @@ use unicode_normalization::char::{decompose_compatible, is_combining_mark};
 
 pub use fast_map::{FastMap, FxHasher};
 pub use pretokenized::TokenTable;
-pub use terms::{listed_variant_class, population_share, term_class, variant_key, TermClass};
+pub use terms::{
+    listed_variant_class, ocr_reading, population_share, term_class, variant_key, TermClass,
+};
 
 /// One word of a name.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -268,7 +270,15 @@ fn fold_cjk_run(run: &str) -> String {
 fn fold_word(word: &str) -> String {
     let mut text = String::with_capacity(word.len());
     if word.is_ascii() {
-        text.extend(word.chars().map(|c| c.to_ascii_lowercase()));
+        // A lower-case l in a word otherwise in capitals is a capital I that
+        // OCR or a lookalike swap put there (`AL-ALl`, `lBRAHIM`).
+        let l_for_i = word.contains('l')
+            && word.bytes().filter(u8::is_ascii_uppercase).count() >= 2
+            && word.bytes().all(|b| !b.is_ascii_lowercase() || b == b'l');
+        text.extend(word.chars().map(|c| match c {
+            'l' if l_for_i => 'i',
+            c => c.to_ascii_lowercase(),
+        }));
     } else {
         let has_latin = word
             .chars()
@@ -401,6 +411,15 @@ mod tests {
                 None
             ]
         );
+    }
+
+    #[test]
+    fn lower_case_l_in_capitals_is_i() {
+        assert_eq!(texts("AL-ALl, Hamid"), ["al", "ali", "hamid"]);
+        assert_eq!(texts("lBRAHIM"), ["ibrahim"]);
+        // Mixed case is a name's own spelling.
+        assert_eq!(texts("Lloyd McDonald"), ["lloyd", "mcdonald"]);
+        assert_eq!(texts("Ll"), ["ll"]);
     }
 
     #[test]

@@ -134,6 +134,27 @@ pub fn listed_variant_class(text: &str) -> Option<&'static str> {
     vocabulary().variant.get(text).copied()
 }
 
+/// The word with what optical character recognition confuses read back as
+/// letters (`rn` → `m`, `0` → `o`, `1` → `l`, `5` → `s`, `8` → `b`), when
+/// it has any: `Mahrnoud` → `mahmoud`. Keys fold these too; this keeps the
+/// rest of the spelling, so the typo rule can tell `Moharnmad` (one misread)
+/// from another name.
+pub fn ocr_reading(text: &str) -> Option<String> {
+    if !text.contains("rn") && !text.bytes().any(|b| matches!(b, b'0' | b'1' | b'5' | b'8')) {
+        return None;
+    }
+    if super::is_number(text) {
+        return None;
+    }
+    let read = text
+        .replace("rn", "m")
+        .replace('0', "o")
+        .replace('1', "l")
+        .replace('5', "s")
+        .replace('8', "b");
+    Some(read)
+}
+
 /// The spelling-insensitive key of a token: equal keys mean "the same name
 /// part spelled another way".
 ///
@@ -142,7 +163,7 @@ pub fn listed_variant_class(text: &str) -> Option<&'static str> {
 /// and vowel alternations that romanisation systems disagree on: `ch`/`j`/`zh`,
 /// `k`/`g`, `t`/`d`/`th`, `p`/`b`, `kh`/`h`, `hs`/`x`/`s`, `q`/`ch`, `w`/`v`,
 /// `eo`/`o`, `eu`/`u`, `oo`/`u`, `ph`/`f`, doubled letters, a final `h` after
-/// a vowel, and what OCR confuses (`rn`/`m`, digits inside a word). So
+/// a vowel, a final `y` or `iy` for `i`, and what OCR confuses (`rn`/`m`, digits inside a word). So
 /// `Chinyong` and `Jinyong`, `Zhang` and `Chang`, `Hsiao` and `Xiao` share a key.
 pub fn variant_key(text: &str) -> String {
     variant_key_in(vocabulary(), text)
@@ -206,6 +227,14 @@ fn variant_key_in(vocabulary: &Vocabulary, text: &str) -> String {
     {
         out.pop();
     }
+    // A final y is i, and so is iy: Russian й and ий, Arabic ي end names
+    // written either way (`Yury`/`Yuri`/`Yuriy`, `Andrey`/`Andrei`, `Aly`/`Ali`).
+    if out.len() > 2 && out.last() == Some(&b'y') {
+        out.pop();
+        if out.last() != Some(&b'i') {
+            out.push(b'i');
+        }
+    }
     String::from_utf8(out).expect("ASCII in, ASCII out")
 }
 
@@ -233,6 +262,12 @@ mod tests {
             ("abdal", "abdul"),
             ("hsieh", "xie"),
             ("thaek", "taek"),
+            ("yury", "yuriy"),
+            ("yury", "yuri"),
+            ("andrey", "andrei"),
+            ("aly", "ali"),
+            ("ahmet", "ahmad"),
+            ("alexander", "aleksandr"),
         ];
         for (a, b) in same {
             assert_eq!(variant_key(a), variant_key(b), "{a} ~ {b}");
@@ -280,6 +315,14 @@ mod tests {
         assert!(share("mary").is_some());
         assert_eq!(share("silverstar"), None);
         assert_eq!(share("sohn"), None);
+    }
+
+    #[test]
+    fn ocr_misreads_are_read_back() {
+        assert_eq!(ocr_reading("mahrnoud").as_deref(), Some("mahmoud"));
+        assert_eq!(ocr_reading("a1i").as_deref(), Some("ali"));
+        assert_eq!(ocr_reading("mahmoud"), None);
+        assert_eq!(ocr_reading("110"), None);
     }
 
     #[test]
