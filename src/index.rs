@@ -456,7 +456,7 @@ pub fn class_weight(class: TermClass, names: u32, total: u32) -> f32 {
 /// company's common words are [`TermClass::Generic`].
 ///
 /// Only the evidence is lowered, not what the word costs when it is missing:
-/// `Juan Díaz` is weak evidence for `GONZALEZ DIAZ, Juan`, and a missing
+/// `John Smith` is weak evidence for `SMITH, John Robert`, and a missing
 /// `Kim` is still a missing family name.
 pub fn evidence_weight(weight: f32, share: Option<f32>, organization: bool, total: u32) -> f32 {
     match share {

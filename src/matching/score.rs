@@ -459,7 +459,7 @@ mod tests {
             ("Ku Yong Su", "KO Yong Su", true, 0.0, 0.7),
             // Folded keys one edit apart, words three edits apart: not a typo.
             ("Omar Haddad", "KHATTAB Omar", true, 0.0, 0.6),
-            // Keys one edit apart, first letters differ as written: not a typo.
+            // Folded keys one edit apart, words two edits apart: not a typo.
             ("Ming Zhang", "MING CHUNG", true, 0.0, 0.6),
             // OCR: rn for m and a typo-like class key, read back.
             (
@@ -502,9 +502,9 @@ mod tests {
             ("go", "ko", true),
             ("ji", "chi", true),
             ("roh", "ro", true),
+            ("ga", "ka", true),
             // Keys agree by the letter rules, but no class lists the pair.
             ("de", "te", false),
-            ("ga", "ka", true),
             ("ge", "ke", false),
             // One edit apart: another name, not a typo.
             ("li", "lu", false),

@@ -163,8 +163,9 @@ pub fn ocr_reading(text: &str) -> Option<String> {
 /// and vowel alternations that romanisation systems disagree on: `ch`/`j`/`zh`,
 /// `k`/`g`, `t`/`d`/`th`, `p`/`b`, `kh`/`h`, `hs`/`x`/`s`, `q`/`ch`, `w`/`v`,
 /// `eo`/`o`, `eu`/`u`, `oo`/`u`, `ph`/`f`, doubled letters, a final `h` after
-/// a vowel, a final `y` or `iy` for `i`, and what OCR confuses (`rn`/`m`, digits inside a word). So
-/// `Chinyong` and `Jinyong`, `Zhang` and `Chang`, `Hsiao` and `Xiao` share a key.
+/// a vowel, a final `y` or `iy` for `i`, and what OCR confuses (`rn`/`m`,
+/// digits inside a word). So `Chinyong` and `Jinyong`, `Zhang` and `Chang`,
+/// `Hsiao` and `Xiao` share a key.
 pub fn variant_key(text: &str) -> String {
     variant_key_in(vocabulary(), text)
 }

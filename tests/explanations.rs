@@ -1,0 +1,60 @@
+//! What a hit says about itself, on real list entries: each rule that shaped
+//! the score shows up in the explanation in plain words.
+
+use sanctions_screen::{Options, Query, Screener};
+
+fn top_explanation(name: &str, threshold: f32) -> (String, Vec<String>) {
+    static S: std::sync::OnceLock<Screener> = std::sync::OnceLock::new();
+    let screener = S.get_or_init(|| Screener::embedded().expect("embedded lists load"));
+    let query = Query {
+        name: Some(name.into()),
+        ..Query::default()
+    };
+    let options = Options {
+        threshold,
+        lists: vec!["ofac_sdn".into()],
+        ..Options::default()
+    };
+    let screening = screener.screen(&query, &options).expect("valid query");
+    let top = screening
+        .matches
+        .into_iter()
+        .next()
+        .unwrap_or_else(|| panic!("{name}: no match at {threshold}"));
+    (top.matched_name, top.explanation)
+}
+
+#[test]
+fn each_rule_explains_itself() {
+    // (query, threshold, listed name that matches, a line the explanation has)
+    let cases: &[(&str, f32, &str, &str)] = &[
+        (
+            "Hyun-woo Kim",
+            0.88,
+            "KIM, Hyon Woo",
+            "\u{201c}woo\u{201d} and \u{201c}Kim\u{201d} are common names: their match counts for less.",
+        ),
+        ("Kim Hyon Woo", 0.88, "KIM, Hyon Woo", "Kim = KIM (same word)"),
+        ("Хо Ён Ил", 0.88, "HO, Yong Il", "Хо \u{2248} HO (spelling variant, as romanisations differ)"),
+        (
+            "Oh Yong-ho",
+            0.88,
+            "O, Yong Ho",
+            "Oh \u{2248} O (spelling variant, as romanisations differ)",
+        ),
+        (
+            "BARAKAT, Moharnmad Fayez",
+            0.88,
+            "BARAKAT, Mohammad Fayez",
+            "Moharnmad \u{2248} Mohammad (one letter differs)",
+        ),
+    ];
+    for &(query, threshold, listed, line) in cases {
+        let (matched, explanation) = top_explanation(query, threshold);
+        assert_eq!(matched, listed, "{query}");
+        assert!(
+            explanation.iter().any(|l| l == line),
+            "{query}: {line:?} not in {explanation:#?}"
+        );
+    }
+}
