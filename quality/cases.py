@@ -167,6 +167,22 @@ HANGUL = {
 }
 
 
+# Russian and Belarusian patronymics: what a CV written outside Russia leaves out.
+PATRONYMIC = re.compile(r"(OVICH|EVICH|OVNA|EVNA|ICHNA)$", re.IGNORECASE)
+
+
+def patronymic_dropped(e, rng):
+    parts = split_person(e["name"])
+    if not parts:
+        return None
+    family, given = parts
+    g = given.split()
+    if len(g) < 2 or not PATRONYMIC.search(g[-1]):
+        return None
+    given = " ".join(g[:-1])
+    return rng.choice([f"{given} {family.title()}", f"{family}, {given}"])
+
+
 def hangul(e, rng):
     parts = split_person(e["name"])
     if not parts or "DPRK" not in e["programs"]:
@@ -363,7 +379,11 @@ RULES = {
     "invisible": (invisible, "any"),
     "diacritics": (diacritics, "any"),
     "title": (title, "person"),
+    "patronymic_dropped": (patronymic_dropped, "person"),
 }
+# Classes whose rule applies to few entries: drawn from every listed person,
+# not from the sampled targets.
+WHOLE_LIST = {"romanisation_chinese", "romanisation_arabic", "patronymic_dropped"}
 
 # --- negatives ---
 
@@ -392,6 +412,21 @@ FAMILY = {
     "european": "Müller Schmidt Dubois Rossi Kowalski Nowak Jansen Andersson Nielsen Novak Moreau Bianchi".split(),
 }
 COMPANIES = """Microsoft Corporation|Samsung Electronics Co., Ltd.|Alibaba Group Holding Limited|Tata Consultancy Services Limited|Infosys Limited|Accenture plc|Shopify Inc.|Naver Corporation|Kakao Corp.|LG Electronics Inc.|Hyundai Motor Company|SK Hynix Inc.|Tencent Holdings Ltd.|Baidu, Inc.|Wipro Limited|HCL Technologies|Cognizant Technology Solutions|Capgemini SE|Atos SE|EPAM Systems, Inc.|Globant S.A.|Endava plc|Luxoft|SoftServe Inc.|Andela Inc.|Toptal LLC|Upwork Inc.|Fiverr International Ltd.|Deel Inc.|Remote Technology, Inc.|GitLab Inc.|Automattic Inc.|Atlassian Corporation|Canva Pty Ltd|Spotify AB|Zalando SE|SAP SE|Siemens AG|Bosch GmbH|Philips N.V.|ASML Holding N.V.|Nokia Oyj|Ericsson AB|Vodafone Group Plc|BT Group plc|Orange S.A.|Deutsche Telekom AG|Telefónica S.A.|Mercado Libre, Inc.|Rappi S.A.S.|Nubank|Grab Holdings Limited|Sea Limited|Gojek|Tokopedia|Flipkart Private Limited|Zomato Limited|Paytm|Freshworks Inc.|Zoho Corporation Pvt. Ltd.|Rakuten Group, Inc.|Sony Group Corporation|Fujitsu Limited|NEC Corporation|Hitachi, Ltd.|Toshiba Corporation|Panasonic Holdings Corporation|Line Yahoo Corporation|Coupang, Inc.|Krafton, Inc.|Nexon Co., Ltd.|NCSoft Corporation|Lenovo Group Limited|Xiaomi Corporation|ByteDance Ltd.|Meituan|JD.com, Inc.|NetEase, Inc.|Trip.com Group Limited|Yandex N.V.|EPAM Belarus|Kaspi.kz|Careem Networks FZ-LLC|Talabat|Noon AD Holdings|Emirates NBD|Aramex PJSC|Jumia Technologies AG|Flutterwave Inc.|Paystack Payments Limited|Interswitch Limited|Safaricom PLC|MTN Group Limited|Naspers Limited|Stripe, Inc.|Block, Inc.|PayPal Holdings, Inc.|Adobe Inc.|Oracle Corporation|Salesforce, Inc.|IBM Corporation|Intel Corporation|Cisco Systems, Inc.|Dell Technologies Inc.|HP Inc.|Apple Inc.|Amazon.com, Inc.|Alphabet Inc.|Meta Platforms, Inc.|Netflix, Inc.|Uber Technologies, Inc.|Airbnb, Inc.|Silver Lake Partners""".split("|")
+
+
+VOWELS = re.compile(r"[aeiouy]")
+
+
+def namesake_key(name, drop_patronymic):
+    """A neutral form for telling namesakes: the name's words without their
+    vowels (`Hyun`/`Hyon`, `Sergey`/`Sergei`), without the article al/el,
+    order-insensitive; a listed name may also drop its patronymic."""
+    folded = unicodedata.normalize("NFKD", name)
+    folded = "".join(c for c in folded if not unicodedata.combining(c)).lower()
+    tokens = [t for t in re.findall(r"[a-z]+", folded) if t not in ("al", "el")]
+    if drop_patronymic:
+        tokens = [t for t in tokens if not PATRONYMIC.search(t)]
+    return " ".join(sorted(VOWELS.sub("", t) for t in tokens))
 
 
 def ordinary_names(rng, listed):
@@ -473,9 +508,12 @@ def main():
     targets = dprk + others
     cases = []
     for cls, (rule, kinds) in RULES.items():
+        # Each class draws from its own seeded generator, so adding a class
+        # leaves the others' cases as they were.
+        rng = random.Random(f"{SEED}:{cls}")
         made = []
         pool = [e for e in targets if kinds in ("any", e["kind"])]
-        if cls == "romanisation_chinese" or cls == "romanisation_arabic":
+        if cls in WHOLE_LIST:
             pool = [e for e in entities if e["kind"] == "person"]
         rng.shuffle(pool)
         for e in pool:
@@ -488,7 +526,20 @@ def main():
             if len(made) >= PER_CLASS:
                 break
         cases.extend(made)
+    rng = random.Random(f"{SEED}:negatives")
+    # An ordinary name that is a listed person's name spelled another way is a
+    # namesake: a name-only screen should alert on it (the date of birth then
+    # tells them apart), so it is reported apart, not as a false alert.
+    namesakes = set()
+    for e in entities:
+        if e["kind"] == "person":
+            for n in [e["name"]] + e["aliases"]:
+                namesakes.add(namesake_key(n, drop_patronymic=True))
     for culture, name in ordinary_names(rng, listed):
+        if namesake_key(name, drop_patronymic=False) in namesakes:
+            cases.append({"class": "namesake", "kind": "namesake", "field": "name",
+                          "query": name, "target": None, "target_name": None})
+            continue
         cases.append({"class": f"ordinary_{culture}", "kind": "ordinary", "field": "name",
                       "query": name, "target": None, "target_name": None})
     for company in COMPANIES:

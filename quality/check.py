@@ -39,7 +39,7 @@ def main():
         if name.startswith("ordinary"):
             ordinary += row["n"]
             alerts += row["alerts"]
-        elif not name.startswith("hard"):
+        elif not name.startswith(("hard", "namesake")):
             recall, top1 = row["found"] / row["n"], row["top1"] / row["n"]
             print(f"{name:22} n={row['n']:4} recall={recall:.3f} top1={top1:.3f}")
             if recall < MIN_RECALL or top1 < MIN_TOP1:

@@ -36,7 +36,8 @@ use unicode_normalization::char::{decompose_compatible, is_combining_mark};
 pub use fast_map::{FastMap, FxHasher};
 pub use pretokenized::TokenTable;
 pub use terms::{
-    listed_variant_class, ocr_reading, population_share, term_class, variant_key, TermClass,
+    is_patronymic, legal_phrases, listed_variant_class, ocr_reading, population_share, term_class,
+    variant_key, TermClass,
 };
 
 /// One word of a name.

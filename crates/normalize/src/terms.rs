@@ -27,6 +27,8 @@ struct Vocabulary {
     variant: FastMap<&'static str, &'static str>,
     /// Share of people (0..1) bearing a name part, by variant key.
     population_share: FastMap<String, f32>,
+    /// Legal forms written out in words: (words, canonical legal form).
+    legal_phrases: Vec<(Vec<&'static str>, &'static str)>,
 }
 
 fn vocabulary() -> &'static Vocabulary {
@@ -68,7 +70,20 @@ fn vocabulary() -> &'static Vocabulary {
             generic,
             variant,
             population_share: FastMap::default(),
+            legal_phrases: Vec::new(),
         };
+        for line in data_lines(include_str!("../data/legal_phrases.txt")) {
+            let (spelling, words) = line
+                .split_once(':')
+                .expect("legal_phrases.txt: `spelling: words`");
+            let canonical = vocabulary
+                .legal
+                .get(spelling.trim())
+                .copied()
+                .expect("legal_phrases.txt: the spelling is in legal_forms.txt");
+            let words = words.split_whitespace().collect();
+            vocabulary.legal_phrases.push((words, canonical));
+        }
         for file in [
             include_str!("../data/common_names_world.txt"),
             include_str!("../data/common_names_us.txt"),
@@ -83,6 +98,13 @@ fn vocabulary() -> &'static Vocabulary {
         }
         vocabulary
     })
+}
+
+/// Legal forms written out in words (`data/legal_phrases.txt`), each with
+/// the canonical legal form it stands for: (`limited liability company`,
+/// `llc`).
+pub fn legal_phrases() -> &'static [(Vec<&'static str>, &'static str)] {
+    &vocabulary().legal_phrases
 }
 
 /// `21.5 kim gim` → (0.215, `kim gim`).
@@ -125,6 +147,16 @@ pub fn term_class(text: &str, organization: bool) -> TermClass {
         Some(false) if organization => TermClass::Generic,
         _ => TermClass::Word,
     }
+}
+
+/// A Russian, Ukrainian or Belarusian patronymic, by its usual endings
+/// (-ovich, -evich, -ovna, -evna, -ichna): `Igorevich`, `Ivanovna`. Rarer
+/// forms (`Ilyich`) are not recognised.
+pub fn is_patronymic(text: &str) -> bool {
+    text.len() > 6
+        && ["ovich", "evich", "ovna", "evna", "ichna"]
+            .iter()
+            .any(|ending| text.ends_with(ending))
 }
 
 /// The class a spelling is listed in, in `data/name_variants.txt`, by the
@@ -316,6 +348,34 @@ mod tests {
         assert!(share("mary").is_some());
         assert_eq!(share("silverstar"), None);
         assert_eq!(share("sohn"), None);
+    }
+
+    #[test]
+    fn legal_phrases_name_their_legal_form() {
+        let llc = legal_phrases()
+            .iter()
+            .find(|(words, _)| words == &["limited", "liability", "company"]);
+        assert_eq!(llc.map(|(_, canonical)| *canonical), Some("llc"));
+        // `pjsc` is a spelling of the `jsc` form.
+        let pjsc = legal_phrases()
+            .iter()
+            .find(|(words, _)| words == &["public", "joint", "stock", "company"]);
+        assert_eq!(pjsc.map(|(_, canonical)| *canonical), Some("jsc"));
+    }
+
+    #[test]
+    fn patronymics() {
+        for (word, is) in [
+            ("igorevich", true),
+            ("aleksandrovna", true),
+            ("ilyinichna", true),
+            ("vasilyevich", true),
+            ("ovich", false),
+            ("popov", false),
+            ("ivanova", false),
+        ] {
+            assert_eq!(is_patronymic(word), is, "{word}");
+        }
     }
 
     #[test]
