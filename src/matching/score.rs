@@ -2,7 +2,8 @@
 //!
 //! Both names are token lists. The scorer aligns query tokens with listed
 //! tokens, one to one, or one to two adjacent tokens written joined
-//! (`Silverstar` = `Silver Star`). Each aligned pair has a similarity from the
+//! (`Silverstar` = `Silver Star`), or a company's legal form written out in
+//! words to the same form written as one (`Limited Liability Company` = `LLC`). Each aligned pair has a similarity from the
 //! rule that bridged it ([`Rule`]). The name score is a weighted Dice
 //! coefficient: the similarity-weighted evidence of the aligned tokens, over
 //! that evidence plus the weight of the tokens left over on both sides. So
@@ -130,7 +131,8 @@ fn compare(a: &ScoredToken<'_>, b: &ScoredToken<'_>) -> Option<(Rule, f32)> {
 pub const SHORT_PART_LEN: usize = 2;
 
 /// Rules for texts that differ: variant key, then typos. `a` is the query's
-/// token, `b` the listed one. Numbers match exactly or not at all: 110th is not 111th.
+/// token, `b` the listed one. Numbers match exactly or not at all: 110th is
+/// not 111th.
 fn compare_text(a: &str, a_key: &str, b: &str, b_key: &str) -> Option<(Rule, f32)> {
     if is_number(a) || is_number(b) {
         return None;
