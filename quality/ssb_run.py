@@ -70,7 +70,7 @@ def snapshot(lists_dir):
                         entities=entities, endpoint=str(Path(lists_dir) / "ofac_sdn"))
 
 
-def best_entries(bench, scores):
+def best_entries(scores):
     """The best-scoring entry of each case and its score (ties to the lower id)."""
     out = []
     for s in scores:
@@ -125,7 +125,7 @@ def main():
     bench = benchmark.build(snapshot(lists_dir), limit=POOL, seed=SEED, max_per_class=2)
     cases = [{"field": "name", "query": c.query} for c in bench.cases]
     ours, ours_time = run_ours(cli, cases)
-    ours_best = best_entries(bench, ours)
+    ours_best = best_entries(ours)
     start = time.time()
     ref_best = reference_best(bench)
     reference_time = time.time() - start

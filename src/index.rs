@@ -252,12 +252,15 @@ impl NameIndex {
     /// (`Kim`, `Mohammad`, `Trading`) less; legal forms and generic words are
     /// capped by their class. A word no list contains weighs fully.
     pub fn weight(&self, text: &str, organization: bool) -> f32 {
-        self.weighing(text, organization).weight
+        match self.term_id(text) {
+            Some(t) => self.terms[t as usize].weight[organization as usize],
+            None => class_weight(term_class(text, organization), 0, self.name_total),
+        }
     }
 
-    /// The class, weight and evidence of a word, from the term when a list
-    /// has it.
-    pub fn weighing(&self, text: &str, organization: bool) -> Weighing {
+    /// The class, weight and evidence of a word whose variant key is `key`,
+    /// from the term when a list has it.
+    pub fn weighing(&self, text: &str, key: &str, organization: bool) -> Weighing {
         let slot = organization as usize;
         match self.term_id(text) {
             Some(t) => {
@@ -271,7 +274,7 @@ impl NameIndex {
             None => {
                 let class = term_class(text, organization);
                 let weight = class_weight(class, 0, self.name_total);
-                let share = population_share(&variant_key(text));
+                let share = population_share(key);
                 Weighing {
                     class,
                     weight,

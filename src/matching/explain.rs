@@ -2,7 +2,7 @@
 //! rule, what was left over, and how much to trust the name that matched.
 
 use crate::index::NameRecord;
-use crate::normalize::{is_patronymic, tokenize, Tokenized};
+use crate::normalize::{tokenize, Tokenized};
 
 use super::score::{NameScore, Rule};
 
@@ -60,23 +60,13 @@ pub fn explain(
             unmatched_listed.join(" ")
         ));
     }
-    let family_len = usize::from(record.family_len);
-    let missing_patronymics: Vec<&str> = listed
-        .tokens
-        .iter()
-        .enumerate()
-        .filter(|&(j, t)| {
-            family_len > 0
-                && j >= family_len
-                && is_patronymic(&t.text)
-                && !scored.pairs.iter().any(|p| p.listed.contains(&j))
-        })
-        .map(|(_, t)| t.original.as_str())
-        .collect();
-    for patronymic in missing_patronymics {
-        lines.push(format!(
-            "{patronymic} is a patronymic, which CVs often leave out: its absence counts for little."
-        ));
+    for &j in &scored.patronymics_left_out {
+        if let Some(patronymic) = listed.tokens.get(j) {
+            lines.push(format!(
+                "{} is a patronymic, which CVs often leave out: its absence counts for little.",
+                patronymic.original
+            ));
+        }
     }
     let unmatched_query = unaligned(query, |i| scored.pairs.iter().any(|p| p.query.contains(&i)));
     if !unmatched_query.is_empty() {

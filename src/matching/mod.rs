@@ -679,9 +679,10 @@ fn owned_tokens(index: &NameIndex, tokenized: &Tokenized, organization: bool) ->
         .tokens
         .iter()
         .map(|t| {
-            let weighing = index.weighing(&t.text, organization);
+            let key = variant_key(&t.text);
+            let weighing = index.weighing(&t.text, &key, organization);
             let alternate = t.alternate.as_deref().map(variant_key);
-            (t.text.clone(), variant_key(&t.text), weighing, alternate)
+            (t.text.clone(), key, weighing, alternate)
         })
         .collect()
 }

@@ -93,6 +93,8 @@ pub struct NameScore {
     pub roles_swapped: bool,
     /// Aligned query tokens that count for less as common name parts.
     pub common_parts: Vec<usize>,
+    /// Listed tokens that are a patronymic the query left out, which cost less.
+    pub patronymics_left_out: Vec<usize>,
 }
 
 /// What a listed person's patronymic (`Igorevich`) costs when the applicant
@@ -344,26 +346,33 @@ pub fn score_name(
         aligned_evidence += evidence;
         pairs.push(option);
     }
-    // What the words left over cost. A listed person's patronymic, among
-    // the given names after a known family name, costs less.
-    let left_over = |tokens: &[ScoredToken<'_>], used: &[bool], given_from: Option<usize>| {
+    // A listed person's patronymic, among the given names after a known
+    // family name, costs less when it is left over.
+    let patronymics_left_out: Vec<usize> = if person && family_len > 0 {
+        (family_len..listed.len())
+            .filter(|&j| !used_listed[j] && is_patronymic(listed[j].text))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let left_over = |tokens: &[ScoredToken<'_>], used: &[bool], discounted: &[usize]| {
         tokens
             .iter()
             .zip(used)
             .enumerate()
             .filter(|(_, (_, &u))| !u)
-            .map(|(i, (t, _))| match given_from {
-                Some(from) if i >= from && is_patronymic(t.text) => {
+            .map(|(i, (t, _))| {
+                if discounted.contains(&i) {
                     t.weight * MISSING_PATRONYMIC_FACTOR
+                } else {
+                    t.weight
                 }
-                _ => t.weight,
             })
             .sum::<f32>()
     };
-    let listed_given_from = (person && family_len > 0).then_some(family_len);
     let total = aligned_evidence
-        + left_over(query, &used_query, None)
-        + left_over(listed, &used_listed, listed_given_from);
+        + left_over(query, &used_query, &[])
+        + left_over(listed, &used_listed, &patronymics_left_out);
     let mut score = (matched / total).min(1.0);
     let mut partial = false;
     let mut roles_swapped = false;
@@ -410,6 +419,7 @@ pub fn score_name(
         partial,
         roles_swapped,
         common_parts,
+        patronymics_left_out,
     })
 }
 
