@@ -26,7 +26,18 @@ const WWW = fileURLToPath(new URL('../www/', import.meta.url));
 /** Starts the server; resolves to `{ url, close }`. Port 0 picks a free one. */
 export function serve({ root = WWW, port = 0 } = {}) {
   const server = createServer(async (request, response) => {
-    const path = decodeURIComponent(new URL(request.url, 'http://localhost').pathname);
+    let path;
+    try {
+      path = decodeURIComponent(new URL(request.url, 'http://localhost').pathname);
+    } catch {
+      // A malformed address (`/%E0%A4%A`) is the visitor's error, not a reason to stop serving.
+      response.writeHead(400, { 'content-type': 'text/plain' }).end('bad request: malformed URL');
+      return;
+    }
+    if (path.includes('\0')) {
+      response.writeHead(400, { 'content-type': 'text/plain' }).end('bad request: NUL in path');
+      return;
+    }
     let file = normalize(join(root, path));
     if (!file.startsWith(normalize(root + sep)) && file !== normalize(root)) {
       response.writeHead(403).end();

@@ -24,6 +24,40 @@ struct JsOptions {
     today: Option<String>,
 }
 
+/// The last panic's message, kept by the hook that [`WasmScreener::new`]
+/// installs: after a panic the module traps (`unreachable`), and the JS side
+/// asks for the message before it replaces the instance.
+static LAST_PANIC: std::sync::Mutex<Option<String>> = std::sync::Mutex::new(None);
+
+/// The message of the panic that last trapped this instance, once.
+#[wasm_bindgen(js_name = takePanicMessage)]
+pub fn take_panic_message() -> Option<String> {
+    LAST_PANIC.lock().ok()?.take()
+}
+
+fn keep_panic_messages() {
+    static INSTALLED: std::sync::Once = std::sync::Once::new();
+    INSTALLED.call_once(|| {
+        std::panic::set_hook(Box::new(|info| {
+            let message = match info.payload().downcast_ref::<&str>() {
+                Some(s) => (*s).to_string(),
+                None => info
+                    .payload()
+                    .downcast_ref::<String>()
+                    .cloned()
+                    .unwrap_or_else(|| "a panic".into()),
+            };
+            let place = info
+                .location()
+                .map(|l| format!(" at {}:{}", l.file(), l.line()))
+                .unwrap_or_default();
+            if let Ok(mut last) = LAST_PANIC.lock() {
+                *last = Some(format!("{message}{place}"));
+            }
+        }));
+    });
+}
+
 /// The embedded lists and their index, built once.
 #[wasm_bindgen(js_name = Screener)]
 pub struct WasmScreener {
@@ -35,6 +69,7 @@ impl WasmScreener {
     /// Decodes the embedded snapshot and builds the index.
     #[wasm_bindgen(constructor)]
     pub fn new() -> Result<WasmScreener, JsError> {
+        keep_panic_messages();
         Ok(WasmScreener {
             inner: Screener::embedded().map_err(|e| JsError::new(&e))?,
         })
@@ -42,9 +77,18 @@ impl WasmScreener {
 
     /// Screens one query; returns `{ matches, threshold, lists }`.
     pub fn screen(&self, query: JsValue, options: JsValue) -> Result<JsValue, JsError> {
-        // serde-wasm-bindgen reads only the fields it knows; `pkg/src/core.js`
-        // rejects unknown ones (a misspelt `companyName`).
+        // Unknown fields are refused by `Query` itself; `pkg/src/core.js`
+        // checks them first, with the types, for friendlier messages.
         let query: Query = from_js("query", query)?;
+        // For the test that the package survives a trap (`pkg/test/trap.test.mjs`).
+        #[cfg(feature = "fault-injection")]
+        if let Some(message) = query
+            .name
+            .as_deref()
+            .and_then(|n| n.strip_prefix("PANIC FOR TEST: "))
+        {
+            panic!("{message}");
+        }
         let options: JsOptions = if options.is_undefined() || options.is_null() {
             JsOptions::default()
         } else {

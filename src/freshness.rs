@@ -5,7 +5,7 @@
 /// A list older than this is flagged as stale.
 pub const STALE_AFTER_DAYS: i64 = 30;
 
-pub use sanctions_lists::calendar::{civil_from_days, days_from_civil};
+pub use sanctions_lists::calendar::{civil_from_days, days_from_civil, is_date};
 
 /// Age in days of a list dated `date` on `today` (both `YYYY-MM-DD`).
 pub fn age_days(date: &str, today: &str) -> Option<i64> {

@@ -13,6 +13,8 @@
 //! - [`index`]: finds the few listed names worth scoring.
 //! - [`matching`]: scores, explains, compares date of birth and country.
 //! - [`snapshot`]: the embedded lists.
+//! - [`batch`]: reading a file of applicants, every line accounted for.
+//! - [`output`]: text made safe to show (bidi controls, spreadsheet formulas).
 //!
 //! ```no_run
 //! use sanctions_screen::{Screener, Query, Options};
@@ -22,6 +24,7 @@
 //! assert_eq!(result.matches[0].source_id, "24977");
 //! ```
 
+pub mod batch;
 #[cfg(feature = "wasm")]
 pub mod bindings;
 pub mod catalog;
@@ -30,6 +33,7 @@ pub mod freshness;
 pub mod index;
 pub mod matching;
 pub use sanctions_normalize as normalize;
+pub mod output;
 pub mod snapshot;
 
 pub use matching::{

@@ -29,7 +29,7 @@ pub struct ScreenOptions {
     /// A named threshold: strict (0.92, fewer alerts), standard (0.88), broad (0.80, more recall).
     #[arg(long, value_parser = ["strict", "standard", "broad"])]
     preset: Option<String>,
-    /// At most this many matches per query.
+    /// At most this many matches per query (at least 1).
     #[arg(long, default_value_t = sanctions_screen::matching::DEFAULT_LIMIT)]
     limit: usize,
     /// Also screen the company against vessels and aircraft.
@@ -68,6 +68,15 @@ enum Command {
         /// Write results here (`.csv` for CSV, otherwise JSONL); standard output when absent.
         #[arg(short, long)]
         output: Option<std::path::PathBuf>,
+        /// How FILE is written; by default from its extension (.csv, .jsonl,
+        /// .ndjson), else from its first line (`{` is JSONL).
+        #[arg(long, value_parser = ["csv", "jsonl"])]
+        format: Option<String>,
+        /// A column (CSV) or key (JSONL) to carry through to the output
+        /// unscreened, such as an applicant id; repeat for several. Any other
+        /// column is an error.
+        #[arg(long = "keep", value_name = "COLUMN")]
+        keep: Vec<String>,
         #[command(flatten)]
         options: ScreenOptions,
     },
@@ -101,14 +110,33 @@ fn main() -> ExitCode {
         Command::Batch {
             file,
             output,
+            format,
+            keep,
             options,
-        } => cli::batch::run(&file, output.as_deref(), &options),
+        } => cli::batch::run(
+            &cli::batch::BatchArgs {
+                file: &file,
+                output: output.as_deref(),
+                format: format.map(|f| {
+                    if f == "jsonl" {
+                        sanctions_screen::batch::Format::Jsonl
+                    } else {
+                        sanctions_screen::batch::Format::Csv
+                    }
+                }),
+                keep: &keep,
+            },
+            &options,
+        ),
         Command::Lists { json } => cli::lists::run(json),
     };
     match result {
         Ok(code) => ExitCode::from(code),
         Err(message) => {
-            eprintln!("sanctions-screen: {message}");
+            eprintln!(
+                "sanctions-screen: {}",
+                sanctions_screen::output::visible(&message)
+            );
             ExitCode::from(cli::EXIT_INVALID)
         }
     }

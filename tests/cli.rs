@@ -223,7 +223,7 @@ fn batch_rejects_an_unknown_header() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8(out.stderr)
         .unwrap()
-        .contains("must name a `name` or `company` column"));
+        .contains("unknown CSV column \"fullname\" (column 1)"));
 }
 
 #[test]

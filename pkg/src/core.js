@@ -1,6 +1,11 @@
 // The one implementation of the package's API, shared by the browser and Node
 // entry points; they differ only in how the .wasm bytes are found.
-import init, { Screener as WasmScreener } from '../dist/sanctions_screen.js';
+import init, {
+  Screener as WasmScreener,
+  takePanicMessage,
+  __wbg_get_imports,
+  __wbg_finalize_init,
+} from '../dist/sanctions_screen.js';
 
 /** Today's date in the user's time zone, as YYYY-MM-DD (the core reads no clock). */
 export function localToday(now = new Date()) {
@@ -11,12 +16,20 @@ export function localToday(now = new Date()) {
 /**
  * Screens applicants against the embedded lists. Build it with
  * `createScreener()`; one instance serves any number of queries.
+ *
+ * A fault inside the WebAssembly module (a trap: a Rust panic, or memory
+ * exhausted) leaves that module instance unusable. The screener throws an
+ * Error that says so, drops the instance, and builds a fresh one from the
+ * already compiled module on the next call: no request, no stale state.
  */
 export class Screener {
   #wasm;
+  #rebuild;
 
-  constructor(wasm) {
+  /** `rebuild()` returns a fresh core screener on a new module instance. */
+  constructor(wasm, rebuild) {
     this.#wasm = wasm;
+    this.#rebuild = rebuild;
   }
 
   /**
@@ -26,52 +39,149 @@ export class Screener {
    * on (empty query, a field over 500 characters, a date that is not a date).
    */
   screen(query, options = {}) {
-    if (query === null || typeof query !== 'object') {
+    if (query === null || typeof query !== 'object' || Array.isArray(query)) {
       throw new TypeError('screen() takes an object such as { name, company }');
     }
-    checkKeys('query', query, QUERY_KEYS);
-    checkKeys('options', options, OPTION_KEYS);
+    if (options === null || options === undefined) options = {};
+    if (typeof options !== 'object' || Array.isArray(options)) {
+      throw new TypeError('screen() takes its options as an object such as { preset: "standard" }');
+    }
+    checkFields('query', query, QUERY_FIELDS);
+    checkFields('options', options, OPTION_FIELDS);
     const opts = { ...options };
     if (opts.today === undefined) opts.today = localToday();
-    return this.#wasm.screen(withoutUndefined(query), withoutUndefined(opts));
+    return this.#call((wasm) => wasm.screen(withoutUnset(query), withoutUnset(opts)));
   }
 
   /** The embedded lists: publisher, date, age in days, stale flag, counts, files with sha256. */
   lists() {
-    return this.#wasm.lists(localToday());
+    return this.#call((wasm) => wasm.lists(localToday()));
   }
-}
 
-const QUERY_KEYS = ['name', 'company', 'dob', 'country'];
-const OPTION_KEYS = ['threshold', 'preset', 'limit', 'lists', 'vesselsAndAircraft', 'today'];
-
-// A misspelt field (`companyName`) would otherwise screen nothing and look clear.
-function checkKeys(what, object, known) {
-  for (const key of Object.keys(object)) {
-    if (!known.includes(key)) {
-      throw new Error(`unknown ${what} field "${key}": the fields are ${known.join(', ')}`);
+  #call(use) {
+    this.#wasm ??= this.#rebuild();
+    try {
+      return use(this.#wasm);
+    } catch (error) {
+      if (!isTrap(error)) throw error;
+      const panic = lastPanic();
+      // Unregistered from the glue's finaliser, which would otherwise free
+      // the old pointer inside the new instance.
+      this.#wasm.__destroy_into_raw();
+      this.#wasm = undefined;
+      throw new Error(
+        `the screener failed and was reset: ${panic ?? error.message}. ` +
+          'Nothing was screened; the next call starts afresh. Please report this with the input that caused it.',
+        { cause: error },
+      );
     }
   }
 }
 
-// Optional fields left `undefined` mean "not given"; the core's strict field
-// check should not see them.
-function withoutUndefined(object) {
-  return Object.fromEntries(Object.entries(object).filter(([, v]) => v !== undefined));
+// A trap (RuntimeError: unreachable, out of bounds) or a stack overflow
+// (RangeError) inside the module; the core's own errors are plain Errors.
+function isTrap(error) {
+  return error instanceof WebAssembly.RuntimeError || error instanceof RangeError;
+}
+
+// The panic message the core's hook kept, if the instance can still say it.
+function lastPanic() {
+  try {
+    return takePanicMessage() ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+// What each field may hold: checked here so that a wrong type gets a message
+// about the field, not about the module's internals.
+const text = (v) => typeof v === 'string';
+const QUERY_FIELDS = { name: text, company: text, dob: text, country: text };
+const OPTION_FIELDS = {
+  threshold: (v) => typeof v === 'number', // the core checks the range
+  preset: text,
+  limit: (v) => Number.isInteger(v) && v >= 1,
+  lists: (v) => Array.isArray(v) && v.every(text),
+  vesselsAndAircraft: (v) => typeof v === 'boolean',
+  today: text,
+};
+const EXPECTED = {
+  threshold: 'a number from 0 to 1',
+  limit: 'a whole number of at least 1 (0 would hide every match)',
+  lists: 'an array of list ids such as ["un"]',
+  vesselsAndAircraft: 'true or false',
+};
+
+// A misspelt field (`companyName`) would otherwise screen nothing and look clear.
+function checkFields(what, object, fields) {
+  for (const [key, value] of Object.entries(object)) {
+    const valid = fields[key];
+    if (!valid) {
+      throw new Error(`unknown ${what} field "${key}": the fields are ${Object.keys(fields).join(', ')}`);
+    }
+    if (value === undefined || value === null) continue;
+    if (!valid(value)) {
+      throw new TypeError(`${what} field "${key}" must be ${EXPECTED[key] ?? 'a string'}, not ${describe(value)}`);
+    }
+    // A lone surrogate (half of an emoji, say) is not text the core can read.
+    if (typeof value === 'string' && !value.isWellFormed()) {
+      throw new Error(`${what} field "${key}" holds a lone surrogate (broken text, such as half an emoji): remove it`);
+    }
+  }
+}
+
+function describe(value) {
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'string') return `the string ${JSON.stringify(value.slice(0, 40))}`;
+  if (typeof value === 'object') return 'an object';
+  return `${typeof value} ${String(value)}`;
+}
+
+// Optional fields left `undefined` or `null` mean "not given"; the core's
+// strict field check should not see them.
+function withoutUnset(object) {
+  return Object.fromEntries(Object.entries(object).filter(([, v]) => v !== undefined && v !== null));
 }
 
 /**
- * Instantiates the module from `wasmSource` (bytes, a URL or a Response, or a
- * promise of one) and builds the index, once: later calls share the screener.
+ * Compiles the module from `wasmSource` (bytes, a URL or a Response, or a
+ * promise of one), instantiates it and builds the index, once: later calls
+ * share the screener.
  */
 let shared;
 export function sharedScreener(wasmSource) {
   shared ??= (async () => {
-    await init({ module_or_path: await wasmSource() });
-    return new Screener(new WasmScreener());
+    // Compiled here, not inside the glue, so that a trap can be followed by
+    // a fresh instance of the same module without fetching it again.
+    const module = await compile(await wasmSource());
+    await init({ module_or_path: module });
+    // After a trap: a new instance of the compiled module, the glue pointed
+    // at it, and a new index. The old screener object is forgotten without
+    // being freed (its memory went with the old instance).
+    const rebuild = () => {
+      const instance = new WebAssembly.Instance(module, __wbg_get_imports());
+      __wbg_finalize_init(instance, module);
+      return new WasmScreener();
+    };
+    return new Screener(new WasmScreener(), rebuild);
   })().catch((error) => {
     shared = undefined; // let a later call try again
     throw error;
   });
   return shared;
+}
+
+async function compile(source) {
+  if (source instanceof URL || typeof source === 'string') source = await fetch(source);
+  if (typeof Response === 'function' && source instanceof Response) {
+    if (!source.ok) {
+      throw new Error(`cannot load the screener's .wasm: ${source.status} ${source.statusText} (${source.url})`);
+    }
+    // Streaming compilation needs the server to say application/wasm.
+    if (source.headers.get('content-type')?.startsWith('application/wasm')) {
+      return WebAssembly.compileStreaming(source);
+    }
+    source = await source.arrayBuffer();
+  }
+  return WebAssembly.compile(source);
 }

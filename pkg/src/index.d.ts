@@ -22,7 +22,7 @@ export interface ScreenOptions {
    * (0.88), `broad` (0.80, more recall). Not with `threshold`.
    */
   preset?: 'strict' | 'standard' | 'broad';
-  /** At most this many matches. Default 10. */
+  /** At most this many matches: a whole number, at least 1 (0 is an error: it would hide every match). Default 10. */
   limit?: number;
   /** Only these lists (`ofac_sdn`, `ofac_cons`, `un`); all when empty. */
   lists?: string[];
@@ -139,7 +139,9 @@ export declare class Screener {
   /**
    * Screens one applicant. Throws an `Error` whose message says what to fix:
    * an empty query, a field over 500 characters, a date that is not a date,
-   * an unknown list or option.
+   * an unknown field, list or option, a value of the wrong type (`TypeError`).
+   * Should the module itself fail (a trap), throws an `Error` that says the
+   * screener was reset; the next call works on a fresh instance.
    */
   screen(query: Query, options?: ScreenOptions): Screening;
   /** The embedded lists with their dates, counts and hashes. */

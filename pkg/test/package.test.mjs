@@ -108,6 +108,36 @@ test('bad input throws an Error that says what to fix', async () => {
   assert.throws(() => screener.screen('Kim'), TypeError);
 });
 
+test('options and fields of the wrong kind get messages about the field, not the module', async () => {
+  const screener = await createScreener();
+  const listed = { name: 'Kim Jong Un' };
+  // `null` options are no options.
+  assert.ok(screener.screen(listed, null).matches.length > 0);
+  const cases = [
+    [listed, { lists: 'un' }, /options field "lists" must be an array of list ids such as \["un"\], not the string "un"/],
+    [listed, { limit: 0 }, /"limit" must be a whole number of at least 1 \(0 would hide every match\)/],
+    [listed, { limit: -3 }, /"limit" must be a whole number of at least 1/],
+    [listed, { limit: 2.5 }, /"limit" must be a whole number/],
+    [listed, { threshold: '0.8' }, /"threshold" must be a number from 0 to 1, not the string "0.8"/],
+    [listed, { vesselsAndAircraft: 'yes' }, /"vesselsAndAircraft" must be true or false/],
+    [listed, { today: 'tomorrow' }, /today "tomorrow" is not a date/],
+    [listed, 'strict', /takes its options as an object/],
+    [{ name: 42 }, {}, /query field "name" must be a string, not number 42/],
+    [{ name: 'Kim \ud800 Jong Un' }, {}, /query field "name" holds a lone surrogate/],
+    [{ name: 'Kim Jong Un', dob: '1984-02-30' }, {}, /"1984-02-30" is not a date/],
+    [{ name: 'Kim Jong Un', dob: '1'.repeat(501) }, {}, /date of birth is 501 characters long; at most 500/],
+    [{ name: 'Kim Jong Un', country: 'K'.repeat(501) }, {}, /country is 501 characters long; at most 500/],
+    [['Kim Jong Un'], {}, /takes an object/],
+  ];
+  for (const [query, options, message] of cases) {
+    assert.throws(
+      () => screener.screen(query, options),
+      (e) => e instanceof Error && message.test(e.message),
+      `${JSON.stringify(query).slice(0, 30)} ${JSON.stringify(options)}`,
+    );
+  }
+});
+
 test('lists() gives each list its publisher, date, age, counts and file hashes', async () => {
   const screener = await createScreener();
   const lists = screener.lists();

@@ -5,35 +5,39 @@
 use std::io::{IsTerminal, Write};
 use std::path::Path;
 
+use sanctions_screen::batch::{Batch, Format, Row};
+use sanctions_screen::output::spreadsheet_cell;
 use sanctions_screen::{Query, Screening};
 
 use super::{list_lines, options, screener, EXIT_CLEAR, EXIT_MATCH, EXIT_ROW_ERRORS};
 use crate::ScreenOptions;
 
-/// One input row: its line number and the query, or why it has none.
-struct Row {
-    line: u64,
-    query: Result<Query, String>,
+/// How `batch` reads and writes, besides the screening options.
+pub struct BatchArgs<'a> {
+    pub file: &'a Path,
+    pub output: Option<&'a Path>,
+    /// `csv` or `jsonl`; from the file's name or content when absent.
+    pub format: Option<Format>,
+    /// Columns (CSV) or keys (JSONL) carried through to the output.
+    pub keep: &'a [String],
 }
 
-const CSV_COLUMNS: [&str; 4] = ["name", "company", "dob", "country"];
-
-pub fn run(file: &Path, output: Option<&Path>, o: &ScreenOptions) -> Result<u8, String> {
+pub fn run(args: &BatchArgs<'_>, o: &ScreenOptions) -> Result<u8, String> {
+    let file = args.file;
     let bytes = std::fs::read(file).map_err(|e| format!("cannot read {}: {e}", file.display()))?;
-    let text = String::from_utf8(bytes)
-        .map_err(|e| format!("{} is not UTF-8 text: {e}", file.display()))?;
-    let jsonl = matches!(
-        file.extension().and_then(|e| e.to_str()),
-        Some("jsonl" | "ndjson")
-    ) || text.trim_start().starts_with('{');
-    let rows = if jsonl {
-        read_jsonl(&text)
-    } else {
-        read_csv(&text)?
-    };
+    let format = args
+        .format
+        .unwrap_or_else(|| Format::detect(&file.to_string_lossy(), &bytes));
+    let batch = Batch::read(&bytes, format, args.keep)
+        .map_err(|e| format!("{} (read as {}): {e}", file.display(), format.name()))?;
+    let rows = &batch.rows;
+    let output = args.output;
     let screener = screener()?;
-    let opts = options(o);
-    let csv_out = output.is_some_and(|p| p.extension().is_some_and(|e| e == "csv"));
+    let opts = options(o)?;
+    // Refuse bad options once, before any row, rather than once per row.
+    opts.validate().map_err(|e| e.to_string())?;
+    let csv_out =
+        output.is_some_and(|p| p.extension().is_some_and(|e| e.eq_ignore_ascii_case("csv")));
     let mut sink: Box<dyn Write> = match output {
         Some(path) => Box::new(std::io::BufWriter::new(
             std::fs::File::create(path)
@@ -43,21 +47,25 @@ pub fn run(file: &Path, output: Option<&Path>, o: &ScreenOptions) -> Result<u8, 
     };
     let mut csv_writer = csv_out.then(|| csv::Writer::from_writer(Vec::new()));
     if let Some(w) = csv_writer.as_mut() {
-        w.write_record([
-            "line",
-            "name",
-            "company",
-            "dob",
-            "country",
-            "status",
-            "matches",
-            "top_score",
-            "top_list",
-            "top_source_id",
-            "top_name",
-            "list_dates",
-            "error",
-        ])
+        w.write_record(
+            [
+                "line",
+                "name",
+                "company",
+                "dob",
+                "country",
+                "status",
+                "matches",
+                "top_score",
+                "top_list",
+                "top_source_id",
+                "top_name",
+                "list_dates",
+                "error",
+            ]
+            .into_iter()
+            .chain(args.keep.iter().map(String::as_str)),
+        )
         .map_err(|e| e.to_string())?;
     }
     let progress = Progress::new(rows.len());
@@ -92,6 +100,7 @@ pub fn run(file: &Path, output: Option<&Path>, o: &ScreenOptions) -> Result<u8, 
                     serde_json::json!({ "line": row.line, "query": q.as_ref().ok(), "status": status, "error": e })
                 }
             };
+            let value = with_kept(value, args.keep, &row.kept);
             writeln!(sink, "{value}").map_err(|e| e.to_string())?;
         }
         progress.tick(i + 1);
@@ -102,22 +111,7 @@ pub fn run(file: &Path, output: Option<&Path>, o: &ScreenOptions) -> Result<u8, 
     }
     sink.flush().map_err(|e| e.to_string())?;
     progress.finish();
-    let error_lines: Vec<String> = errors.iter().take(20).map(u64::to_string).collect();
-    eprintln!(
-        "Screened {} rows: {} clear, {alerts} with matches, {} could not be screened{}.",
-        rows.len(),
-        rows.len() - alerts - errors.len(),
-        errors.len(),
-        if errors.is_empty() {
-            String::new()
-        } else {
-            format!(
-                " (lines {}{})",
-                error_lines.join(", "),
-                if errors.len() > 20 { ", ..." } else { "" }
-            )
-        }
-    );
+    eprintln!("{}", summary(&batch, alerts, &errors));
     if let Some(lists) = lists_used {
         for line in list_lines(&lists) {
             eprintln!("  {line}");
@@ -169,7 +163,7 @@ fn write_csv_row(
             e.clone(),
         ),
     };
-    w.write_record([
+    let cells = [
         row.line.to_string(),
         field(|q| &q.name),
         field(|q| &q.company),
@@ -183,96 +177,68 @@ fn write_csv_row(
         name,
         dates,
         error,
-    ])
+    ];
+    w.write_record(
+        cells
+            .iter()
+            .chain(&row.kept)
+            .map(|cell| spreadsheet_cell(cell)),
+    )
 }
 
-/// CSV with a header naming `name`, `company` and optionally `dob`, `country`.
-fn read_csv(text: &str) -> Result<Vec<Row>, String> {
-    let mut reader = csv::ReaderBuilder::new()
-        .flexible(true)
-        .trim(csv::Trim::All)
-        .from_reader(text.as_bytes());
-    let header = reader
-        .headers()
-        .map_err(|e| format!("cannot read the CSV header: {e}"))?
-        .clone();
-    let columns: Vec<Option<usize>> = CSV_COLUMNS
-        .iter()
-        .map(|c| header.iter().position(|h| h.eq_ignore_ascii_case(c)))
-        .collect();
-    if columns[0].is_none() && columns[1].is_none() {
-        return Err(format!(
-            "the CSV header must name a `name` or `company` column (found: {})",
-            header.iter().collect::<Vec<_>>().join(",")
-        ));
+/// The JSONL output row with the kept keys beside the result.
+fn with_kept(mut value: serde_json::Value, keep: &[String], kept: &[String]) -> serde_json::Value {
+    if !keep.is_empty() {
+        let kept: serde_json::Map<String, serde_json::Value> = keep
+            .iter()
+            .zip(kept)
+            .map(|(k, v)| (k.clone(), serde_json::Value::String(v.clone())))
+            .collect();
+        value["kept"] = serde_json::Value::Object(kept);
     }
-    if let Some(unknown) = header
-        .iter()
-        .find(|h| !CSV_COLUMNS.iter().any(|c| h.eq_ignore_ascii_case(c)))
-    {
-        return Err(format!(
-            "unknown CSV column {unknown:?}: the columns are name, company, dob, country"
-        ));
-    }
-    let mut rows = Vec::new();
-    let mut record = csv::StringRecord::new();
-    loop {
-        let line = reader.position().line();
-        match reader.read_record(&mut record) {
-            Ok(false) => break,
-            Ok(true) => {
-                let line = record.position().map_or(line, |p| p.line());
-                let query = if record.len() != header.len() {
-                    Err(format!(
-                        "line {line}: expected {} fields, found {}",
-                        header.len(),
-                        record.len()
-                    ))
-                } else {
-                    let get = |i: usize| {
-                        columns[i]
-                            .and_then(|c| record.get(c))
-                            .filter(|v| !v.is_empty())
-                            .map(String::from)
-                    };
-                    Ok(Query {
-                        name: get(0),
-                        company: get(1),
-                        dob: get(2),
-                        country: get(3),
-                    })
-                };
-                rows.push(Row { line, query });
-            }
-            Err(e) => {
-                let line = e.position().map_or(line, |p| p.line());
-                rows.push(Row {
-                    line,
-                    query: Err(format!("line {line}: malformed CSV: {e}")),
-                });
-                if !matches!(
-                    e.kind(),
-                    csv::ErrorKind::UnequalLengths { .. } | csv::ErrorKind::Utf8 { .. }
-                ) {
-                    break;
-                }
-            }
-        }
-    }
-    Ok(rows)
+    value
 }
 
-/// One JSON object per line with `name`, `company`, `dob`, `country`; blank lines are skipped.
-fn read_jsonl(text: &str) -> Vec<Row> {
-    text.lines()
-        .enumerate()
-        .filter(|(_, l)| !l.trim().is_empty())
-        .map(|(i, l)| Row {
-            line: i as u64 + 1,
-            query: serde_json::from_str::<Query>(l)
-                .map_err(|e| format!("line {}: not a query object: {e}", i + 1)),
-        })
-        .collect()
+/// What was read and what came of it: every line of the file is in one of
+/// the counts, so nothing can go missing unseen.
+fn summary(batch: &Batch, alerts: usize, errors: &[u64]) -> String {
+    let rows = batch.rows.len();
+    let mut read = vec![format!("{rows} row{}", if rows == 1 { "" } else { "s" })];
+    if let Some(line) = batch.header_line {
+        read.insert(0, format!("the header (line {line})"));
+    }
+    if !batch.blank_lines.is_empty() {
+        read.push(format!(
+            "{} blank ({})",
+            batch.blank_lines.len(),
+            line_list(&batch.blank_lines)
+        ));
+    }
+    let mut text = format!(
+        "Read {} line{} of {}: {}.\nScreened {rows} rows: {} clear, {alerts} with matches, {} could not be screened",
+        batch.lines,
+        if batch.lines == 1 { "" } else { "s" },
+        batch.format.name(),
+        read.join(", "),
+        rows - alerts - errors.len(),
+        errors.len(),
+    );
+    if !errors.is_empty() {
+        text.push_str(&format!(" ({})", line_list(errors)));
+    }
+    text.push('.');
+    text
+}
+
+/// `lines 5, 6` (the first 20, then `...`).
+fn line_list(lines: &[u64]) -> String {
+    let shown: Vec<String> = lines.iter().take(20).map(u64::to_string).collect();
+    format!(
+        "line{} {}{}",
+        if lines.len() == 1 { "" } else { "s" },
+        shown.join(", "),
+        if lines.len() > 20 { ", ..." } else { "" }
+    )
 }
 
 /// A progress bar on standard error, drawn only when it is a terminal.

@@ -6,7 +6,7 @@ use super::{screener, today, EXIT_CLEAR};
 
 pub fn run(json: bool) -> Result<u8, String> {
     let snapshot = screener()?.snapshot();
-    let today = today();
+    let today = today()?;
     let lists = summaries(&snapshot.lists, Some(&today));
     if json {
         println!(

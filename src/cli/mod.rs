@@ -25,26 +25,35 @@ pub fn screener() -> Result<&'static Screener, String> {
     Ok(S.get_or_init(|| screener))
 }
 
-/// Today's date in UTC; `SANCTIONS_SCREEN_TODAY` overrides it (for reproducible runs).
-pub fn today() -> String {
+/// Today's date in UTC; `SANCTIONS_SCREEN_TODAY` overrides it (for
+/// reproducible runs). An override that is not a date is an error: read as
+/// no date, it would silently drop the stale-list warning.
+pub fn today() -> Result<String, String> {
     if let Ok(day) = std::env::var("SANCTIONS_SCREEN_TODAY") {
-        return day;
+        if !sanctions_screen::freshness::is_date(&day) {
+            return Err(format!(
+                "SANCTIONS_SCREEN_TODAY is {day:?}, not a date: write YYYY-MM-DD, or unset it"
+            ));
+        }
+        return Ok(day);
     }
     let secs = SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .map_or(0, |d| d.as_secs());
-    sanctions_screen::freshness::civil_from_days((secs / 86_400) as i64)
+    Ok(sanctions_screen::freshness::civil_from_days(
+        (secs / 86_400) as i64,
+    ))
 }
 
-pub fn options(o: &ScreenOptions) -> Options {
-    Options {
+pub fn options(o: &ScreenOptions) -> Result<Options, String> {
+    Ok(Options {
         // clap refuses --threshold with --preset, and checks the preset's name.
         threshold: Preset::resolve(o.threshold, o.preset.as_deref()).unwrap_or(DEFAULT_THRESHOLD),
         limit: o.limit,
         vessels_and_aircraft: o.vessels,
         lists: o.lists.clone(),
-        today: Some(today()),
-    }
+        today: Some(today()?),
+    })
 }
 
 /// One line per list: name, date and, when stale, a warning that says what to do.

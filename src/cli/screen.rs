@@ -1,5 +1,6 @@
 //! `screen`: one applicant, human-readable or JSON.
 
+use sanctions_screen::output::visible;
 use sanctions_screen::{Match, Query, Screening};
 
 use super::{list_lines, options, screener, EXIT_CLEAR, EXIT_MATCH};
@@ -8,7 +9,7 @@ use crate::ScreenOptions;
 pub fn run(query: Query, o: &ScreenOptions, json: bool) -> Result<u8, String> {
     let screener = screener()?;
     let result = screener
-        .screen(&query, &options(o))
+        .screen(&query, &options(o)?)
         .map_err(|e| e.to_string())?;
     if json {
         let out = serde_json::json!({ "query": query, "result": result });
@@ -26,6 +27,8 @@ pub fn run(query: Query, o: &ScreenOptions, json: bool) -> Result<u8, String> {
     })
 }
 
+/// The result for a person. Every line passes through [`visible`]: a bidi
+/// override in a query or a listed name cannot reorder what the reviewer reads.
 pub fn human(query: &Query, result: &Screening) -> String {
     let mut out = String::new();
     out.push_str("Lists: ");
@@ -35,6 +38,8 @@ pub fn human(query: &Query, result: &Screening) -> String {
         let Some(value) = value.as_deref().filter(|v| !v.trim().is_empty()) else {
             continue;
         };
+        // A line break in the query stays on its line, shown as `<U+000A>`.
+        let value = visible(value);
         let hits: Vec<&Match> = result.matches.iter().filter(|m| m.field == label).collect();
         if hits.is_empty() {
             out.push_str(&format!(
@@ -95,5 +100,10 @@ pub fn human(query: &Query, result: &Screening) -> String {
             out.push_str(&format!("    list date {} - {}\n", m.list_date, m.url));
         }
     }
-    out
+    out.split_inclusive('\n')
+        .map(|line| {
+            let (text, end) = line.strip_suffix('\n').map_or((line, ""), |t| (t, "\n"));
+            format!("{}{end}", visible(text))
+        })
+        .collect()
 }

@@ -4,6 +4,7 @@
 //! match (the threshold applies to the name score), because lists and
 //! applicants both get dates and countries wrong.
 
+use sanctions_lists::calendar::days_in_month;
 use sanctions_lists::{Entity, ListedDate};
 use serde::Serialize;
 
@@ -66,6 +67,10 @@ impl BirthDate {
             None => 0,
         };
         if parts.next().is_some() || (day > 0 && month == 0) {
+            return None;
+        }
+        // A day the month does not have (`1984-02-30`) is a typing error, not a date.
+        if day > 0 && day > days_in_month(i64::from(year), month) {
             return None;
         }
         Some(BirthDate { year, month, day })
@@ -228,11 +233,15 @@ mod tests {
                 day: 0
             })
         );
+        assert!(BirthDate::parse("1984-02-29").is_some());
         for bad in [
             "05/02/1970",
             "1970-13-01",
             "70",
             "1970-02-30x",
+            "1984-02-30",
+            "1983-02-29",
+            "1970-04-31",
             "",
             "1970-02-05-01",
         ] {

@@ -108,7 +108,11 @@ const CANDIDATES: usize = 150;
 pub const DEFAULT_LIMIT: usize = 10;
 
 /// What to screen. At least one of `name` and `company`.
+///
+/// Unknown fields are refused when a query is read (JSONL, JavaScript): a
+/// misspelt `companyName` would otherwise screen nothing and read as clear.
 #[derive(Clone, Debug, Default, PartialEq, Eq, serde::Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
 pub struct Query {
     #[serde(default)]
     pub name: Option<String>,
@@ -135,6 +139,35 @@ pub struct Options {
     /// Today's date (`YYYY-MM-DD`), to say how old each list is. The core
     /// reads no clock: the CLI and the page pass it.
     pub today: Option<String>,
+}
+
+impl Options {
+    /// Refuses options that would hide matches or mislabel results: a
+    /// threshold outside [0, 1], a limit below 1 (a limit of 0 returns no
+    /// match, so a listed name would read as clear), a `today` that is not a
+    /// date (the stale-list warning would silently go).
+    pub fn validate(&self) -> Result<(), QueryError> {
+        if !(0.0..=1.0).contains(&self.threshold) {
+            return Err(QueryError(format!(
+                "threshold must be between 0 and 1, not {}",
+                self.threshold
+            )));
+        }
+        if self.limit < 1 {
+            return Err(QueryError(
+                "limit must be at least 1: it is the most matches to show, and 0 would hide every match"
+                    .into(),
+            ));
+        }
+        if let Some(today) = &self.today {
+            if !sanctions_lists::calendar::is_date(today) {
+                return Err(QueryError(format!(
+                    "today {today:?} is not a date: write YYYY-MM-DD"
+                )));
+            }
+        }
+        Ok(())
+    }
 }
 
 impl Default for Options {
@@ -478,11 +511,19 @@ impl Screener {
     }
 
     fn validate(&self, query: &Query, options: &Options) -> Result<Validated, QueryError> {
-        if !(0.0..=1.0).contains(&options.threshold) {
-            return Err(QueryError(format!(
-                "threshold must be between 0 and 1, not {}",
-                options.threshold
-            )));
+        options.validate()?;
+        for (label, value) in [
+            ("name", &query.name),
+            ("company", &query.company),
+            ("date of birth", &query.dob),
+            ("country", &query.country),
+        ] {
+            let chars = value.as_deref().map_or(0, |v| v.trim().chars().count());
+            if chars > MAX_FIELD_CHARS {
+                return Err(QueryError(format!(
+                    "{label} is {chars} characters long; at most {MAX_FIELD_CHARS} are screened"
+                )));
+            }
         }
         let mut fields = Vec::new();
         for (label, value, organization) in [
@@ -492,12 +533,6 @@ impl Screener {
             let Some(text) = value.as_deref().map(str::trim).filter(|t| !t.is_empty()) else {
                 continue;
             };
-            let chars = text.chars().count();
-            if chars > MAX_FIELD_CHARS {
-                return Err(QueryError(format!(
-                    "{label} is {chars} characters long; at most {MAX_FIELD_CHARS} are screened"
-                )));
-            }
             let tokenized = tokenize(text);
             if tokenized.tokens.is_empty() {
                 return Err(QueryError(format!(
@@ -533,7 +568,7 @@ impl Screener {
             Some(text) => Some((
                 BirthDate::parse(text).ok_or_else(|| {
                     QueryError(format!(
-                        "date of birth {text:?} is not a date: write YYYY-MM-DD, or YYYY"
+                        "date of birth {text:?} is not a date: write YYYY-MM-DD, or YYYY (and a day the month has)"
                     ))
                 })?,
                 text.to_string(),

@@ -1,0 +1,42 @@
+// A trap inside the WebAssembly module (a Rust panic) must not leave a broken
+// screener behind: the package throws an Error that says it was reset, with
+// the panic's message, and the next call works on a fresh instance.
+// Runs on the development build with feature `fault-injection` that
+// `FAULTS=1 scripts/build-pkg` writes to target/pkg-faults/ (scripts/test
+// builds it); its screener panics on a name starting `PANIC FOR TEST: `.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+
+const { createScreener } = await import(new URL('../../target/pkg-faults/src/node.js', import.meta.url));
+
+test('a panic becomes an Error, the screener is reset, and the next call screens', async () => {
+  const screener = await createScreener();
+  const before = screener.screen({ name: 'Kim Jong Un' });
+  assert.ok(before.matches.length > 0);
+
+  assert.throws(
+    () => screener.screen({ name: 'PANIC FOR TEST: the index is broken' }),
+    (error) =>
+      error instanceof Error &&
+      !(error instanceof WebAssembly.RuntimeError) &&
+      /^the screener failed and was reset: the index is broken at src\/bindings\.rs:\d+/.test(error.message) &&
+      error.cause instanceof WebAssembly.RuntimeError,
+  );
+  // The same results as before the panic, from a new instance.
+  assert.deepStrictEqual(screener.screen({ name: 'Kim Jong Un' }), before);
+});
+
+test('many panics in a row never wear the screener out', async () => {
+  const screener = await createScreener();
+  for (let i = 0; i < 30; i += 1) {
+    assert.throws(() => screener.screen({ name: `PANIC FOR TEST: number ${i}` }), new RegExp(`reset: number ${i} at `));
+    const result = screener.screen({ company: 'Yanbian Silverstar' });
+    assert.equal(result.matches[0].source_id, '24977');
+  }
+  assert.ok(screener.lists().length >= 3);
+});
+
+test('ordinary errors are not traps and do not reset anything', async () => {
+  const screener = await createScreener();
+  assert.throws(() => screener.screen({ name: '' }), (e) => /enter a name or a company/.test(e.message) && !/reset/.test(e.message));
+});
