@@ -571,6 +571,24 @@ mod tests {
     }
 
     #[test]
+    fn a_hundred_thousand_rows_are_all_accounted_for() {
+        let mut text = String::from("name,company\r\n");
+        for i in 0..100_000 {
+            match i % 1000 {
+                0 => text.push_str("\r\n"),
+                1 => text.push_str("\"open,x\r\n"),
+                _ => text.push_str(&format!("Person {i},Company {i}\r\n")),
+            }
+        }
+        let batch = Batch::read(text.as_bytes(), Format::Csv, &[]).unwrap();
+        assert_eq!(batch.lines, 100_001);
+        assert_eq!(batch.blank_lines.len(), 100);
+        assert_eq!(batch.rows.len(), 99_900);
+        assert_eq!(batch.rows.iter().filter(|r| r.query.is_err()).count(), 100);
+        assert_eq!(batch.rows.last().unwrap().line, 100_001);
+    }
+
+    #[test]
     fn the_format_comes_from_the_name_then_the_content() {
         assert_eq!(Format::detect("a.CSV", b"{"), Format::Csv);
         assert_eq!(Format::detect("a.JSONL", b"name"), Format::Jsonl);

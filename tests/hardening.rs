@@ -298,3 +298,49 @@ fn bidi_controls_are_shown_escaped_to_a_person_and_kept_in_json() {
     let (_, _, err) = run(&["screen", "--name", "\u{2066}\u{2069}"]);
     assert!(!err.contains('\u{2066}'), "{err}");
 }
+
+#[test]
+fn text_with_nothing_to_screen_is_refused_and_separators_still_separate() {
+    for name in [
+        "\u{301}\u{308}",
+        "\u{200b}\u{200d}\u{feff}",
+        "\u{1f600}\u{1f389}",
+        "\u{202e}\u{2066}",
+    ] {
+        let (code, _, err) = run(&["screen", "--name", name]);
+        assert_eq!(code, Some(2), "{name:?}");
+        assert!(
+            err.contains("has no letters or digits to screen"),
+            "{name:?}: {err}"
+        );
+    }
+    // NUL, tab and line breaks inside a JSON string separate words like spaces.
+    let file = temp(
+        "controls.jsonl",
+        b"{\"name\":\"Kim\\u0000Jong Un\"}\n{\"name\":\"Kim\\tJong\\nUn\"}\n{\"name\":\"Kim Jong Un \\ud83d\\ude00\"}\n",
+    );
+    let (code, rows, _) = batch_jsonl(&file, &[]);
+    assert_eq!(code, Some(1));
+    for row in &rows {
+        assert_eq!(top_id(row), "20157", "{row}");
+    }
+}
+
+#[test]
+fn a_ten_megabyte_field_is_an_error_row_and_the_rest_is_screened() {
+    let mut input = b"name,company\n".to_vec();
+    input.extend(std::iter::repeat_n(b'A', 10 << 20));
+    input.extend_from_slice(b",\nKim Jong Un,\n");
+    let file = temp("huge-field.csv", &input);
+    let (code, rows, summary) = batch_jsonl(&file, &[]);
+    assert_eq!(code, Some(3), "{summary}");
+    assert!(
+        rows[0]["error"]
+            .as_str()
+            .unwrap()
+            .contains("name is 10485760 characters long; at most 500"),
+        "{}",
+        rows[0]["error"]
+    );
+    assert_eq!(top_id(&rows[1]), "20157");
+}
