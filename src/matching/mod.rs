@@ -12,7 +12,6 @@ mod explain;
 pub mod score;
 
 use std::borrow::Cow;
-use std::collections::HashMap;
 
 use sanctions_lists::snapshot::DeferredDetails;
 use sanctions_lists::{Entity, Kind, ListMeta, Snapshot, Strength};
@@ -21,7 +20,8 @@ use serde::Serialize;
 use crate::countries::{country_code, is_known_code};
 use crate::freshness::{age_days, STALE_AFTER_DAYS};
 use crate::index::{NameId, NameIndex, PRIMARY};
-use crate::normalize::{tokenize, variant_key, Tokenized};
+use crate::normalize::FastMap;
+use crate::normalize::{readings, tokenize, variant_key, Reading, Tokenized};
 use checks::{
     check_country, check_dob, BirthDate, Check, Outcome, COUNTRY_CONFLICT_FACTOR,
     DOB_CONFLICT_FACTOR,
@@ -313,10 +313,30 @@ struct Validated {
 /// A validated query field, tokenised.
 struct Field {
     label: &'static str,
+    /// The text as typed (trimmed), for the explanation of a reading.
+    text: String,
     tokenized: Tokenized,
+    /// Its other readings (a Korean name in Cyrillic, Han characters,
+    /// Arabic script), each screened beside `tokenized`.
+    readings: Vec<Reading>,
     organization: bool,
     kinds: Vec<Kind>,
 }
+
+impl Field {
+    /// The field's tokens under reading `at`: 0 is as typed, 1.. its
+    /// other readings.
+    fn reading(&self, at: usize) -> (&Tokenized, Option<&Reading>) {
+        match at.checked_sub(1) {
+            None => (&self.tokenized, None),
+            Some(i) => (&self.readings[i].tokenized, Some(&self.readings[i])),
+        }
+    }
+}
+
+/// An entity's best-scoring name for one field: the name, its score, and
+/// the reading of the query that scored it.
+type Best = FastMap<u32, (NameId, NameScore, usize)>;
 
 impl Screener {
     /// A screener over any snapshot; its names are tokenised now.
@@ -396,66 +416,17 @@ impl Screener {
         let lists = self.selected_lists(options)?;
         let mut matches = Vec::new();
         for field in &fields {
-            let names: Vec<NameId> = if brute_force {
-                (0..self.index.names.len() as NameId)
-                    .filter(|&n| field.kinds.contains(&self.index.names[n as usize].kind))
-                    .collect()
-            } else {
-                let tokens = &field.tokenized.tokens;
-                let words: Vec<String> = tokens.iter().map(|t| t.text.clone()).collect();
-                let alternates: Vec<Option<String>> =
-                    tokens.iter().map(|t| t.alternate.clone()).collect();
-                self.index.candidates(
-                    &words,
-                    &alternates,
-                    field.organization,
-                    &field.kinds,
-                    CANDIDATES,
-                )
-            };
-            // Best name per entity.
-            let mut best: HashMap<u32, (NameId, NameScore)> = HashMap::new();
-            let query_owned = owned_tokens(&self.index, &field.tokenized, field.organization);
-            let query_view = view(&query_owned);
-            for name_id in names {
-                let record = &self.index.names[name_id as usize];
-                if !lists[self.snapshot.entities[record.entity as usize].list as usize] {
-                    continue;
-                }
-                let listed = listed_view(&self.index, record, field.organization);
-                let family = if record.kind == Kind::Person {
-                    record.family_len as usize
-                } else {
-                    0
-                };
-                let Some(mut scored) = score_name(
-                    &query_view,
-                    &listed,
-                    record.kind == Kind::Person,
-                    family,
-                    field.tokenized.family_len.unwrap_or(0),
-                ) else {
-                    continue;
-                };
-                if record.weak {
-                    scored.score *= WEAK_ALIAS_FACTOR;
-                }
-                let better = match best.get(&record.entity) {
-                    None => true,
-                    Some((other, s)) => {
-                        scored.score > s.score || (scored.score == s.score && name_id < *other)
-                    }
-                };
-                if better {
-                    best.insert(record.entity, (name_id, scored));
-                }
+            let mut best = Best::default();
+            for at in 0..=field.readings.len() {
+                self.score_reading(field, at, &lists, brute_force, &mut best);
             }
-            for (entity_id, (name_id, scored)) in best {
+            for (entity_id, (name_id, scored, at)) in best {
                 if scored.score < options.threshold {
                     continue;
                 }
                 matches.push(self.build_match(
                     field,
+                    at,
                     entity_id,
                     name_id,
                     &scored,
@@ -490,6 +461,73 @@ impl Screener {
             threshold: options.threshold,
             lists,
         })
+    }
+
+    /// Scores the candidates of `field` under its reading `at`, keeping in
+    /// `best` each entity's best name over all readings (ties: the earlier
+    /// reading, then the lower name id, so results do not depend on order).
+    fn score_reading(
+        &self,
+        field: &Field,
+        at: usize,
+        lists: &[bool],
+        brute_force: bool,
+        best: &mut Best,
+    ) {
+        let (tokenized, _) = field.reading(at);
+        let names: Vec<NameId> = if brute_force {
+            (0..self.index.names.len() as NameId)
+                .filter(|&n| field.kinds.contains(&self.index.names[n as usize].kind))
+                .collect()
+        } else {
+            let tokens = &tokenized.tokens;
+            let words: Vec<String> = tokens.iter().map(|t| t.text.clone()).collect();
+            let alternates: Vec<Option<String>> =
+                tokens.iter().map(|t| t.alternate.clone()).collect();
+            self.index.candidates(
+                &words,
+                &alternates,
+                field.organization,
+                &field.kinds,
+                CANDIDATES,
+            )
+        };
+        let query_owned = owned_tokens(&self.index, tokenized, field.organization);
+        let query_view = view(&query_owned);
+        for name_id in names {
+            let record = &self.index.names[name_id as usize];
+            if !lists[self.snapshot.entities[record.entity as usize].list as usize] {
+                continue;
+            }
+            let listed = listed_view(&self.index, record, field.organization);
+            let family = if record.kind == Kind::Person {
+                record.family_len as usize
+            } else {
+                0
+            };
+            let Some(mut scored) = score_name(
+                &query_view,
+                &listed,
+                record.kind == Kind::Person,
+                family,
+                tokenized.family_len.unwrap_or(0),
+            ) else {
+                continue;
+            };
+            if record.weak {
+                scored.score *= WEAK_ALIAS_FACTOR;
+            }
+            let better = match best.get(&record.entity) {
+                None => true,
+                Some((other, s, other_at)) => {
+                    scored.score > s.score
+                        || (scored.score == s.score && (at, name_id) < (*other_at, *other))
+                }
+            };
+            if better {
+                best.insert(record.entity, (name_id, scored, at));
+            }
+        }
     }
 
     fn selected_lists(&self, options: &Options) -> Result<Vec<bool>, QueryError> {
@@ -534,6 +572,7 @@ impl Screener {
                 continue;
             };
             let tokenized = tokenize(text);
+            let other_readings = readings(&tokenized);
             if tokenized.tokens.is_empty() {
                 return Err(QueryError(format!(
                     "{label} {text:?} has no letters or digits to screen"
@@ -550,7 +589,9 @@ impl Screener {
             };
             fields.push(Field {
                 label,
+                text: text.to_string(),
                 tokenized,
+                readings: other_readings,
                 organization,
                 kinds,
             });
@@ -597,9 +638,11 @@ impl Screener {
         })
     }
 
+    #[allow(clippy::too_many_arguments)]
     fn build_match(
         &self,
         field: &Field,
+        reading_at: usize,
         entity_id: u32,
         name_id: NameId,
         scored: &NameScore,
@@ -640,15 +683,28 @@ impl Screener {
                 };
             }
         }
-        let explanation = explain::explain(
+        let (tokenized, reading) = field.reading(reading_at);
+        let mut explanation = explain::explain(
             field.label,
-            &field.tokenized,
+            tokenized,
             &matched_name,
             record,
             scored,
             weak,
             matched_as,
         );
+        if let Some(reading) = reading {
+            // Right after "The name matches …": how the script was read.
+            explanation.insert(
+                1,
+                format!(
+                    "\u{201c}{}\u{201d} was read as \u{201c}{}\u{201d} ({}).",
+                    field.text,
+                    reading.text(),
+                    reading.kind.describe()
+                ),
+            );
+        }
         Ok(Match {
             field: field.label,
             list: list.id.clone(),
@@ -706,8 +762,13 @@ fn details(e: &Entity) -> Details {
     }
 }
 
-/// Text, key, weighing and alternate reading's key of each token, owned.
-type OwnedTokens = Vec<(String, String, crate::index::Weighing, Option<String>)>;
+/// Text, key, weighing and alternate reading (text and key) of each token, owned.
+type OwnedTokens = Vec<(
+    String,
+    String,
+    crate::index::Weighing,
+    Option<(String, String)>,
+)>;
 
 fn owned_tokens(index: &NameIndex, tokenized: &Tokenized, organization: bool) -> OwnedTokens {
     tokenized
@@ -716,7 +777,7 @@ fn owned_tokens(index: &NameIndex, tokenized: &Tokenized, organization: bool) ->
         .map(|t| {
             let key = variant_key(&t.text);
             let weighing = index.weighing(&t.text, &key, organization);
-            let alternate = t.alternate.as_deref().map(variant_key);
+            let alternate = t.alternate.as_ref().map(|a| (a.clone(), variant_key(a)));
             (t.text.clone(), key, weighing, alternate)
         })
         .collect()
@@ -736,6 +797,7 @@ fn listed_view<'a>(
             ScoredToken {
                 text: index.term_text(t),
                 key: &term.key,
+                alternate_text: None,
                 alternate_key: None,
                 class: term.class[slot],
                 weight: term.weight[slot],
@@ -751,7 +813,8 @@ fn view(tokens: &OwnedTokens) -> Vec<ScoredToken<'_>> {
         .map(|(text, key, weighing, alternate)| ScoredToken {
             text,
             key,
-            alternate_key: alternate.as_deref(),
+            alternate_text: alternate.as_ref().map(|(t, _)| t.as_str()),
+            alternate_key: alternate.as_ref().map(|(_, k)| k.as_str()),
             class: weighing.class,
             weight: weighing.weight,
             evidence: weighing.evidence,

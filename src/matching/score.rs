@@ -63,8 +63,10 @@ impl Rule {
 pub struct ScoredToken<'a> {
     pub text: &'a str,
     pub key: &'a str,
-    /// The key of another reading of the same letters (`Сан`: `san` or
-    /// `sang`), which matches as a spelling variant.
+    /// Another reading of the same letters (`Сан`: `san` or `sang`; 金:
+    /// `geum` or `gim`): as written it matches exactly, by key as a
+    /// spelling variant.
+    pub alternate_text: Option<&'a str>,
     pub alternate_key: Option<&'a str>,
     pub class: TermClass,
     /// What the token costs when it is left over.
@@ -116,6 +118,9 @@ pub fn typo_sim(len: usize) -> f32 {
 /// How two single tokens compare, if at all.
 fn compare(a: &ScoredToken<'_>, b: &ScoredToken<'_>) -> Option<(Rule, f32)> {
     if a.text == b.text {
+        return Some((Rule::Exact, 1.0));
+    }
+    if a.alternate_text == Some(b.text) || b.alternate_text == Some(a.text) {
         return Some((Rule::Exact, 1.0));
     }
     if let (TermClass::LegalForm(x), TermClass::LegalForm(y)) = (a.class, b.class) {
@@ -428,8 +433,11 @@ mod tests {
     use super::*;
     use crate::normalize::{term_class, tokenize, variant_key};
 
+    /// Text, key, class and alternate reading (text, key) of a token.
+    type OwnedToken = (String, String, TermClass, Option<(String, String)>);
+
     /// Tokens, and whether they are a company's name.
-    struct Owned(Vec<(String, String, TermClass, Option<String>)>, bool);
+    struct Owned(Vec<OwnedToken>, bool);
 
     fn owned(name: &str, org: bool) -> Owned {
         Owned(
@@ -439,7 +447,10 @@ mod tests {
                 .map(|t| {
                     let key = variant_key(&t.text);
                     let class = term_class(&t.text, org);
-                    let alternate = t.alternate.as_deref().map(variant_key);
+                    let alternate = t.alternate.map(|a| {
+                        let key = variant_key(&a);
+                        (a, key)
+                    });
                     (t.text, key, class, alternate)
                 })
                 .collect(),
@@ -455,7 +466,8 @@ mod tests {
                 ScoredToken {
                     text,
                     key,
-                    alternate_key: alternate.as_deref(),
+                    alternate_text: alternate.as_ref().map(|(t, _)| t.as_str()),
+                    alternate_key: alternate.as_ref().map(|(_, k)| k.as_str()),
                     class: *class,
                     weight,
                     evidence: crate::index::evidence_weight(weight, share, o.1, 42_000),
@@ -528,8 +540,8 @@ mod tests {
             // Romanisations: Revised, Wade-Giles, Russian.
             ("Jeong Seong-hwa", "JONG Song Hwa", true, 0.9, 0.97),
             ("Hsiaoming Chang", "ZHANG Xiaoming", true, 0.9, 0.97),
-            ("Хо Ён Ил", "HO Yong Il", true, 0.9, 0.97),
-            ("Ву Хуихуи", "WU, Huihui", true, 0.9, 0.97),
+            ("Хо Ён Ил", "HO Yong Il", true, 0.97, 1.0),
+            ("Ву Хуихуи", "WU, Huihui", true, 0.97, 1.0),
             ("Джо Ён Вон", "JO, Yong-Won", true, 0.9, 0.97),
             // Two-letter parts: a listed variant, or nothing.
             ("Oh Yong Su", "O Yong Su", true, 0.9, 0.99),

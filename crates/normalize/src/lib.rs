@@ -28,6 +28,7 @@
 
 mod fast_map;
 pub mod pretokenized;
+pub mod readings;
 mod script;
 pub mod terms;
 
@@ -35,6 +36,7 @@ use unicode_normalization::char::{decompose_compatible, is_combining_mark};
 
 pub use fast_map::{FastMap, FxHasher};
 pub use pretokenized::TokenTable;
+pub use readings::{readings, Reading, ReadingKind};
 pub use terms::{
     is_patronymic, legal_phrases, listed_variant_class, ocr_reading, population_share, term_class,
     variant_key, TermClass,
