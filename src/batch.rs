@@ -22,7 +22,18 @@
 use crate::matching::Query;
 
 /// The columns (CSV) and keys (JSONL) a query is read from.
-pub const QUERY_FIELDS: [&str; 4] = ["name", "company", "dob", "country"];
+pub const QUERY_FIELDS: [&str; 7] = [
+    "name",
+    "company",
+    "dob",
+    "country",
+    "wallet",
+    "id_number",
+    "phone",
+];
+
+/// Separates several identifiers in one CSV cell (`0xab…; 0xcd…`).
+pub const CELL_SEPARATOR: char = ';';
 
 /// How a batch file is written.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -192,11 +203,23 @@ fn read_csv(bytes: &[u8], keep: &[String]) -> Result<Batch, String> {
                     .map(|c| fields[c].clone())
                     .filter(|v| !v.is_empty())
             };
+            let several = |i: usize| -> Vec<String> {
+                get(i).map_or_else(Vec::new, |cell| {
+                    cell.split(CELL_SEPARATOR)
+                        .map(str::trim)
+                        .filter(|v| !v.is_empty())
+                        .map(String::from)
+                        .collect()
+                })
+            };
             Ok(Query {
                 name: get(0),
                 company: get(1),
                 dob: get(2),
                 country: get(3),
+                wallet: several(4),
+                id_number: several(5),
+                phone: several(6),
             })
         });
         rows.push(Row {
@@ -216,12 +239,12 @@ fn read_csv(bytes: &[u8], keep: &[String]) -> Result<Batch, String> {
 
 /// Where each query field and each kept column is in the header.
 struct Columns {
-    query: [Option<usize>; 4],
+    query: [Option<usize>; QUERY_FIELDS.len()],
     kept: Vec<usize>,
 }
 
 fn header_columns(header: &[String], keep: &[String]) -> Result<Columns, String> {
-    let mut query = [None; 4];
+    let mut query = [None; QUERY_FIELDS.len()];
     let mut kept = vec![None; keep.len()];
     for (at, cell) in header.iter().enumerate() {
         let slot = if let Some(i) = QUERY_FIELDS
@@ -246,9 +269,9 @@ fn header_columns(header: &[String], keep: &[String]) -> Result<Columns, String>
             ));
         }
     }
-    if query[0].is_none() && query[1].is_none() {
+    if query[0].is_none() && query[1].is_none() && query[4..].iter().all(Option::is_none) {
         return Err(format!(
-            "the CSV header must name a `name` or `company` column (found: {})",
+            "the CSV header must name a `name` or `company` column, or an identifier column (`wallet`, `id_number`, `phone`) (found: {})",
             header.join(",")
         ));
     }

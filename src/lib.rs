@@ -13,6 +13,7 @@
 //! - [`index`]: finds the few listed names worth scoring.
 //! - [`matching`]: scores, explains, compares date of birth and country.
 //! - [`snapshot`]: the embedded lists.
+//! - [`identifiers`]: wallet addresses, document and phone numbers, compared exactly.
 //! - [`batch`]: reading a file of applicants, every line accounted for.
 //! - [`output`]: text made safe to show (bidi controls, spreadsheet formulas).
 //!
@@ -30,6 +31,7 @@ pub mod bindings;
 pub mod catalog;
 pub mod countries;
 pub mod freshness;
+pub mod identifiers;
 pub mod index;
 pub mod matching;
 pub use sanctions_normalize as normalize;

@@ -56,13 +56,22 @@ enum Command {
         /// Country, as an ISO code (KP) or a name.
         #[arg(long)]
         country: Option<String>,
+        /// A wallet (digital-currency) address, matched exactly; repeat for several.
+        #[arg(long)]
+        wallet: Vec<String>,
+        /// A passport, national ID, tax or registration number; repeat for several.
+        #[arg(long = "id-number")]
+        id_number: Vec<String>,
+        /// A phone number with its country code (+98 21 ...); repeat for several.
+        #[arg(long)]
+        phone: Vec<String>,
         #[command(flatten)]
         options: ScreenOptions,
         /// Print JSON (the fields are documented in the README).
         #[arg(long)]
         json: bool,
     },
-    /// Screen every row of a CSV (header name,company[,dob,country]) or JSONL file.
+    /// Screen every row of a CSV (header name,company[,dob,country,wallet,id_number,phone]) or JSONL file.
     Batch {
         file: std::path::PathBuf,
         /// Write results here (`.csv` for CSV, otherwise JSONL); standard output when absent.
@@ -95,6 +104,9 @@ fn main() -> ExitCode {
             company,
             dob,
             country,
+            wallet,
+            id_number,
+            phone,
             options,
             json,
         } => cli::screen::run(
@@ -103,6 +115,9 @@ fn main() -> ExitCode {
                 company,
                 dob,
                 country,
+                wallet,
+                id_number,
+                phone,
             },
             &options,
             json,

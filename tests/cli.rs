@@ -114,7 +114,7 @@ fn no_match_says_so_with_the_threshold_and_exits_0() {
 #[test]
 fn bad_queries_exit_2_with_a_clear_message() {
     for (args, message) in [
-        (vec!["screen"], "enter a name or a company"),
+        (vec!["screen"], "enter a name, a company or an identifier"),
         (
             vec!["screen", "--name", "Kim Sang Man", "--dob", "05/02/1970"],
             "is not a date",
@@ -281,4 +281,60 @@ fn presets_set_the_threshold_and_exclude_an_explicit_one() {
         .unwrap();
     assert_eq!(both.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&both.stderr).contains("cannot be used with"));
+}
+
+#[test]
+fn identifiers_screen_from_flags_and_batch_columns() {
+    let out = cli()
+        .args([
+            "screen",
+            "--name",
+            "John Smith",
+            "--wallet",
+            "ethereum:0x97B1043ABD9E6FC31681635166D430A458D14F9C@1",
+            "--id-number",
+            "12345678X",
+        ])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(out.status.code(), Some(1), "{text}");
+    assert!(
+        text.contains("KIM, Sang Man") && text.contains("most serious kind of hit"),
+        "{text}"
+    );
+    assert!(text.contains("No match for id number \u{201c}12345678X\u{201d} on these lists (identifiers match exactly)"), "{text}");
+
+    let input = temp(
+        "wallets.csv",
+        "name,wallet,phone\nAlice,0xNOTAWALLET; 1D6gG9iKEhPitTcWRJiniuj1jYM2hNeAfJ,\n,,+98 21 8852 6300\n",
+    );
+    let output = input.with_file_name("wallets-out.csv");
+    let out = cli()
+        .args([
+            "batch",
+            input.to_str().unwrap(),
+            "-o",
+            output.to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let mut reader = csv::Reader::from_path(&output).unwrap();
+    let header = reader.headers().unwrap().clone();
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    let col = |name: &str| header.iter().position(|h| h == name).unwrap();
+    assert_eq!(&rows[0][col("top_source_id")], "43377");
+    assert!(rows[0][col("warnings")].contains("does not look like a wallet address"));
+    assert_eq!(&rows[1][col("top_source_id")], "12802");
+    assert_eq!(
+        &rows[1][col("phone")],
+        "'+98 21 8852 6300",
+        "a leading + is neutralised for spreadsheets"
+    );
 }

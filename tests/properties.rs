@@ -1,5 +1,6 @@
 //! Properties over random input, on the embedded lists (proptest):
-//! - any Unicode query is screened or refused with a message, never a panic;
+//! - any Unicode query (identifier fields too) is screened or refused with a
+//!   message, never a panic;
 //! - a listed name with noise around and inside it (spaces, punctuation,
 //!   invisible and bidi characters, symbols, emoji: nothing that spells a
 //!   word) scores no lower than the bare name minus [`NOISE_BOUND`].
@@ -104,8 +105,18 @@ proptest! {
         name in "\\PC{0,60}",
         company in proptest::option::of("\\PC{0,40}"),
         dob in proptest::option::of("[0-9-]{0,12}"),
+        identifier in proptest::option::of("\\PC{0,70}"),
     ) {
-        let query = Query { name: Some(name), company, dob, country: None };
+        let identifiers: Vec<String> = identifier.into_iter().collect();
+        let query = Query {
+            name: Some(name),
+            company,
+            dob,
+            country: None,
+            wallet: identifiers.clone(),
+            id_number: identifiers.clone(),
+            phone: identifiers,
+        };
         match screener().screen(&query, &Options::default()) {
             Ok(result) => {
                 for m in &result.matches {

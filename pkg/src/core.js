@@ -33,9 +33,10 @@ export class Screener {
   }
 
   /**
-   * Screens one applicant: `{ name, company, dob, country }` (a name or a
-   * company at least). Returns `{ matches, threshold, lists }`, the fields of
-   * the CLI's `--json` output. Throws an Error with a message a person can act
+   * Screens one applicant: `{ name, company, dob, country, wallet, idNumber,
+   * phone }` (a name, a company or an identifier at least; the identifiers
+   * take a string or an array). Returns `{ matches, warnings, threshold,
+   * lists }`, the fields of the CLI's `--json` output. Throws an Error with a message a person can act
    * on (empty query, a field over 500 characters, a date that is not a date).
    */
   screen(query, options = {}) {
@@ -96,7 +97,16 @@ function lastPanic() {
 // What each field may hold: checked here so that a wrong type gets a message
 // about the field, not about the module's internals.
 const text = (v) => typeof v === 'string';
-const QUERY_FIELDS = { name: text, company: text, dob: text, country: text };
+const texts = (v) => text(v) || (Array.isArray(v) && v.every(text));
+const QUERY_FIELDS = {
+  name: text,
+  company: text,
+  dob: text,
+  country: text,
+  wallet: texts,
+  idNumber: texts,
+  phone: texts,
+};
 const OPTION_FIELDS = {
   threshold: (v) => typeof v === 'number', // the core checks the range
   preset: text,
@@ -106,6 +116,9 @@ const OPTION_FIELDS = {
   today: text,
 };
 const EXPECTED = {
+  wallet: 'a string or an array of strings',
+  idNumber: 'a string or an array of strings',
+  phone: 'a string or an array of strings',
   threshold: 'a number from 0 to 1',
   limit: 'a whole number of at least 1 (0 would hide every match)',
   lists: 'an array of list ids such as ["un"]',
@@ -124,7 +137,7 @@ function checkFields(what, object, fields) {
       throw new TypeError(`${what} field "${key}" must be ${EXPECTED[key] ?? 'a string'}, not ${describe(value)}`);
     }
     // A lone surrogate (half of an emoji, say) is not text the core can read.
-    if (typeof value === 'string' && !value.isWellFormed()) {
+    if ([value].flat().some((v) => typeof v === 'string' && !v.isWellFormed())) {
       throw new Error(`${what} field "${key}" holds a lone surrogate (broken text, such as half an emoji): remove it`);
     }
   }

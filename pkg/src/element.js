@@ -2,6 +2,8 @@
 // custom element with Shadow DOM. The recruiter page (www/) is this element
 // plus a page around it; an applicant-tracking system embeds the same element.
 //
+// Fields: name, company, date of birth, country, and under "More details"
+// wallet addresses, ID and phone numbers (several separated by ;).
 // Attributes: `preset` (strict, standard or broad: the sensitivity the user
 // starts with; the form lets them change it), `threshold` (0..1, overrides
 // the preset), `lists` (comma-separated ids: ofac_sdn,ofac_cons,un),
@@ -39,6 +41,11 @@ const CSS = `
 }
 * { box-sizing: border-box; }
 form { display: grid; gap: .75rem; grid-template-columns: repeat(auto-fit, minmax(14rem, 1fr)); align-items: end; }
+details.more { grid-column: 1 / -1; }
+details.more summary { cursor: pointer; font-weight: 600; color: var(--_accent); }
+details.more .fields { display: grid; gap: .75rem; grid-template-columns: repeat(auto-fit, minmax(14rem, 1fr)); margin-top: .5rem; }
+.status .warning { color: var(--_possible); font-weight: 400; }
+.identity { border-left: 4px solid var(--_strong); padding-left: .5rem; font-weight: 600; }
 label { display: grid; gap: .25rem; font-weight: 600; }
 .hint { font-weight: 400; color: var(--_muted); font-size: .875rem; }
 input, select {
@@ -116,6 +123,17 @@ const FIELDS = [
 ];
 
 /** The core's named thresholds (see `Preset` in the Rust core). */
+/** Identifiers, in the collapsible "More details": several values separated by `;`. */
+const IDENTIFIER_FIELDS = [
+  { key: 'wallet', field: 'wallet', label: 'Wallet addresses', noun: 'wallet address', hint: 'Crypto addresses to be paid into; several separated by ;' },
+  { key: 'idNumber', field: 'id_number', label: 'ID or passport numbers', noun: 'ID number', hint: 'Passport, national ID, tax or registration numbers' },
+  { key: 'phone', field: 'phone', label: 'Phone numbers', noun: 'phone number', hint: 'With the country code, e.g. +98 21 8852 6300' },
+];
+const SEPARATOR = /[;,]/;
+
+/** Whether a query holds anything to screen. */
+const hasSomething = (q) => Boolean(q.name || q.company || IDENTIFIER_FIELDS.some((f) => q[f.key]?.length));
+
 const PRESETS = [
   ['standard', 'Standard (0.88)'],
   ['strict', 'Strict (0.92): fewer alerts'],
@@ -141,6 +159,7 @@ export class SanctionsScreenElement extends HTMLElement {
 
   #screener = null;
   #inputs = {};
+  #more;
   #preset;
   #listsLine;
   #staleBox;
@@ -170,6 +189,22 @@ export class SanctionsScreenElement extends HTMLElement {
         h('label', { for: id }, field.label, h('span', { class: 'hint', id: `${id}-hint` }, field.hint), input),
       );
     }
+    const more = h('div', { class: 'fields' });
+    for (const field of IDENTIFIER_FIELDS) {
+      const id = `${field.key}-${uid}`;
+      const input = h('input', {
+        id,
+        name: field.key,
+        type: 'text',
+        autocomplete: 'off',
+        spellcheck: 'false',
+        'aria-describedby': `${id}-hint`,
+      });
+      this.#inputs[field.key] = input;
+      more.append(h('label', { for: id }, field.label, h('span', { class: 'hint', id: `${id}-hint` }, field.hint), input));
+    }
+    this.#more = h('details', { class: 'more' }, h('summary', {}, 'More details: wallet, ID and phone numbers'), more);
+    form.append(this.#more);
     const presetId = `preset-${uid}`;
     this.#preset = h('select', { id: presetId, name: 'preset', 'aria-describedby': `${presetId}-hint` },
       PRESETS.map(([value, label]) => h('option', { value }, label)));
@@ -206,7 +241,7 @@ export class SanctionsScreenElement extends HTMLElement {
         this.toggleAttribute('ready', true);
         performance.mark('sanctions-screen-ready');
         this.dispatchEvent(new CustomEvent('ready', { bubbles: true, composed: true }));
-        if (this.#query().name || this.#query().company) this.screen();
+        if (hasSomething(this.#query())) this.screen();
       },
       (error) => {
         this.#listsLine.replaceChildren(
@@ -218,12 +253,19 @@ export class SanctionsScreenElement extends HTMLElement {
 
   attributeChangedCallback(name, _old, value) {
     if (name === 'preset' && PRESETS.some(([p]) => p === value)) this.#preset.value = value;
-    if (this.#screener && (this.#query().name || this.#query().company)) this.screen();
+    if (this.#screener && hasSomething(this.#query())) this.screen();
   }
 
-  /** Fills the fields (`{ name, company, dob, country }`) and screens at once. */
+  /**
+   * Fills the fields (`{ name, company, dob, country, wallet, idNumber,
+   * phone }`; an identifier may be an array) and screens at once.
+   */
   setQuery(query) {
     for (const field of FIELDS) this.#inputs[field.key].value = query[field.key] ?? '';
+    for (const field of IDENTIFIER_FIELDS) {
+      this.#inputs[field.key].value = [query[field.key] ?? []].flat().join('; ');
+    }
+    if (IDENTIFIER_FIELDS.some((f) => this.#inputs[f.key].value)) this.#more.open = true;
     return this.screen();
   }
 
@@ -232,17 +274,19 @@ export class SanctionsScreenElement extends HTMLElement {
     clearTimeout(this.#timer);
     if (!this.#screener) return null;
     const query = this.#query();
-    if (!query.name && !query.company) {
-      this.#status.replaceChildren(h('p', {}, 'Type a name or a company to screen.'));
+    if (!hasSomething(query)) {
+      this.#status.replaceChildren(h('p', {}, 'Type a name, a company or an identifier to screen.'));
       this.#results.replaceChildren();
       return null;
     }
     let result;
     try {
-      for (const key of ['name', 'company', 'dob', 'country']) {
-        const length = [...(query[key] ?? '')].length;
-        if (length > MAX_FIELD_CHARS) {
-          throw new Error(`The ${key} field has ${length} characters; at most ${MAX_FIELD_CHARS} are screened. Shorten it.`);
+      for (const [key, value] of Object.entries(query)) {
+        for (const one of [value].flat()) {
+          const length = [...one].length;
+          if (length > MAX_FIELD_CHARS) {
+            throw new Error(`The ${key} field has ${length} characters; at most ${MAX_FIELD_CHARS} are screened. Shorten it.`);
+          }
         }
       }
       result = this.#screener.screen(query, this.#options());
@@ -262,6 +306,10 @@ export class SanctionsScreenElement extends HTMLElement {
     for (const field of FIELDS) {
       const value = this.#inputs[field.key].value.trim();
       if (value) query[field.key] = value;
+    }
+    for (const field of IDENTIFIER_FIELDS) {
+      const values = this.#inputs[field.key].value.split(SEPARATOR).map((v) => v.trim()).filter(Boolean);
+      if (values.length) query[field.key] = values;
     }
     return query;
   }
@@ -317,6 +365,19 @@ export class SanctionsScreenElement extends HTMLElement {
         );
       }
     }
+    for (const field of IDENTIFIER_FIELDS) {
+      if (!query[field.key]) continue;
+      const hits = result.matches.filter((m) => m.field === field.field);
+      const typed = query[field.key].map(quote).join(', ');
+      lines.push(
+        hits.length
+          ? h('p', { class: 'alert' },
+            `${field.noun[0].toUpperCase()}${field.noun.slice(1)} ${typed}: listed for ${hits.length} ${hits.length === 1 ? 'entry' : 'entries'} on the sanctions lists. This is exact evidence: see below.`)
+          : h('p', { class: 'clear' },
+            `No listed entry carries the ${field.noun} ${typed} (lists dated ${listDates(result.lists)}; identifiers match exactly).`),
+      );
+    }
+    for (const warning of result.warnings) lines.push(h('p', { class: 'warning', role: 'note' }, `Note: ${warning}`));
     this.#status.replaceChildren(...lines);
     this.#results.replaceChildren(...result.matches.map((m) => this.#hit(m, query)));
   }
@@ -329,7 +390,7 @@ export class SanctionsScreenElement extends HTMLElement {
       ['Nationality', d.nationalities],
       ['Citizenship', d.citizenships],
       ['Countries', d.countries],
-      ['Identifiers', d.identifiers.slice(0, 6)],
+      ['Identifiers', d.identifiers.slice(0, 8).map((i) => `${i.kind}: ${i.value}${i.note ? ` ${i.note}` : ''}`)],
     ].filter(([, values]) => values.length > 0);
     const programs = m.programs.length ? ` (programs: ${m.programs.join(', ')})` : '';
     const alias =
@@ -342,7 +403,12 @@ export class SanctionsScreenElement extends HTMLElement {
         h('span', { class: 'name' }, m.name),
         h('span', { class: 'score' }, `score ${m.score.toFixed(2)}`),
       ),
-      h('p', {}, `${KIND_WORDS[m.kind] ?? m.kind} on the ${m.list_name}${programs}. The ${m.field} ${quote(query[m.field])} matched ${alias}.`),
+      m.matched_identifier
+        ? h('p', {}, `${KIND_WORDS[m.kind] ?? m.kind} on the ${m.list_name}${programs}. The list gives it the ${m.matched_identifier.kind} ${m.matched_identifier.value}, which the applicant gave as ${quote(m.matched_identifier.typed)}.`)
+        : h('p', {}, `${KIND_WORDS[m.kind] ?? m.kind} on the ${m.list_name}${programs}. The ${m.field} ${quote(query[m.field])} matched ${alias}.`),
+      m.matched_identifier?.name_differs
+        ? h('p', { class: 'identity' }, `This identifier belongs to ${m.name}, not to the name the applicant gave: the most serious kind of hit. Escalate it.`)
+        : null,
       h('p', { class: 'visually-hidden' }, 'Why it matched:'),
       h('ul', { class: 'why' }, m.explanation.map((line) => h('li', {}, line))),
       m.checks.length ? h('ul', { class: 'checks' }, m.checks.map((c) => h('li', { class: c.outcome }, c.text))) : null,

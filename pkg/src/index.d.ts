@@ -2,7 +2,7 @@
 // the repository README ("JSON output"): the CLI's `--json` and this package
 // share one contract.
 
-/** An applicant to screen: a name or a company at least. */
+/** An applicant to screen: a name, a company or an identifier at least. */
 export interface Query {
   /** The applicant's name, in any order or script (at most 500 characters). */
   name?: string;
@@ -12,6 +12,15 @@ export interface Query {
   dob?: string;
   /** Country: ISO 3166-1 alpha-2 code (`KP`) or an English name. */
   country?: string;
+  /**
+   * Wallet addresses, as typed or as URIs (`ethereum:0x…@1?value=1`), matched
+   * exactly (hex and bech32 without letter case). A failed checksum is a warning.
+   */
+  wallet?: string | string[];
+  /** Passport, national ID, tax or registration numbers (spaces, dashes, dots ignored). */
+  idNumber?: string | string[];
+  /** Phone numbers, with their country code (`+98 21 8852 6300`, `0098…`). */
+  phone?: string | string[];
 }
 
 export interface ScreenOptions {
@@ -43,6 +52,27 @@ export interface Check {
   text: string;
 }
 
+/** A listed identifier, typed. */
+export interface Identifier {
+  type: 'wallet' | 'document' | 'phone' | 'email' | 'website' | 'other';
+  /** As the list writes it: `Passport`, `Digital Currency Address - ETH`. */
+  kind: string;
+  value: string;
+  /** Issuing country, dates or other detail. */
+  note: string;
+}
+
+/** The listed identifier an applicant's identifier matched. */
+export interface MatchedIdentifier extends Identifier {
+  /** As the applicant typed it. */
+  typed: string;
+  /**
+   * The applicant also gave a name and it is not this entry's: an identifier
+   * of a listed entry under another name, the most serious kind of hit.
+   */
+  name_differs: boolean;
+}
+
 /** What a reviewer compares with the applicant. */
 export interface Details {
   birth_dates: string[];
@@ -53,8 +83,8 @@ export interface Details {
   addresses: string[];
   gender: string;
   title: string;
-  /** `kind: value (note)`: passports, registration numbers, websites, e-mail. */
-  identifiers: string[];
+  /** Passports, registration numbers, wallets, phones, websites, e-mail, typed. */
+  identifiers: Identifier[];
   listed_on: string;
   remarks: string;
 }
@@ -62,7 +92,7 @@ export interface Details {
 /** One listed entry that matched. */
 export interface Match {
   /** Which query field matched. */
-  field: 'name' | 'company';
+  field: 'name' | 'company' | 'wallet' | 'id_number' | 'phone';
   list: ListId;
   list_name: string;
   /** The list's date, `YYYY-MM-DD`. */
@@ -74,7 +104,7 @@ export interface Match {
   name: string;
   /** The name that matched: the primary name or one alias. */
   matched_name: string;
-  matched_as: 'primary' | 'a.k.a.' | 'f.k.a.' | 'n.k.a.' | 'original script';
+  matched_as: 'primary' | 'a.k.a.' | 'f.k.a.' | 'n.k.a.' | 'original script' | 'identifier';
   /** Weak aliases are broad by the publisher's own account. */
   alias_strength: 'strong' | 'weak';
   /** Final score in [0, 1]: the name score lowered by conflicting details. */
@@ -87,6 +117,8 @@ export interface Match {
   /** Why it matched, one plain sentence each. */
   explanation: string[];
   checks: Check[];
+  /** For a hit on a wallet, ID or phone number: the listed identifier; else null. */
+  matched_identifier: MatchedIdentifier | null;
   details: Details;
   /** The publisher's page for the entry. */
   url: string;
@@ -104,8 +136,10 @@ export interface ListRef {
 }
 
 export interface Screening {
-  /** Sorted by score, best first. */
+  /** Identifier hits first, then by score, best first. */
   matches: Match[];
+  /** About the query, e.g. "this does not look like a valid ETH address"; it was screened all the same. */
+  warnings: string[];
   threshold: number;
   /** The lists screened against, with their dates. */
   lists: ListRef[];

@@ -93,8 +93,8 @@ test('a conflicting date of birth lowers the score and says so', async () => {
 test('bad input throws an Error that says what to fix', async () => {
   const screener = await createScreener();
   const cases = [
-    [{}, /enter a name or a company/],
-    [{ name: '   ' }, /enter a name or a company/],
+    [{}, /enter a name, a company or an identifier/],
+    [{ name: '   ' }, /enter a name, a company or an identifier/],
     [{ name: 'x'.repeat(501) }, /501 characters long; at most 500/],
     [{ name: 'Kim Sang Man', dob: 'last year' }, /not a date/],
     [{ companyName: 'Lazarus Group' }, /unknown query field "companyName"/],
@@ -154,4 +154,21 @@ test('lists() gives each list its publisher, date, age, counts and file hashes',
       assert.ok(sources.includes(file.sha256), `${file.path}: hash not in sources.json`);
     }
   }
+});
+
+test('identifiers: a wallet, an ID number and a phone, as strings or arrays', async () => {
+  const screener = await createScreener();
+  const wallet = screener.screen({ name: 'John Smith', wallet: ['ethereum:0x97B1043ABD9E6FC31681635166D430A458D14F9C@1'] });
+  const hit = wallet.matches[0];
+  assert.deepEqual([hit.field, hit.source_id, hit.level], ['wallet', '43377', 'strong']);
+  assert.equal(hit.matched_identifier.kind, 'Digital Currency Address - ETH');
+  assert.equal(hit.matched_identifier.name_differs, true);
+  assert.ok(hit.details.identifiers.some((i) => i.type === 'document' && i.kind === 'Passport'));
+  assert.equal(screener.screen({ idNumber: '563 220 082' }).matches[0].source_id, '43377');
+  assert.equal(screener.screen({ phone: '+98 21 8852 6300' }).matches[0].source_id, '12802');
+  const malformed = screener.screen({ wallet: '0xNOT-A-WALLET' });
+  assert.deepEqual(malformed.matches, []);
+  assert.match(malformed.warnings[0], /does not look like a wallet address/);
+  assert.throws(() => screener.screen({ wallet: 5 }), /"wallet" must be a string or an array of strings/);
+  assert.throws(() => screener.screen({ idNumber: '12' }), /too short to identify anyone/);
 });

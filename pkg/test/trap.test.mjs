@@ -38,5 +38,5 @@ test('many panics in a row never wear the screener out', async () => {
 
 test('ordinary errors are not traps and do not reset anything', async () => {
   const screener = await createScreener();
-  assert.throws(() => screener.screen({ name: '' }), (e) => /enter a name or a company/.test(e.message) && !/reset/.test(e.message));
+  assert.throws(() => screener.screen({ name: '' }), (e) => /enter a name, a company or an identifier/.test(e.message) && !/reset/.test(e.message));
 });

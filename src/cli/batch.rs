@@ -62,6 +62,10 @@ pub fn run(args: &BatchArgs<'_>, o: &ScreenOptions) -> Result<u8, String> {
                 "top_name",
                 "list_dates",
                 "error",
+                "wallet",
+                "id_number",
+                "phone",
+                "warnings",
             ]
             .into_iter()
             .chain(args.keep.iter().map(String::as_str)),
@@ -163,6 +167,11 @@ fn write_csv_row(
             e.clone(),
         ),
     };
+    let several = |f: fn(&Query) -> &Vec<String>| q.map(|q| f(q).join("; ")).unwrap_or_default();
+    let warnings = outcome
+        .as_ref()
+        .map(|r| r.warnings.join(" "))
+        .unwrap_or_default();
     let cells = [
         row.line.to_string(),
         field(|q| &q.name),
@@ -177,6 +186,10 @@ fn write_csv_row(
         name,
         dates,
         error,
+        several(|q| &q.wallet),
+        several(|q| &q.id_number),
+        several(|q| &q.phone),
+        warnings,
     ];
     w.write_record(
         cells

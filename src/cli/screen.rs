@@ -34,22 +34,44 @@ pub fn human(query: &Query, result: &Screening) -> String {
     out.push_str("Lists: ");
     out.push_str(&list_lines(&result.lists).join("; "));
     out.push('\n');
-    for (label, value) in [("name", &query.name), ("company", &query.company)] {
-        let Some(value) = value.as_deref().filter(|v| !v.trim().is_empty()) else {
+    for warning in &result.warnings {
+        out.push_str(&format!("\nWarning: {warning}\n"));
+    }
+    let identifiers = [
+        ("wallet", &query.wallet),
+        ("id_number", &query.id_number),
+        ("phone", &query.phone),
+    ];
+    let fields = [("name", &query.name), ("company", &query.company)]
+        .into_iter()
+        .filter_map(|(label, value)| Some((label, value.as_deref()?.to_string())))
+        .chain(
+            identifiers
+                .into_iter()
+                .filter(|(_, values)| !values.is_empty())
+                .map(|(label, values)| (label, values.join("; "))),
+        );
+    for (label, value) in fields {
+        if value.trim().is_empty() {
             continue;
-        };
+        }
         // A line break in the query stays on its line, shown as `<U+000A>`.
-        let value = visible(value);
+        let value = visible(&value);
+        let shown_label = label.replace('_', " ");
         let hits: Vec<&Match> = result.matches.iter().filter(|m| m.field == label).collect();
         if hits.is_empty() {
+            let rule = if matches!(label, "name" | "company") {
+                format!("threshold {:.2}", result.threshold)
+            } else {
+                "identifiers match exactly".to_string()
+            };
             out.push_str(&format!(
-                "\nNo match for {label} \u{201c}{value}\u{201d} on these lists (threshold {:.2}).\n",
-                result.threshold
+                "\nNo match for {shown_label} \u{201c}{value}\u{201d} on these lists ({rule}).\n"
             ));
             continue;
         }
         out.push_str(&format!(
-            "\n{label} \u{201c}{value}\u{201d}: {} match{}\n",
+            "\n{shown_label} \u{201c}{value}\u{201d}: {} match{}\n",
             hits.len(),
             if hits.len() == 1 { "" } else { "es" }
         ));

@@ -19,6 +19,7 @@ use serde::Serialize;
 
 use crate::countries::{country_code, is_known_code};
 use crate::freshness::{age_days, STALE_AFTER_DAYS};
+use crate::identifiers::{IdentifierIndex, IdentifierType, Normalized, TypedIdentifier};
 use crate::index::{NameId, NameIndex, PRIMARY};
 use crate::normalize::FastMap;
 use crate::normalize::{readings, tokenize, variant_key, Reading, Tokenized};
@@ -107,10 +108,11 @@ const CANDIDATES: usize = 150;
 /// Default number of matches returned.
 pub const DEFAULT_LIMIT: usize = 10;
 
-/// What to screen. At least one of `name` and `company`.
+/// What to screen: a name, a company, or an identifier at least.
 ///
 /// Unknown fields are refused when a query is read (JSONL, JavaScript): a
 /// misspelt `companyName` would otherwise screen nothing and read as clear.
+/// The identifier fields take one string or a list of them.
 #[derive(Clone, Debug, Default, PartialEq, Eq, serde::Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Query {
@@ -124,6 +126,70 @@ pub struct Query {
     /// ISO 3166-1 alpha-2 code (`KP`) or a country name.
     #[serde(default)]
     pub country: Option<String>,
+    /// Wallet (digital-currency) addresses, as typed or as URIs.
+    #[serde(
+        default,
+        deserialize_with = "one_or_many",
+        skip_serializing_if = "Vec::is_empty"
+    )]
+    pub wallet: Vec<String>,
+    /// Passport, national ID, tax or registration numbers.
+    #[serde(
+        default,
+        alias = "idNumber",
+        deserialize_with = "one_or_many",
+        skip_serializing_if = "Vec::is_empty"
+    )]
+    pub id_number: Vec<String>,
+    /// Phone numbers, best with their country code.
+    #[serde(
+        default,
+        deserialize_with = "one_or_many",
+        skip_serializing_if = "Vec::is_empty"
+    )]
+    pub phone: Vec<String>,
+}
+
+impl Query {
+    /// The identifier fields with their labels and types.
+    fn identifiers(&self) -> [(&'static str, &[String], IdentifierType); 3] {
+        [
+            ("wallet", &self.wallet, IdentifierType::Wallet),
+            ("id_number", &self.id_number, IdentifierType::Document),
+            ("phone", &self.phone, IdentifierType::Phone),
+        ]
+    }
+}
+
+/// A string or a list of strings (`null` is none).
+fn one_or_many<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Vec<String>, D::Error> {
+    struct Values;
+    impl<'de> serde::de::Visitor<'de> for Values {
+        type Value = Vec<String>;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("a string or a list of strings")
+        }
+        fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Self::Value, E> {
+            Ok(vec![v.to_string()])
+        }
+        fn visit_unit<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+            Ok(Vec::new())
+        }
+        fn visit_none<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+            Ok(Vec::new())
+        }
+        fn visit_seq<A: serde::de::SeqAccess<'de>>(
+            self,
+            mut seq: A,
+        ) -> Result<Self::Value, A::Error> {
+            let mut out = Vec::new();
+            while let Some(v) = seq.next_element::<String>()? {
+                out.push(v);
+            }
+            Ok(out)
+        }
+    }
+    deserializer.deserialize_any(Values)
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -205,8 +271,8 @@ pub struct Details {
     pub addresses: Vec<String>,
     pub gender: String,
     pub title: String,
-    /// `kind: value (note)` for passports, registration numbers, websites...
-    pub identifiers: Vec<String>,
+    /// Passports, registration numbers, wallets, phones, websites..., typed.
+    pub identifiers: Vec<TypedIdentifier>,
     pub listed_on: String,
     pub remarks: String,
 }
@@ -246,9 +312,24 @@ pub struct Match {
     pub explanation: Vec<String>,
     /// Date of birth and country comparisons, when the query had them.
     pub checks: Vec<Check>,
+    /// For a hit on a wallet, document or phone number: which one.
+    pub matched_identifier: Option<MatchedIdentifier>,
     pub details: Details,
     /// The publisher's page for the entry.
     pub url: String,
+}
+
+/// The listed identifier an applicant's identifier matched.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct MatchedIdentifier {
+    /// As the applicant typed it.
+    pub typed: String,
+    /// The listed identifier.
+    #[serde(flatten)]
+    pub listed: TypedIdentifier,
+    /// The applicant also gave a name, and it is not this entry's: the
+    /// identifier belongs to a listed entry under another name.
+    pub name_differs: bool,
 }
 
 /// A list as a result cites it.
@@ -266,6 +347,9 @@ pub struct ListRef {
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Screening {
     pub matches: Vec<Match>,
+    /// What the applicant should know about the query, e.g. "this does not
+    /// look like a valid ETH address"; the query was screened all the same.
+    pub warnings: Vec<String>,
     #[serde(serialize_with = "shortest_decimal")]
     pub threshold: f32,
     /// The lists screened against, with their dates.
@@ -301,11 +385,17 @@ pub struct Screener {
     /// The embedded entries' reviewer details, decoded per match; `None`
     /// when the snapshot came with its details.
     details: Option<DeferredDetails<'static>>,
+    /// Listed identifiers, indexed at the first query that has one: it needs
+    /// every entry's details, which the fast start leaves encoded.
+    identifiers: std::sync::OnceLock<IdentifierIndex>,
 }
 
 /// A query that passed validation.
 struct Validated {
     fields: Vec<Field>,
+    /// (field label, as typed, type, normalised key)
+    identifiers: Vec<(&'static str, String, IdentifierType, String)>,
+    warnings: Vec<String>,
     dob: Option<(BirthDate, String)>,
     country: Option<&'static str>,
 }
@@ -346,6 +436,7 @@ impl Screener {
             snapshot,
             index,
             details: None,
+            identifiers: std::sync::OnceLock::new(),
         }
     }
 
@@ -361,6 +452,7 @@ impl Screener {
             snapshot,
             index,
             details: Some(details),
+            identifiers: std::sync::OnceLock::new(),
         })
     }
 
@@ -410,6 +502,8 @@ impl Screener {
     ) -> Result<Screening, QueryError> {
         let Validated {
             fields,
+            identifiers,
+            warnings,
             dob,
             country,
         } = self.validate(query, options)?;
@@ -435,9 +529,31 @@ impl Screener {
                 )?);
             }
         }
+        for (label, typed, kind, key) in &identifiers {
+            for &(entity_id, at) in self.identifier_index()?.get(*kind, key) {
+                if !lists[self.snapshot.entities[entity_id as usize].list as usize] {
+                    continue;
+                }
+                let name_differs = query.name.as_deref().is_some_and(|n| !n.trim().is_empty())
+                    && !matches.iter().any(|m: &Match| {
+                        m.field == "name"
+                            && m.source_id == self.snapshot.entities[entity_id as usize].source_id
+                    });
+                matches.push(self.identifier_match(
+                    label,
+                    typed,
+                    entity_id,
+                    at,
+                    name_differs,
+                    query,
+                )?);
+            }
+        }
         matches.sort_by(|a, b| {
-            b.score
-                .total_cmp(&a.score)
+            // An identifier hit is exact evidence: first, and never cut by the limit before a name hit.
+            (b.matched_identifier.is_some())
+                .cmp(&a.matched_identifier.is_some())
+                .then(b.score.total_cmp(&a.score))
                 .then(b.name_score.total_cmp(&a.name_score))
                 .then(a.list.cmp(&b.list))
                 .then(
@@ -458,6 +574,7 @@ impl Screener {
             .collect();
         Ok(Screening {
             matches,
+            warnings,
             threshold: options.threshold,
             lists,
         })
@@ -596,8 +713,43 @@ impl Screener {
                 kinds,
             });
         }
-        if fields.is_empty() {
-            return Err(QueryError("enter a name or a company to screen".into()));
+        let mut identifiers = Vec::new();
+        let mut warnings = Vec::new();
+        for (label, values, kind) in query.identifiers() {
+            for typed in values.iter().map(|v| v.trim()).filter(|v| !v.is_empty()) {
+                let chars = typed.chars().count();
+                if chars > MAX_FIELD_CHARS {
+                    return Err(QueryError(format!(
+                        "{} is {chars} characters long; at most {MAX_FIELD_CHARS} are screened",
+                        label.replace('_', " ")
+                    )));
+                }
+                let normalized = match kind {
+                    IdentifierType::Wallet => Some(Normalized::wallet(typed)),
+                    IdentifierType::Document => Normalized::document(typed),
+                    _ => Normalized::phone(typed),
+                };
+                let Some(normalized) = normalized else {
+                    return Err(QueryError(match kind {
+                        IdentifierType::Document => format!(
+                            "id number {typed:?} is too short to identify anyone: give the whole number (at least {} letters and digits)",
+                            crate::identifiers::MIN_DOCUMENT_CHARS
+                        ),
+                        _ => format!(
+                            "phone {typed:?} is too short: give the whole number with its country code (at least {} digits)",
+                            crate::identifiers::MIN_PHONE_DIGITS
+                        ),
+                    }));
+                };
+                warnings.extend(normalized.warning);
+                identifiers.push((label, typed.to_string(), kind, normalized.key));
+            }
+        }
+        if fields.is_empty() && identifiers.is_empty() {
+            return Err(QueryError(
+                "enter a name, a company or an identifier (wallet, ID number, phone) to screen"
+                    .into(),
+            ));
         }
         let dob = match query
             .dob
@@ -633,8 +785,95 @@ impl Screener {
         };
         Ok(Validated {
             fields,
+            identifiers,
+            warnings,
             dob,
             country,
+        })
+    }
+
+    /// The listed identifiers' index, built at first use.
+    fn identifier_index(&self) -> Result<&IdentifierIndex, QueryError> {
+        if let Some(index) = self.identifiers.get() {
+            return Ok(index);
+        }
+        let mut all = Vec::with_capacity(self.snapshot.entities.len());
+        for id in 0..self.snapshot.entities.len() as u32 {
+            all.push((id, self.entity(id)?.identifiers.clone()));
+        }
+        let index = IdentifierIndex::build(all.iter().map(|(id, ids)| (*id, ids.as_slice())));
+        Ok(self.identifiers.get_or_init(|| index))
+    }
+
+    /// A hit on an identifier: exact, so strong, with the listed identifier
+    /// and, when the applicant's name is not the entry's, a warning that
+    /// this is the most serious kind of hit.
+    fn identifier_match(
+        &self,
+        label: &'static str,
+        typed: &str,
+        entity_id: u32,
+        at: u16,
+        name_differs: bool,
+        query: &Query,
+    ) -> Result<Match, QueryError> {
+        let entity = self.entity(entity_id)?;
+        let entity: &Entity = &entity;
+        let list = &self.snapshot.lists[entity.list as usize];
+        let listed = TypedIdentifier::new(&entity.identifiers[at as usize]);
+        let what = match label {
+            "wallet" => "wallet address",
+            "id_number" => "ID number",
+            _ => "phone number",
+        };
+        let how = match listed.kind_type {
+            IdentifierType::Wallet => "compared as the chain writes addresses: a URI, quotes and, for 0x and bc1 addresses, letter case set aside",
+            IdentifierType::Phone => "compared as international digits",
+            _ => "compared without spaces, dashes, dots and letter case",
+        };
+        let note = if listed.note.is_empty() {
+            String::new()
+        } else {
+            format!(" {}", listed.note)
+        };
+        let mut explanation = vec![
+            format!(
+                "The {what} \u{201c}{typed}\u{201d} is listed for this entry: {} {}{note} ({how}).",
+                listed.kind, listed.value
+            ),
+            "An identifier is exact evidence: it is matched as a whole or not at all, never by resemblance.".to_string(),
+        ];
+        if name_differs {
+            explanation.push(format!(
+                "The applicant's name \u{201c}{}\u{201d} is not this entry's name ({}): an identifier of a listed entry given under another name is the most serious kind of hit. The applicant may be using a borrowed or stolen identity, or asking to be paid into a sanctioned account. Escalate it.",
+                query.name.as_deref().unwrap_or_default().trim(),
+                entity.name
+            ));
+        }
+        Ok(Match {
+            field: label,
+            list: list.id.clone(),
+            list_name: list.name.clone(),
+            list_date: list.date.clone(),
+            source_id: entity.source_id.clone(),
+            kind: entity.kind.as_str(),
+            name: entity.name.clone(),
+            matched_name: entity.name.clone(),
+            matched_as: "identifier",
+            alias_strength: "strong",
+            score: 1.0,
+            name_score: 1.0,
+            level: "strong",
+            programs: entity.programs.clone(),
+            explanation,
+            checks: Vec::new(),
+            matched_identifier: Some(MatchedIdentifier {
+                typed: typed.to_string(),
+                listed,
+                name_differs,
+            }),
+            details: details(entity),
+            url: list.entry_url(&entity.source_id),
         })
     }
 
@@ -726,6 +965,7 @@ impl Screener {
             programs: entity.programs.clone(),
             explanation,
             checks,
+            matched_identifier: None,
             details: details(entity),
             url: list.entry_url(&entity.source_id),
         })
@@ -746,17 +986,7 @@ fn details(e: &Entity) -> Details {
         addresses: e.addresses.clone(),
         gender: e.gender.clone(),
         title: e.title.clone(),
-        identifiers: e
-            .identifiers
-            .iter()
-            .map(|i| {
-                if i.note.is_empty() {
-                    format!("{}: {}", i.kind, i.value)
-                } else {
-                    format!("{}: {} {}", i.kind, i.value, i.note)
-                }
-            })
-            .collect(),
+        identifiers: e.identifiers.iter().map(TypedIdentifier::new).collect(),
         listed_on: e.listed_on.clone(),
         remarks: e.remarks.clone(),
     }

@@ -183,6 +183,32 @@ describe('recruiter page', () => {
     assert.match(shown.status.join(' '), /501 characters; at most 500/);
   });
 
+  test('a wallet address under "More details" finds its listed owner, with no request', async () => {
+    const { page } = session;
+    await screenInElement(page, { name: 'John Smith' });
+    await page.locator('sanctions-screen summary').click();
+    const wallet = page.locator('sanctions-screen input[name=wallet]');
+    await wallet.fill('ethereum:0x97B1043ABD9E6FC31681635166D430A458D14F9C@1');
+    await wallet.press('Enter');
+    const shown = await readResults(page);
+    const hit = shown.hits[0];
+    assert.equal(hit?.sourceId, '43377', JSON.stringify(shown.status));
+    assert.equal(hit.level, 'Strong match');
+    assert.match(hit.text, /KIM, Sang Man/);
+    assert.match(hit.text, /Digital Currency Address - ETH/);
+    assert.match(hit.text, /most serious kind of hit/);
+    assert.match(shown.status.join(' '), /^No match for name .*Wallet address .*listed for 1 entry/);
+    await page.screenshot({ path: `${ARTIFACTS}page-wallet.png`, fullPage: true });
+    // A malformed address: a note, no hit, no error.
+    await wallet.fill('0xNOT-A-WALLET');
+    await wallet.press('Enter');
+    const malformed = await readResults(page);
+    assert.equal(malformed.hits.length, 0);
+    assert.match(malformed.status.join(' '), /does not look like a wallet address/);
+    await wallet.fill('');
+    await assertPrivate(session);
+  });
+
   test('keyboard only: Tab reaches the name field, Enter screens', async () => {
     // A fresh page, so that Tab starts from the top.
     const fresh = await open('');
