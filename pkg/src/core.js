@@ -21,6 +21,9 @@ export function localToday(now = new Date()) {
  * exhausted) leaves that module instance unusable. The screener throws an
  * Error that says so, drops the instance, and builds a fresh one from the
  * already compiled module on the next call: no request, no stale state.
+ * Where the browser will not instantiate the module synchronously, that
+ * call (and any until the new instance is ready, a fraction of a second)
+ * throws an Error saying to try again.
  */
 export class Screener {
   #wasm;
@@ -169,12 +172,39 @@ export function sharedScreener(wasmSource) {
     const module = await compile(await wasmSource());
     await init({ module_or_path: module });
     // After a trap: a new instance of the compiled module, the glue pointed
-    // at it, and a new index. The old screener object is forgotten without
-    // being freed (its memory went with the old instance).
-    const rebuild = () => {
-      const instance = new WebAssembly.Instance(module, __wbg_get_imports());
+    // at it, and a new index. Browsers refuse to instantiate a large module
+    // synchronously on the main thread (Chromium: over 8 MB), so when that is
+    // refused the instance is made asynchronously, and calls until it is
+    // ready say so.
+    let ready;
+    let pending;
+    const finish = (instance) => {
       __wbg_finalize_init(instance, module);
       return new WasmScreener();
+    };
+    const rebuild = () => {
+      if (ready) {
+        const screener = ready;
+        ready = undefined;
+        return screener;
+      }
+      if (!pending) {
+        try {
+          return finish(new WebAssembly.Instance(module, __wbg_get_imports()));
+        } catch (error) {
+          if (!(error instanceof RangeError) && !/disallowed/i.test(error.message)) throw error;
+          pending = WebAssembly.instantiate(module, __wbg_get_imports()).then(
+            (instance) => {
+              ready = finish(instance);
+              pending = undefined;
+            },
+            () => {
+              pending = undefined;
+            },
+          );
+        }
+      }
+      throw new Error('the screener is being rebuilt after a failure: try again in a moment');
     };
     return new Screener(new WasmScreener(), rebuild);
   })().catch((error) => {
