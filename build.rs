@@ -4,7 +4,8 @@
 //! (git-ignored; `fetch-lists` fills it). A file that is missing, does not
 //! match its sha256 in `sources.json`, or cannot be parsed fails the build
 //! with the file, line and reason: never an empty or partial list.
-//! Beside the snapshot it writes the listed names already tokenised.
+//! The DPRK IT-worker notices in `data/advisories/` are added as one more
+//! list. Beside the snapshot it writes the listed names already tokenised.
 
 use std::path::PathBuf;
 
@@ -25,7 +26,11 @@ fn main() {
             dir.display()
         );
     }
-    let built = match sanctions_lists::sources::build_snapshot(&dir) {
+    // The DPRK IT-worker notices compiled for this project live in the
+    // repository (they are not an official list file).
+    let advisories = manifest_dir.join("data/advisories");
+    let built = match sanctions_lists::sources::build_snapshot_with_notices(&dir, Some(&advisories))
+    {
         Ok(b) => b,
         Err(e) => panic!(
             "\n\nThe sanctions lists in {} cannot be embedded:\n  {e}\n\n",

@@ -22,7 +22,7 @@
 use crate::matching::Query;
 
 /// The columns (CSV) and keys (JSONL) a query is read from.
-pub const QUERY_FIELDS: [&str; 7] = [
+pub const QUERY_FIELDS: [&str; 10] = [
     "name",
     "company",
     "dob",
@@ -30,6 +30,9 @@ pub const QUERY_FIELDS: [&str; 7] = [
     "wallet",
     "id_number",
     "phone",
+    "email",
+    "website",
+    "employer",
 ];
 
 /// Separates several identifiers in one CSV cell (`0xab…; 0xcd…`).
@@ -220,6 +223,9 @@ fn read_csv(bytes: &[u8], keep: &[String]) -> Result<Batch, String> {
                 wallet: several(4),
                 id_number: several(5),
                 phone: several(6),
+                email: several(7),
+                website: several(8),
+                employer: several(9),
             })
         });
         rows.push(Row {
@@ -271,7 +277,7 @@ fn header_columns(header: &[String], keep: &[String]) -> Result<Columns, String>
     }
     if query[0].is_none() && query[1].is_none() && query[4..].iter().all(Option::is_none) {
         return Err(format!(
-            "the CSV header must name a `name` or `company` column, or an identifier column (`wallet`, `id_number`, `phone`) (found: {})",
+            "the CSV header must name a `name` or `company` column, or one of `wallet`, `id_number`, `phone`, `email`, `website`, `employer` (found: {})",
             header.join(",")
         ));
     }
@@ -524,9 +530,9 @@ mod tests {
         );
         err("Name,NAME\nA,B\n", &[], "twice");
         err(
-            "name,email\nA,B\n",
+            "name,notes\nA,B\n",
             &[],
-            "unknown CSV column \"email\" (column 2)",
+            "unknown CSV column \"notes\" (column 2)",
         );
         err(
             "name\nA\n",

@@ -114,6 +114,12 @@ impl WasmScreener {
     pub fn lists(&self, today: Option<String>) -> Result<JsValue, JsError> {
         to_js(&summaries(&self.inner.snapshot().lists, today.as_deref()))
     }
+
+    /// The advisories' hiring red flags, grouped, with their sources.
+    #[wasm_bindgen(js_name = redFlags)]
+    pub fn red_flags(&self) -> Result<JsValue, JsError> {
+        to_js(&crate::red_flags::checklist())
+    }
 }
 
 fn from_js<T: for<'de> Deserialize<'de>>(what: &str, value: JsValue) -> Result<T, JsError> {

@@ -7,6 +7,10 @@ use serde::Serialize;
 
 use crate::matching::ListRef;
 
+/// The id of the DPRK IT-worker notices list (`data/advisories/`): public
+/// notices, not sanctions designations.
+pub const NOTICES_LIST: &str = "dprk_it_notices";
+
 /// One embedded list, for a compliance officer's record.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct ListSummary {

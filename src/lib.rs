@@ -14,6 +14,8 @@
 //! - [`matching`]: scores, explains, compares date of birth and country.
 //! - [`snapshot`]: the embedded lists.
 //! - [`identifiers`]: wallet addresses, document and phone numbers, compared exactly.
+//! - [`domains`]: e-mail addresses and websites, read down to their registrable domain.
+//! - [`red_flags`]: the advisories' hiring red flags, for the page's checklist.
 //! - [`batch`]: reading a file of applicants, every line accounted for.
 //! - [`output`]: text made safe to show (bidi controls, spreadsheet formulas).
 //!
@@ -30,12 +32,14 @@ pub mod batch;
 pub mod bindings;
 pub mod catalog;
 pub mod countries;
+pub mod domains;
 pub mod freshness;
 pub mod identifiers;
 pub mod index;
 pub mod matching;
 pub use sanctions_normalize as normalize;
 pub mod output;
+pub mod red_flags;
 pub mod snapshot;
 
 pub use matching::{

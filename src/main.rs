@@ -65,13 +65,22 @@ enum Command {
         /// A phone number with its country code (+98 21 ...); repeat for several.
         #[arg(long)]
         phone: Vec<String>,
+        /// An e-mail address: its domain is compared with listed domains; repeat for several.
+        #[arg(long)]
+        email: Vec<String>,
+        /// A website (portfolio, previous employer's site), by its domain; repeat for several.
+        #[arg(long)]
+        website: Vec<String>,
+        /// A company the applicant says they worked for, screened as a company; repeat for several.
+        #[arg(long)]
+        employer: Vec<String>,
         #[command(flatten)]
         options: ScreenOptions,
         /// Print JSON (the fields are documented in the README).
         #[arg(long)]
         json: bool,
     },
-    /// Screen every row of a CSV (header name,company[,dob,country,wallet,id_number,phone]) or JSONL file.
+    /// Screen every row of a CSV (header name,company[,dob,country,wallet,id_number,phone,email,website,employer]) or JSONL file.
     Batch {
         file: std::path::PathBuf,
         /// Write results here (`.csv` for CSV, otherwise JSONL); standard output when absent.
@@ -107,6 +116,9 @@ fn main() -> ExitCode {
             wallet,
             id_number,
             phone,
+            email,
+            website,
+            employer,
             options,
             json,
         } => cli::screen::run(
@@ -118,6 +130,9 @@ fn main() -> ExitCode {
                 wallet,
                 id_number,
                 phone,
+                email,
+                website,
+                employer,
             },
             &options,
             json,

@@ -87,12 +87,33 @@ fn score_for(text: &str, field_is_name: bool, entity: usize) -> Option<f32> {
         ..Options::default()
     };
     let result = screener().screen(&query, &options).ok()?;
+    // A public notice about an entry of a sanctions list rides on that
+    // entry's hit (it is not shown twice): that hit is the notice's too.
+    let linked: Vec<(String, String)> = screener()
+        .entity(entity as u32)
+        .ok()?
+        .notice
+        .as_ref()
+        .map(|n| {
+            n.also_listed
+                .iter()
+                .map(|&e| {
+                    let other = &screener().snapshot().entities[e as usize];
+                    (
+                        screener().snapshot().lists[other.list as usize].id.clone(),
+                        other.source_id.clone(),
+                    )
+                })
+                .collect()
+        })
+        .unwrap_or_default();
     result
         .matches
         .iter()
         .find(|m| {
-            m.source_id == listed.source_id
-                && m.list == screener().snapshot().lists[listed.list as usize].id
+            linked.contains(&(m.list.clone(), m.source_id.clone()))
+                || m.source_id == listed.source_id
+                    && m.list == screener().snapshot().lists[listed.list as usize].id
         })
         .map(|m| m.name_score)
 }
@@ -115,7 +136,10 @@ proptest! {
             country: None,
             wallet: identifiers.clone(),
             id_number: identifiers.clone(),
-            phone: identifiers,
+            phone: identifiers.clone(),
+            email: identifiers.clone(),
+            website: identifiers.clone(),
+            employer: identifiers,
         };
         match screener().screen(&query, &Options::default()) {
             Ok(result) => {

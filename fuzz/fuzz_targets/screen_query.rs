@@ -1,7 +1,7 @@
 //! Any text in any query field: the screener answers or refuses, never
 //! panics, and every score it gives is in [0, 1] and at or above the
 //! threshold. Fields are the input's lines: name, company, dob, country,
-//! wallet, id number, phone.
+//! wallet, id number, phone, e-mail, website, employer.
 #![no_main]
 
 use std::sync::OnceLock;
@@ -16,7 +16,7 @@ fn screener() -> &'static Screener {
 
 fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data);
-    let mut fields = text.splitn(7, '\n').map(|f| Some(f.to_string()));
+    let mut fields = text.splitn(10, '\n').map(|f| Some(f.to_string()));
     let mut next = || fields.next().flatten();
     let query = Query {
         name: next(),
@@ -26,6 +26,9 @@ fuzz_target!(|data: &[u8]| {
         wallet: next().into_iter().collect(),
         id_number: next().into_iter().collect(),
         phone: next().into_iter().collect(),
+        email: next().into_iter().collect(),
+        website: next().into_iter().collect(),
+        employer: next().into_iter().collect(),
     };
     let options = Options {
         threshold: 0.5,

@@ -62,6 +62,14 @@ export class Screener {
     return this.#call((wasm) => wasm.lists(localToday()));
   }
 
+  /**
+   * The US advisories' hiring red flags: `{ groups: [{ title, items: [{ text,
+   * sources }] }], sources: [{ key, text }], next_steps }`, for a checklist.
+   */
+  redFlags() {
+    return this.#call((wasm) => wasm.redFlags());
+  }
+
   #call(use) {
     this.#wasm ??= this.#rebuild();
     try {
@@ -109,6 +117,9 @@ const QUERY_FIELDS = {
   wallet: texts,
   idNumber: texts,
   phone: texts,
+  email: texts,
+  website: texts,
+  employer: texts,
 };
 const OPTION_FIELDS = {
   threshold: (v) => typeof v === 'number', // the core checks the range
@@ -119,6 +130,9 @@ const OPTION_FIELDS = {
   today: text,
 };
 const EXPECTED = {
+  email: 'a string or an array of strings',
+  website: 'a string or an array of strings',
+  employer: 'a string or an array of strings',
   wallet: 'a string or an array of strings',
   idNumber: 'a string or an array of strings',
   phone: 'a string or an array of strings',

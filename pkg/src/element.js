@@ -46,6 +46,17 @@ details.more summary { cursor: pointer; font-weight: 600; color: var(--_accent);
 details.more .fields { display: grid; gap: .75rem; grid-template-columns: repeat(auto-fit, minmax(14rem, 1fr)); margin-top: .5rem; }
 .status .warning { color: var(--_possible); font-weight: 400; }
 .identity { border-left: 4px solid var(--_strong); padding-left: .5rem; font-weight: 600; }
+.notice { border-left: 4px solid var(--_possible); padding-left: .5rem; }
+details.checklist { margin-top: 1.5rem; padding: .75rem 1rem; border: 1px solid #c9cdd2; border-radius: var(--_radius); }
+details.checklist > summary { cursor: pointer; font-weight: 600; color: var(--_accent); }
+details.checklist fieldset { border: 0; padding: 0; margin: .75rem 0; }
+details.checklist legend { font-weight: 600; }
+details.checklist ul { list-style: none; padding-left: 0; margin: .25rem 0; }
+details.checklist li { margin: .3rem 0; }
+details.checklist label { font-weight: 400; display: inline; }
+details.checklist input[type=checkbox] { width: auto; margin-right: .35rem; }
+.sources { color: var(--_muted); font-size: .85rem; }
+.flag-count { font-weight: 600; }
 label { display: grid; gap: .25rem; font-weight: 600; }
 .hint { font-weight: 400; color: var(--_muted); font-size: .875rem; }
 input, select {
@@ -85,6 +96,8 @@ a { color: var(--_accent); }
 @media (max-width: 30rem) { dl { grid-template-columns: 1fr; } dd { margin-bottom: .35rem; } }
 @media print {
   button { display: none; }
+  details.more { display: none; }
+  details.checklist fieldset li:not(.ticked), details.checklist:not(.has-ticks), details.checklist .sources-list { display: none; }
   input { border: 0; padding: 0; }
   .hit { break-inside: avoid; background: none; }
   a::after { content: " (" attr(href) ")"; font-size: .8rem; }
@@ -123,13 +136,16 @@ const FIELDS = [
 ];
 
 /** The core's named thresholds (see `Preset` in the Rust core). */
-/** Identifiers, in the collapsible "More details": several values separated by `;`. */
+/** More of what the applicant gave, in the collapsible "More details": several values separated by `;`. */
 const IDENTIFIER_FIELDS = [
+  { key: 'employer', field: 'employer', label: 'Previous employers', noun: 'employer', hint: 'Companies on the CV, screened like the company above; several separated by ;' },
+  { key: 'email', field: 'email', label: 'E-mail addresses', noun: 'e-mail address', hint: 'Their domain is compared with seized and listed domains' },
+  { key: 'website', field: 'website', label: 'Websites', noun: 'website', hint: 'Portfolio, past employers\u2019 sites; by their domain' },
   { key: 'wallet', field: 'wallet', label: 'Wallet addresses', noun: 'wallet address', hint: 'Crypto addresses to be paid into; several separated by ;' },
   { key: 'idNumber', field: 'id_number', label: 'ID or passport numbers', noun: 'ID number', hint: 'Passport, national ID, tax or registration numbers' },
   { key: 'phone', field: 'phone', label: 'Phone numbers', noun: 'phone number', hint: 'With the country code, e.g. +98 21 8852 6300' },
 ];
-const SEPARATOR = /[;,]/;
+const SEPARATOR = /;/;
 
 /** Whether a query holds anything to screen. */
 const hasSomething = (q) => Boolean(q.name || q.company || IDENTIFIER_FIELDS.some((f) => q[f.key]?.length));
@@ -155,11 +171,13 @@ function listDates(lists) {
 }
 
 export class SanctionsScreenElement extends HTMLElement {
-  static observedAttributes = ['threshold', 'preset', 'lists', 'vessels'];
+  static observedAttributes = ['threshold', 'preset', 'lists', 'vessels', 'checklist'];
 
   #screener = null;
   #inputs = {};
   #more;
+  #checklist;
+  #flagCount;
   #preset;
   #listsLine;
   #staleBox;
@@ -203,7 +221,7 @@ export class SanctionsScreenElement extends HTMLElement {
       this.#inputs[field.key] = input;
       more.append(h('label', { for: id }, field.label, h('span', { class: 'hint', id: `${id}-hint` }, field.hint), input));
     }
-    this.#more = h('details', { class: 'more' }, h('summary', {}, 'More details: wallet, ID and phone numbers'), more);
+    this.#more = h('details', { class: 'more' }, h('summary', {}, 'More details: previous employers, e-mail, websites, wallet, ID and phone numbers'), more);
     form.append(this.#more);
     const presetId = `preset-${uid}`;
     this.#preset = h('select', { id: presetId, name: 'preset', 'aria-describedby': `${presetId}-hint` },
@@ -229,7 +247,12 @@ export class SanctionsScreenElement extends HTMLElement {
     // The live region: a screen reader hears the outcome of every screening.
     this.#status = h('div', { class: 'status', part: 'status', role: 'status', 'aria-live': 'polite', 'aria-atomic': 'true' });
     this.#results = h('ol', { class: 'results', part: 'results', 'aria-label': 'Matches' });
-    root.append(form, this.#listsLine, this.#staleBox, this.#status, this.#results);
+    this.#checklist = h('details', { class: 'checklist', part: 'checklist', hidden: true });
+    root.append(form, this.#listsLine, this.#staleBox, this.#status, this.#results, this.#checklist);
+    // The printed page carries the ticked red flags.
+    window.addEventListener('beforeprint', () => {
+      if (this.#ticked().length) this.#checklist.open = true;
+    });
   }
 
   connectedCallback() {
@@ -238,6 +261,7 @@ export class SanctionsScreenElement extends HTMLElement {
       (screener) => {
         this.#screener = screener;
         this.#showLists(screener.lists());
+        this.#buildChecklist(screener.redFlags());
         this.toggleAttribute('ready', true);
         performance.mark('sanctions-screen-ready');
         this.dispatchEvent(new CustomEvent('ready', { bubbles: true, composed: true }));
@@ -252,6 +276,10 @@ export class SanctionsScreenElement extends HTMLElement {
   }
 
   attributeChangedCallback(name, _old, value) {
+    if (name === 'checklist') {
+      this.#checklist.hidden = value === null;
+      return;
+    }
     if (name === 'preset' && PRESETS.some(([p]) => p === value)) this.#preset.value = value;
     if (this.#screener && hasSomething(this.#query())) this.screen();
   }
@@ -297,7 +325,8 @@ export class SanctionsScreenElement extends HTMLElement {
       return null;
     }
     this.#render(query, result);
-    this.dispatchEvent(new CustomEvent('screening', { bubbles: true, composed: true, detail: { query, result } }));
+    const redFlags = this.#ticked();
+    this.dispatchEvent(new CustomEvent('screening', { bubbles: true, composed: true, detail: { query, result, redFlags } }));
     return result;
   }
 
@@ -323,6 +352,57 @@ export class SanctionsScreenElement extends HTMLElement {
     if (lists) options.lists = lists.split(',').map((l) => l.trim()).filter(Boolean);
     if (this.hasAttribute('vessels')) options.vesselsAndAircraft = true;
     return options;
+  }
+
+  /**
+   * The advisories' red flags as a checklist the recruiter ticks. It counts
+   * the ticks and says what the advisories recommend; it never gives a verdict.
+   */
+  #buildChecklist(flags) {
+    const sources = Object.fromEntries(flags.sources.map((s) => [s.key, s.text]));
+    this.#flagCount = h('p', { class: 'flag-count', role: 'status', 'aria-live': 'polite' });
+    const nextSteps = h('div', { class: 'next-steps', hidden: true },
+      h('p', {}, 'What the advisories recommend next:'),
+      h('ul', {}, flags.next_steps.map((step) => h('li', {}, step))));
+    const update = () => {
+      const ticked = this.#ticked().length;
+      const total = this.#checklist.querySelectorAll('input[type=checkbox]').length;
+      this.#flagCount.textContent = ticked
+        ? `${ticked} of ${total} red flags ticked. No single flag proves anything; several together are a reason to look closer.`
+        : `None of the ${total} red flags ticked.`;
+      nextSteps.hidden = ticked === 0;
+      this.#checklist.classList.toggle('has-ticks', ticked > 0);
+    };
+    let n = 0;
+    const groups = flags.groups.map((group) =>
+      h('fieldset', {},
+        h('legend', {}, group.title),
+        h('ul', {}, group.items.map((item) => {
+          n += 1;
+          const box = h('input', { type: 'checkbox', name: `flag-${n}`, value: item.text });
+          box.addEventListener('change', () => {
+            box.closest('li').classList.toggle('ticked', box.checked);
+            update();
+          });
+          return h('li', {},
+            h('label', {}, box, ' ', item.text,
+              h('span', { class: 'sources', title: item.sources.map((k) => `${k}: ${sources[k] ?? ''}`).join('\n') },
+                ` (${item.sources.join('; ')})`)));
+        }))));
+    this.#checklist.replaceChildren(
+      h('summary', {}, 'Red-flag checklist from the US advisories on North Korean IT workers'),
+      h('p', { class: 'hint' }, 'Tick what you observed. The list only counts ticks: it never decides. Ticked items are printed with the page.'),
+      ...groups, this.#flagCount, nextSteps,
+      h('details', { class: 'sources-list' }, h('summary', {}, 'Sources'),
+        h('ul', {}, flags.sources.map((s) => h('li', {}, `${s.key}: ${s.text}`)))),
+    );
+    this.#checklist.hidden = !this.hasAttribute('checklist');
+    update();
+  }
+
+  /** The red flags ticked now. */
+  #ticked() {
+    return [...this.#checklist.querySelectorAll('input[type=checkbox]:checked')].map((box) => box.value);
   }
 
   #showLists(lists) {
@@ -361,7 +441,7 @@ export class SanctionsScreenElement extends HTMLElement {
         const words = strong ? `${strong} strong` + (hits.length > strong ? `, ${hits.length - strong} possible` : '') : `${hits.length} possible`;
         lines.push(
           h('p', { class: 'alert' },
-            `${label[0].toUpperCase()}${label.slice(1)} ${quote(query[key])}: ${words} match${hits.length === 1 ? '' : 'es'} on the sanctions lists. Compare the details below before deciding.`),
+            `${label[0].toUpperCase()}${label.slice(1)} ${quote(query[key])}: ${words} match${hits.length === 1 ? '' : 'es'} on ${hits.every((m) => m.list === 'dprk_it_notices') ? 'the DPRK IT-worker public notices (not a sanctions list)' : 'the sanctions lists'}. Compare the details below before deciding.`),
         );
       }
     }
@@ -372,7 +452,7 @@ export class SanctionsScreenElement extends HTMLElement {
       lines.push(
         hits.length
           ? h('p', { class: 'alert' },
-            `${field.noun[0].toUpperCase()}${field.noun.slice(1)} ${typed}: listed for ${hits.length} ${hits.length === 1 ? 'entry' : 'entries'} on the sanctions lists. This is exact evidence: see below.`)
+            `${field.noun[0].toUpperCase()}${field.noun.slice(1)} ${typed}: ${hits.length} ${hits.length === 1 ? 'entry' : 'entries'} on the lists screened. See below.`)
           : h('p', { class: 'clear' },
             `No listed entry carries the ${field.noun} ${typed} (lists dated ${listDates(result.lists)}; identifiers match exactly).`),
       );
@@ -406,6 +486,11 @@ export class SanctionsScreenElement extends HTMLElement {
       m.matched_identifier
         ? h('p', {}, `${KIND_WORDS[m.kind] ?? m.kind} on the ${m.list_name}${programs}. The list gives it the ${m.matched_identifier.kind} ${m.matched_identifier.value}, which the applicant gave as ${quote(m.matched_identifier.typed)}.`)
         : h('p', {}, `${KIND_WORDS[m.kind] ?? m.kind} on the ${m.list_name}${programs}. The ${m.field} ${quote(query[m.field])} matched ${alias}.`),
+      m.notice
+        ? h('p', { class: 'notice' },
+          `${m.list === 'dprk_it_notices' ? 'A US public notice, not a sanctions designation' : 'Also named in a US public notice'}: ${m.notice.action} (${m.notice.date}).`,
+          m.notice.persona ? ' This is a false name used in a case: innocent people may bear it.' : '')
+        : null,
       m.matched_identifier?.name_differs
         ? h('p', { class: 'identity' }, `This identifier belongs to ${m.name}, not to the name the applicant gave: the most serious kind of hit. Escalate it.`)
         : null,
@@ -417,7 +502,10 @@ export class SanctionsScreenElement extends HTMLElement {
         : null,
       h('p', { class: 'source' },
         `List dated ${m.list_date} \u00b7 `,
-        h('a', { href: m.url.startsWith('https://') ? m.url : undefined, target: '_blank', rel: 'noopener noreferrer' }, `Official entry (${m.list === 'un' ? 'UN ref.' : 'OFAC id'} ${m.source_id})`),
+        h('a', { href: /^https?:\/\//.test(m.url) ? m.url : undefined, target: '_blank', rel: 'noopener noreferrer' },
+          m.list === 'dprk_it_notices'
+            ? `Source of the notice (${m.source_id})`
+            : `Official entry (${m.list === 'un' ? 'UN ref.' : 'OFAC id'} ${m.source_id})`),
       ),
     );
   }

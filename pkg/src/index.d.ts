@@ -21,6 +21,12 @@ export interface Query {
   idNumber?: string | string[];
   /** Phone numbers, with their country code (`+98 21 8852 6300`, `0098…`). */
   phone?: string | string[];
+  /** E-mail addresses: their domain is compared with seized and listed domains (free mail never alerts). */
+  email?: string | string[];
+  /** Websites (portfolio, previous employers): by registrable domain; a near domain is a possible match. */
+  website?: string | string[];
+  /** Companies the applicant says they worked for, each screened as a company. */
+  employer?: string | string[];
 }
 
 export interface ScreenOptions {
@@ -41,7 +47,7 @@ export interface ScreenOptions {
   today?: string;
 }
 
-export type ListId = 'ofac_sdn' | 'ofac_cons' | 'un' | (string & {});
+export type ListId = 'ofac_sdn' | 'ofac_cons' | 'un' | 'dprk_it_notices' | (string & {});
 export type EntityKind = 'person' | 'organization' | 'vessel' | 'aircraft';
 
 /** A date of birth or country comparison with the listed entry. */
@@ -50,6 +56,26 @@ export interface Check {
   outcome: 'match' | 'conflict' | 'unknown';
   /** In plain words. */
   text: string;
+}
+
+/** What a US public notice says (the `dprk_it_notices` list). */
+export interface Notice {
+  category: 'dprk_national' | 'designated' | 'organization' | 'front_company' | 'persona' | 'domain';
+  /** Indicted, wanted, seized, designated... */
+  action: string;
+  date: string;
+  source_url: string;
+  /** A false name used in a case: innocent people may bear it. */
+  persona: boolean;
+  /** The same person or company on an embedded sanctions list. */
+  also_listed: { list: string; source_id: string }[];
+}
+
+/** The advisories' hiring red flags, for a checklist (`Screener.redFlags()`). */
+export interface RedFlags {
+  groups: { title: string; items: { text: string; sources: string[] }[] }[];
+  sources: { key: string; text: string }[];
+  next_steps: string[];
 }
 
 /** A listed identifier, typed. */
@@ -92,7 +118,7 @@ export interface Details {
 /** One listed entry that matched. */
 export interface Match {
   /** Which query field matched. */
-  field: 'name' | 'company' | 'wallet' | 'id_number' | 'phone';
+  field: 'name' | 'company' | 'employer' | 'wallet' | 'id_number' | 'phone' | 'email' | 'website';
   list: ListId;
   list_name: string;
   /** The list's date, `YYYY-MM-DD`. */
@@ -117,8 +143,14 @@ export interface Match {
   /** Why it matched, one plain sentence each. */
   explanation: string[];
   checks: Check[];
-  /** For a hit on a wallet, ID or phone number: the listed identifier; else null. */
+  /** For a hit on a wallet, ID or phone number, e-mail or website: the listed identifier; else null. */
   matched_identifier: MatchedIdentifier | null;
+  /**
+   * For a hit on the DPRK IT-worker notices (`list: 'dprk_it_notices'`), or a
+   * sanctions hit a notice also names: what the notice says. A notice is not
+   * a sanctions designation.
+   */
+  notice: Notice | null;
   details: Details;
   /** The publisher's page for the entry. */
   url: string;
@@ -180,6 +212,8 @@ export declare class Screener {
   screen(query: Query, options?: ScreenOptions): Screening;
   /** The embedded lists with their dates, counts and hashes. */
   lists(): ListSummary[];
+  /** The US advisories' hiring red flags, grouped, with their sources. */
+  redFlags(): RedFlags;
 }
 
 /**

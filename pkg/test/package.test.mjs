@@ -141,14 +141,15 @@ test('options and fields of the wrong kind get messages about the field, not the
 test('lists() gives each list its publisher, date, age, counts and file hashes', async () => {
   const screener = await createScreener();
   const lists = screener.lists();
-  assert.deepEqual(lists.map((l) => l.id), ['ofac_sdn', 'ofac_cons', 'un']);
+  assert.deepEqual(lists.map((l) => l.id), ['ofac_sdn', 'ofac_cons', 'un', 'dprk_it_notices']);
   const listsDir = process.env.SANCTIONS_LISTS_DIR ?? `${ROOT}../shared/lists`;
-  const sources = readFileSync(`${listsDir}/sources.json`, 'utf8');
+  const sources =
+    readFileSync(`${listsDir}/sources.json`, 'utf8') + readFileSync(`${ROOT}data/advisories/sources.json`, 'utf8');
   for (const list of lists) {
     assert.ok(list.publisher && list.date.match(/^\d{4}-\d{2}-\d{2}$/));
     assert.equal(typeof list.age_days, 'number');
     assert.equal(list.stale, list.age_days > 30);
-    assert.ok(list.counts.persons + list.counts.organizations > 300, list.id);
+    assert.ok(list.counts.persons + list.counts.organizations > (list.id === 'dprk_it_notices' ? 50 : 300), list.id);
     for (const file of list.files) {
       assert.match(file.sha256, /^[0-9a-f]{64}$/);
       assert.ok(sources.includes(file.sha256), `${file.path}: hash not in sources.json`);
@@ -171,4 +172,19 @@ test('identifiers: a wallet, an ID number and a phone, as strings or arrays', as
   assert.match(malformed.warnings[0], /does not look like a wallet address/);
   assert.throws(() => screener.screen({ wallet: 5 }), /"wallet" must be a string or an array of strings/);
   assert.throws(() => screener.screen({ idNumber: '12' }), /too short to identify anyone/);
+});
+
+test('the DPRK IT-worker notices: a hit says it is a notice; domains, employers and the red flags', async () => {
+  const screener = await createScreener();
+  const hit = screener.screen({ name: 'Ri Kyong Sik' }).matches.find((m) => m.list === 'dprk_it_notices');
+  assert.equal(hit.notice.category, 'dprk_national');
+  assert.match(hit.explanation.join(' '), /not a sanctions designation/);
+  const domain = screener.screen({ email: 'jane@mail.hopanatech.com', website: ['gmail.com'] });
+  assert.equal(domain.matches[0].source_id, 'D002');
+  assert.match(domain.warnings[0], /gmail\.com/);
+  const employer = screener.screen({ employer: ['Google', 'Hopana Tech LLC'] });
+  assert.equal(employer.matches[0].field, 'employer');
+  const flags = screener.redFlags();
+  assert.ok(flags.groups.length >= 5 && flags.groups.every((g) => g.items.every((i) => i.sources.length > 0)));
+  assert.equal(flags.next_steps.length, 3);
 });

@@ -20,8 +20,13 @@ pub fn run(json: bool) -> Result<u8, String> {
         println!("  publisher: {}", l.publisher);
         match l.age_days {
             Some(days) if l.stale => println!(
-                "  date: {} ({days} days old: STALE - run fetch-lists and rebuild)",
-                l.date
+                "  date: {} ({days} days old: STALE - {})",
+                l.date,
+                if l.id == sanctions_screen::catalog::NOTICES_LIST {
+                    "add newer notices to data/advisories/ and rebuild"
+                } else {
+                    "run fetch-lists and rebuild"
+                }
             ),
             Some(days) => println!("  date: {} ({days} days old)", l.date),
             None => println!("  date: {}", l.date),

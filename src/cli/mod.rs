@@ -65,10 +65,14 @@ pub fn list_lines(lists: &[sanctions_screen::matching::ListRef]) -> Vec<String> 
                 .age_days
                 .map(|d| format!(", {d} days old"))
                 .unwrap_or_default();
-            let warning = if l.stale {
-                " - STALE: newer designations are missing; update with `fetch-lists` and rebuild"
-            } else {
-                ""
+            let warning = match (l.stale, l.id == sanctions_screen::catalog::NOTICES_LIST) {
+                (false, _) => "",
+                (true, false) => {
+                    " - STALE: newer designations are missing; update with `fetch-lists` and rebuild"
+                }
+                (true, true) => {
+                    " - STALE: newer notices are missing; add them to data/advisories/ and rebuild"
+                }
             };
             format!("{} dated {}{age}{warning}", l.name, l.date)
         })

@@ -38,9 +38,12 @@ pub fn human(query: &Query, result: &Screening) -> String {
         out.push_str(&format!("\nWarning: {warning}\n"));
     }
     let identifiers = [
+        ("employer", &query.employer),
         ("wallet", &query.wallet),
         ("id_number", &query.id_number),
         ("phone", &query.phone),
+        ("email", &query.email),
+        ("website", &query.website),
     ];
     let fields = [("name", &query.name), ("company", &query.company)]
         .into_iter()
@@ -60,7 +63,7 @@ pub fn human(query: &Query, result: &Screening) -> String {
         let shown_label = label.replace('_', " ");
         let hits: Vec<&Match> = result.matches.iter().filter(|m| m.field == label).collect();
         if hits.is_empty() {
-            let rule = if matches!(label, "name" | "company") {
+            let rule = if matches!(label, "name" | "company" | "employer") {
                 format!("threshold {:.2}", result.threshold)
             } else {
                 "identifiers match exactly".to_string()

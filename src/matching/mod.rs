@@ -105,6 +105,10 @@ pub const MAX_FIELD_CHARS: usize = 500;
 /// the index's ranking; 150 keeps the indexed top results equal to brute
 /// force over the test's varied queries, at about 0.5 ms a query.
 const CANDIDATES: usize = 150;
+/// The score of a domain one letter, a hyphen or a suffix away from a listed
+/// one: below strong (a neighbour may be innocent), above every threshold
+/// (a lookalike domain is how fronts hide).
+pub const NEAR_DOMAIN_SCORE: f32 = 0.9;
 /// Default number of matches returned.
 pub const DEFAULT_LIMIT: usize = 10;
 
@@ -148,6 +152,27 @@ pub struct Query {
         skip_serializing_if = "Vec::is_empty"
     )]
     pub phone: Vec<String>,
+    /// E-mail addresses: their domain is compared with the listed domains.
+    #[serde(
+        default,
+        deserialize_with = "one_or_many",
+        skip_serializing_if = "Vec::is_empty"
+    )]
+    pub email: Vec<String>,
+    /// Websites (a portfolio, a previous employer's site), by their domain.
+    #[serde(
+        default,
+        deserialize_with = "one_or_many",
+        skip_serializing_if = "Vec::is_empty"
+    )]
+    pub website: Vec<String>,
+    /// Companies the applicant says they worked for, each screened as a company.
+    #[serde(
+        default,
+        deserialize_with = "one_or_many",
+        skip_serializing_if = "Vec::is_empty"
+    )]
+    pub employer: Vec<String>,
 }
 
 impl Query {
@@ -314,6 +339,9 @@ pub struct Match {
     pub checks: Vec<Check>,
     /// For a hit on a wallet, document or phone number: which one.
     pub matched_identifier: Option<MatchedIdentifier>,
+    /// For a hit on the DPRK IT-worker notices, or a sanctions hit that a
+    /// notice also names: what the notice says.
+    pub notice: Option<NoticeRef>,
     pub details: Details,
     /// The publisher's page for the entry.
     pub url: String,
@@ -330,6 +358,30 @@ pub struct MatchedIdentifier {
     /// The applicant also gave a name, and it is not this entry's: the
     /// identifier belongs to a listed entry under another name.
     pub name_differs: bool,
+}
+
+/// What a public notice says of a hit (the `dprk_it_notices` list).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct NoticeRef {
+    /// `dprk_national`, `designated`, `organization`, `front_company`, `persona`, `domain`.
+    pub category: String,
+    /// Indicted, wanted, seized, designated... as the notice says.
+    pub action: String,
+    pub date: String,
+    pub source_url: String,
+    /// A false name used in a case: innocent people may share it.
+    pub persona: bool,
+    /// The same person or company on an embedded sanctions list.
+    pub also_listed: Vec<ListedEntry>,
+}
+
+/// An entry of a sanctions list, as a notice links it.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ListedEntry {
+    #[serde(skip)]
+    entity: u32,
+    pub list: String,
+    pub source_id: String,
 }
 
 /// A list as a result cites it.
@@ -388,11 +440,15 @@ pub struct Screener {
     /// Listed identifiers, indexed at the first query that has one: it needs
     /// every entry's details, which the fast start leaves encoded.
     identifiers: std::sync::OnceLock<IdentifierIndex>,
+    /// Listed websites and e-mail domains, indexed at first use.
+    domains: std::sync::OnceLock<crate::domains::DomainIndex>,
 }
 
 /// A query that passed validation.
 struct Validated {
     fields: Vec<Field>,
+    /// (field label, as typed, registrable domain) of e-mail addresses and websites.
+    domains: Vec<(&'static str, String, String)>,
     /// (field label, as typed, type, normalised key)
     identifiers: Vec<(&'static str, String, IdentifierType, String)>,
     warnings: Vec<String>,
@@ -402,6 +458,7 @@ struct Validated {
 
 /// A validated query field, tokenised.
 struct Field {
+    /// `name`, `company` or `employer`.
     label: &'static str,
     /// The text as typed (trimmed), for the explanation of a reading.
     text: String,
@@ -437,6 +494,7 @@ impl Screener {
             index,
             details: None,
             identifiers: std::sync::OnceLock::new(),
+            domains: std::sync::OnceLock::new(),
         }
     }
 
@@ -453,6 +511,7 @@ impl Screener {
             index,
             details: Some(details),
             identifiers: std::sync::OnceLock::new(),
+            domains: std::sync::OnceLock::new(),
         })
     }
 
@@ -502,13 +561,15 @@ impl Screener {
     ) -> Result<Screening, QueryError> {
         let Validated {
             fields,
+            domains,
             identifiers,
             warnings,
             dob,
             country,
         } = self.validate(query, options)?;
         let lists = self.selected_lists(options)?;
-        let mut matches = Vec::new();
+        // (entity id, match): the ids link notices to sanctions entries.
+        let mut matches: Vec<(u32, Match)> = Vec::new();
         for field in &fields {
             let mut best = Best::default();
             for at in 0..=field.readings.len() {
@@ -518,15 +579,18 @@ impl Screener {
                 if scored.score < options.threshold {
                     continue;
                 }
-                matches.push(self.build_match(
-                    field,
-                    at,
+                matches.push((
                     entity_id,
-                    name_id,
-                    &scored,
-                    dob.as_ref(),
-                    country,
-                )?);
+                    self.build_match(
+                        field,
+                        at,
+                        entity_id,
+                        name_id,
+                        &scored,
+                        dob.as_ref(),
+                        country,
+                    )?,
+                ));
             }
         }
         for (label, typed, kind, key) in &identifiers {
@@ -535,20 +599,27 @@ impl Screener {
                     continue;
                 }
                 let name_differs = query.name.as_deref().is_some_and(|n| !n.trim().is_empty())
-                    && !matches.iter().any(|m: &Match| {
-                        m.field == "name"
-                            && m.source_id == self.snapshot.entities[entity_id as usize].source_id
-                    });
-                matches.push(self.identifier_match(
-                    label,
-                    typed,
+                    && !matches
+                        .iter()
+                        .any(|(e, m)| *e == entity_id && m.field == "name");
+                matches.push((
                     entity_id,
-                    at,
-                    name_differs,
-                    query,
-                )?);
+                    self.identifier_match(label, typed, entity_id, at, name_differs, query)?,
+                ));
             }
         }
+        for (label, typed, domain) in &domains {
+            for (entity_id, at, how) in self.domain_index()?.lookup(domain) {
+                if !lists[self.snapshot.entities[entity_id as usize].list as usize] {
+                    continue;
+                }
+                matches.push((
+                    entity_id,
+                    self.domain_match(label, typed, domain, entity_id, at, how)?,
+                ));
+            }
+        }
+        let mut matches = self.merge_notices(matches);
         matches.sort_by(|a, b| {
             // An identifier hit is exact evidence: first, and never cut by the limit before a name hit.
             (b.matched_identifier.is_some())
@@ -681,13 +752,27 @@ impl Screener {
             }
         }
         let mut fields = Vec::new();
-        for (label, value, organization) in [
-            ("name", &query.name, false),
-            ("company", &query.company, true),
-        ] {
-            let Some(text) = value.as_deref().map(str::trim).filter(|t| !t.is_empty()) else {
+        let texts = [
+            ("name", query.name.as_deref(), false),
+            ("company", query.company.as_deref(), true),
+        ]
+        .into_iter()
+        .chain(
+            query
+                .employer
+                .iter()
+                .map(|e| ("employer", Some(e.as_str()), true)),
+        );
+        for (label, value, organization) in texts {
+            let Some(text) = value.map(str::trim).filter(|t| !t.is_empty()) else {
                 continue;
             };
+            let chars = text.chars().count();
+            if chars > MAX_FIELD_CHARS {
+                return Err(QueryError(format!(
+                    "{label} is {chars} characters long; at most {MAX_FIELD_CHARS} are screened"
+                )));
+            }
             let tokenized = tokenize(text);
             let other_readings = readings(&tokenized);
             if tokenized.tokens.is_empty() {
@@ -745,10 +830,33 @@ impl Screener {
                 identifiers.push((label, typed.to_string(), kind, normalized.key));
             }
         }
-        if fields.is_empty() && identifiers.is_empty() {
+        let mut domains = Vec::new();
+        for (label, values) in [("email", &query.email), ("website", &query.website)] {
+            for typed in values.iter().map(|v| v.trim()).filter(|v| !v.is_empty()) {
+                let chars = typed.chars().count();
+                if chars > MAX_FIELD_CHARS {
+                    return Err(QueryError(format!(
+                        "{label} is {chars} characters long; at most {MAX_FIELD_CHARS} are screened"
+                    )));
+                }
+                let Some(domain) = crate::domains::registrable_domain(typed) else {
+                    return Err(QueryError(format!(
+                        "{label} {typed:?} holds no internet domain: write an address such as name@example.com or example.com"
+                    )));
+                };
+                if crate::domains::is_free_mail(&domain) {
+                    warnings.push(format!(
+                        "\u{201c}{typed}\u{201d} is at {domain}, where anyone can have an address or a page: it says nothing about the applicant and is not compared."
+                    ));
+                    continue;
+                }
+                domains.push((label, typed.to_string(), domain));
+            }
+        }
+        if fields.is_empty() && identifiers.is_empty() && domains.is_empty() && warnings.is_empty()
+        {
             return Err(QueryError(
-                "enter a name, a company or an identifier (wallet, ID number, phone) to screen"
-                    .into(),
+                "enter a name, a company or an identifier (wallet, ID number, phone, e-mail, website) to screen".into(),
             ));
         }
         let dob = match query
@@ -785,11 +893,190 @@ impl Screener {
         };
         Ok(Validated {
             fields,
+            domains,
             identifiers,
             warnings,
             dob,
             country,
         })
+    }
+
+    /// A notice hit on a person or company that also matched on a sanctions
+    /// list (the same field) is shown once: as the sanctions hit, with the
+    /// notice attached. A notice hit whose sanctions entry did not match says
+    /// where that entry is.
+    fn merge_notices(&self, mut matches: Vec<(u32, Match)>) -> Vec<Match> {
+        let mut merged_into: Vec<Option<usize>> = vec![None; matches.len()];
+        for i in 0..matches.len() {
+            let Some(notice) = matches[i].1.notice.clone() else {
+                continue;
+            };
+            if matches[i].1.list != crate::catalog::NOTICES_LIST {
+                continue;
+            }
+            let field = matches[i].1.field;
+            let target = matches.iter().position(|(e, m)| {
+                m.field == field && notice.also_listed.iter().any(|l| l.entity == *e)
+            });
+            match target {
+                Some(j) => {
+                    merged_into[i] = Some(j);
+                    let m = &mut matches[j].1;
+                    m.explanation.push(format!(
+                        "Also named in a US public notice on the DPRK IT-worker schemes: {} ({}). Source: {}",
+                        notice.action, notice.date, notice.source_url
+                    ));
+                    m.notice = Some(notice);
+                }
+                None => {
+                    for listed in &notice.also_listed {
+                        let entity = &self.snapshot.entities[listed.entity as usize];
+                        let list = &self.snapshot.lists[entity.list as usize];
+                        matches[i].1.explanation.push(format!(
+                            "The same {} is on the {} as entry {} ({}).",
+                            entity.kind.as_str(),
+                            list.name,
+                            entity.source_id,
+                            entity.name
+                        ));
+                    }
+                }
+            }
+        }
+        matches
+            .into_iter()
+            .zip(merged_into)
+            .filter(|(_, merged)| merged.is_none())
+            .map(|((_, m), _)| m)
+            .collect()
+    }
+
+    /// Labels a hit on an entry of the notices list for what it is: a public
+    /// notice, not a sanctions designation; a persona may be anyone's name.
+    fn label_notice(&self, entity: &Entity, m: &mut Match) {
+        let Some(notice) = &entity.notice else {
+            return;
+        };
+        let persona = notice.category == "persona";
+        m.explanation.push(format!(
+            "This is a US public notice, not a sanctions designation: {} ({}). Source: {}",
+            notice.action, notice.date, notice.source_url
+        ));
+        if persona {
+            m.explanation.push(format!(
+                "\u{201c}{}\u{201d} is a false name (persona) that North Korean IT workers used in a US case. Innocent people may bear the same name: only other evidence (identity documents, the company, the checks below) can tell them apart.",
+                entity.name
+            ));
+            // A persona's name alone is weak evidence: never more than possible.
+            m.level = "possible";
+        }
+        m.url = notice.source_url.clone();
+        m.notice = Some(NoticeRef {
+            category: notice.category.clone(),
+            action: notice.action.clone(),
+            date: notice.date.clone(),
+            source_url: notice.source_url.clone(),
+            persona,
+            also_listed: notice
+                .also_listed
+                .iter()
+                .map(|&e| {
+                    let listed = &self.snapshot.entities[e as usize];
+                    ListedEntry {
+                        entity: e,
+                        list: self.snapshot.lists[listed.list as usize].id.clone(),
+                        source_id: listed.source_id.clone(),
+                    }
+                })
+                .collect(),
+        });
+    }
+
+    /// The listed domains' index, built at first use.
+    fn domain_index(&self) -> Result<&crate::domains::DomainIndex, QueryError> {
+        if let Some(index) = self.domains.get() {
+            return Ok(index);
+        }
+        let mut all = Vec::with_capacity(self.snapshot.entities.len());
+        for id in 0..self.snapshot.entities.len() as u32 {
+            all.push((id, self.entity(id)?.identifiers.clone()));
+        }
+        let index =
+            crate::domains::DomainIndex::build(all.iter().map(|(id, ids)| (*id, ids.as_slice())));
+        Ok(self.domains.get_or_init(|| index))
+    }
+
+    /// A hit on an e-mail or website domain: the same registrable domain is
+    /// strong, a near one possible.
+    fn domain_match(
+        &self,
+        label: &'static str,
+        typed: &str,
+        domain: &str,
+        entity_id: u32,
+        at: u16,
+        how: crate::domains::DomainMatch,
+    ) -> Result<Match, QueryError> {
+        let entity = self.entity(entity_id)?;
+        let entity: &Entity = &entity;
+        let list = &self.snapshot.lists[entity.list as usize];
+        let listed = TypedIdentifier::new(&entity.identifiers[at as usize]);
+        let what = if label == "email" {
+            "e-mail address"
+        } else {
+            "website"
+        };
+        let (score, level, line) = match how {
+            crate::domains::DomainMatch::Same => (
+                1.0,
+                "strong",
+                format!(
+                    "The {what} \u{201c}{typed}\u{201d} is at {domain}, the domain of this entry's {} {}.",
+                    listed.kind, listed.value
+                ),
+            ),
+            crate::domains::DomainMatch::Near(why) => (
+                // Close but not the same: a lookalike domain is a classic
+                // front, and also an innocent neighbour; a reviewer decides.
+                NEAR_DOMAIN_SCORE,
+                "possible",
+                format!(
+                    "The {what} \u{201c}{typed}\u{201d} is at {domain}, close to this entry's {} {} ({why}).",
+                    listed.kind, listed.value
+                ),
+            ),
+        };
+        let mut m = Match {
+            field: label,
+            list: list.id.clone(),
+            list_name: list.name.clone(),
+            list_date: list.date.clone(),
+            source_id: entity.source_id.clone(),
+            kind: entity.kind.as_str(),
+            name: entity.name.clone(),
+            matched_name: entity.name.clone(),
+            matched_as: "identifier",
+            alias_strength: "strong",
+            score,
+            name_score: score,
+            level,
+            programs: entity.programs.clone(),
+            explanation: vec![
+                line,
+                "Domains are compared as registered: the address's user, sub-domains such as www., letter case and the rest of the address are set aside.".into(),
+            ],
+            checks: Vec::new(),
+            matched_identifier: Some(MatchedIdentifier {
+                typed: typed.to_string(),
+                listed,
+                name_differs: false,
+            }),
+            notice: None,
+            details: details(entity),
+            url: list.entry_url(&entity.source_id),
+        };
+        self.label_notice(entity, &mut m);
+        Ok(m)
     }
 
     /// The listed identifiers' index, built at first use.
@@ -850,7 +1137,7 @@ impl Screener {
                 entity.name
             ));
         }
-        Ok(Match {
+        let mut m = Match {
             field: label,
             list: list.id.clone(),
             list_name: list.name.clone(),
@@ -872,9 +1159,12 @@ impl Screener {
                 listed,
                 name_differs,
             }),
+            notice: None,
             details: details(entity),
             url: list.entry_url(&entity.source_id),
-        })
+        };
+        self.label_notice(entity, &mut m);
+        Ok(m)
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -944,7 +1234,7 @@ impl Screener {
                 ),
             );
         }
-        Ok(Match {
+        let mut m = Match {
             field: field.label,
             list: list.id.clone(),
             list_name: list.name.clone(),
@@ -966,9 +1256,12 @@ impl Screener {
             explanation,
             checks,
             matched_identifier: None,
+            notice: None,
             details: details(entity),
             url: list.entry_url(&entity.source_id),
-        })
+        };
+        self.label_notice(entity, &mut m);
+        Ok(m)
     }
 }
 

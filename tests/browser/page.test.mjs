@@ -186,7 +186,7 @@ describe('recruiter page', () => {
   test('a wallet address under "More details" finds its listed owner, with no request', async () => {
     const { page } = session;
     await screenInElement(page, { name: 'John Smith' });
-    await page.locator('sanctions-screen summary').click();
+    await page.locator('sanctions-screen details.more > summary').click();
     const wallet = page.locator('sanctions-screen input[name=wallet]');
     await wallet.fill('ethereum:0x97B1043ABD9E6FC31681635166D430A458D14F9C@1');
     await wallet.press('Enter');
@@ -197,7 +197,7 @@ describe('recruiter page', () => {
     assert.match(hit.text, /KIM, Sang Man/);
     assert.match(hit.text, /Digital Currency Address - ETH/);
     assert.match(hit.text, /most serious kind of hit/);
-    assert.match(shown.status.join(' '), /^No match for name .*Wallet address .*listed for 1 entry/);
+    assert.match(shown.status.join(' '), /^No match for name .*Wallet address .*: 1 entry on the lists screened/);
     await page.screenshot({ path: `${ARTIFACTS}page-wallet.png`, fullPage: true });
     // A malformed address: a note, no hit, no error.
     await wallet.fill('0xNOT-A-WALLET');
@@ -207,6 +207,47 @@ describe('recruiter page', () => {
     assert.match(malformed.status.join(' '), /does not look like a wallet address/);
     await wallet.fill('');
     await assertPrivate(session);
+  });
+
+  test('DPRK IT-worker notices: a name and a seized domain hit, labelled; the checklist is ticked and printed', async () => {
+    const fresh = await open('');
+    const { page } = fresh;
+    await screenInElement(page, { name: 'Ri Kyong Sik' });
+    let shown = await readResults(page);
+    const notice = shown.hits.find((hit) => hit.list === 'dprk_it_notices');
+    assert.ok(notice, JSON.stringify(shown.status));
+    assert.match(notice.text, /A US public notice, not a sanctions designation: Indicted/);
+    assert.match(notice.text, /Source of the notice \(P002\)/);
+
+    await page.locator('sanctions-screen details.more > summary').click();
+    const website = page.locator('sanctions-screen input[name=website]');
+    await website.fill('https://www.hopanatech.com/careers');
+    await website.press('Enter');
+    shown = await readResults(page);
+    const seized = shown.hits.find((hit) => hit.sourceId === 'D002');
+    assert.ok(seized, JSON.stringify(shown.status));
+    assert.equal(seized.level, 'Strong match');
+    assert.match(seized.text, /Seized/);
+    await website.fill('');
+
+    // The checklist: on in the page, ticked, counted, never a verdict.
+    const checklist = page.locator('sanctions-screen details.checklist');
+    await checklist.locator('summary').first().click();
+    const boxes = checklist.locator('input[type=checkbox]');
+    assert.ok((await boxes.count()) >= 20);
+    await boxes.nth(0).check();
+    await boxes.nth(8).check();
+    assert.match(await checklist.locator('.flag-count').textContent(), /^2 of \d+ red flags ticked/);
+    assert.match(await checklist.locator('.next-steps').textContent(), /FBI field office/);
+    await page.emulateMedia({ media: 'print' });
+    const printed = await checklist.locator('fieldset li').evaluateAll((items) =>
+      items.filter((li) => li.checkVisibility()).map((li) => li.textContent));
+    assert.equal(printed.length, 2, JSON.stringify(printed));
+    assert.ok(await checklist.locator('.next-steps').evaluate((e) => e.checkVisibility()));
+    await page.screenshot({ path: `${ARTIFACTS}page-print-checklist.png`, fullPage: true });
+    await page.emulateMedia({ media: 'screen' });
+    await assertPrivate(fresh);
+    await fresh.context.close();
   });
 
   test('keyboard only: Tab reaches the name field, Enter screens', async () => {

@@ -11,7 +11,9 @@
 //! Reach for:
 //! - [`sources::build_snapshot`] to turn a lists folder into a snapshot
 //!   (what the build script does);
-//! - [`ofac::parse_ofac_set`] / [`un::parse_un_xml`] to parse one list;
+//! - [`ofac::parse_ofac_set`] / [`un::parse_un_xml`] to parse one list, and
+//!   [`notices::parse_notices`] for the DPRK IT-worker notices compiled for
+//!   this project (not an official list: each entry carries its [`Notice`]);
 //! - [`snapshot::decode`] to read embedded bytes back.
 //!
 //! Limits, stated plainly: OFAC's legacy CSV format is the one parsed (not the
@@ -26,6 +28,8 @@ pub mod snapshot;
 
 #[cfg(feature = "parse")]
 pub mod dates;
+#[cfg(feature = "parse")]
+pub mod notices;
 #[cfg(feature = "parse")]
 pub mod ofac;
 #[cfg(feature = "parse")]

@@ -95,6 +95,28 @@ pub struct Identifier {
     pub note: String,
 }
 
+/// What a public notice (not a sanctions designation) says of an entry: the
+/// DPRK IT-worker notices in `data/advisories/` (see [`crate::notices`]).
+#[derive(Serialize, Deserialize, Clone, Debug, Default, PartialEq, Eq)]
+pub struct Notice {
+    /// `dprk_national`, `designated`, `organization`, `front_company`,
+    /// `persona` or `domain`.
+    pub category: String,
+    /// What the notice says the person or company did.
+    pub role: String,
+    /// Indicted, wanted, seized, designated... as the notice says it.
+    pub action: String,
+    /// The date of the action, `YYYY-MM-DD` or `YYYY-MM`.
+    pub date: String,
+    /// The compiler found the entry on OFAC's list (`yes`) or did not check (`unknown`).
+    pub ofac_listed: String,
+    /// The public source the row rests on.
+    pub source_url: String,
+    /// Entries of the embedded sanctions lists that are the same person or
+    /// company (by name), as indices into [`Snapshot::entities`].
+    pub also_listed: Vec<u32>,
+}
+
 /// One listed person, organization, vessel or aircraft.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
 pub struct Entity {
@@ -123,6 +145,8 @@ pub struct Entity {
     pub listed_on: String,
     /// The full remarks or comments, continuation included.
     pub remarks: String,
+    /// For an entry of the notices list: what the notice says.
+    pub notice: Option<Notice>,
 }
 
 /// One file a list was built from.
@@ -175,6 +199,7 @@ impl ListMeta {
             "un" => {
                 "https://main.un.org/securitycouncil/en/content/un-sc-consolidated-list".to_string()
             }
+            // A notice links its own source (`Notice::source_url`).
             _ => String::new(),
         }
     }

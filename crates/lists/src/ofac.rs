@@ -106,6 +106,7 @@ pub fn parse_ofac_set(list: u16, set: &OfacSet<'_>) -> Result<Parsed, ListError>
             identifiers: Vec::new(),
             listed_on: String::new(),
             remarks: String::new(),
+            notice: None,
         };
         for (label, index) in [
             ("Call Sign", 5),
@@ -520,6 +521,7 @@ mod tests {
             identifiers: vec![],
             listed_on: String::new(),
             remarks: String::new(),
+            notice: None,
         };
         extract_remarks(
             "DOB 05 Feb 1970; alt. DOB 1971; POB Pyongyang, North Korea; nationality Korea, North; Gender Male; Passport 927220230 (Korea, North) issued 11 May 2017; Vessel Registration Identification IMO 9123456; Website www.example.com; a.k.a. 'LAB 110'; a.k.a. 'UNIT 110'.",

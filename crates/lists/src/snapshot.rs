@@ -18,11 +18,11 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::{Alias, Entity, Identifier, Kind, ListMeta, ListedDate, Snapshot};
+use crate::{Alias, Entity, Identifier, Kind, ListMeta, ListedDate, Notice, Snapshot};
 
 pub const MAGIC: &[u8; 8] = b"SSNAPSHT";
 /// Bump when the model's fields or this layout change.
-pub const SNAPSHOT_FORMAT: u32 = 2;
+pub const SNAPSHOT_FORMAT: u32 = 3;
 
 #[derive(Debug)]
 pub struct SnapshotError(pub String);
@@ -60,6 +60,7 @@ struct Details {
     identifiers: Vec<Identifier>,
     listed_on: String,
     remarks: String,
+    notice: Option<Notice>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -84,6 +85,7 @@ pub fn encode(snapshot: &Snapshot) -> Vec<u8> {
             identifiers: e.identifiers,
             listed_on: e.listed_on,
             remarks: e.remarks,
+            notice: e.notice,
         };
         block.extend(postcard::to_allocvec(&details).expect("details always serialise"));
         detail_ends.push(u32::try_from(block.len()).expect("details block under 4 GiB"));
@@ -182,6 +184,7 @@ pub fn decode_deferred(bytes: &[u8]) -> Result<(Snapshot, DeferredDetails<'_>), 
             identifiers: Vec::new(),
             listed_on: String::new(),
             remarks: String::new(),
+            notice: None,
         })
         .collect();
     let snapshot = Snapshot {
@@ -205,7 +208,7 @@ pub struct DeferredDetails<'a> {
 
 impl DeferredDetails<'_> {
     /// Decodes entry `id`'s details into `entity` (title, gender,
-    /// birthplaces, addresses, identifiers, listing date, remarks).
+    /// birthplaces, addresses, identifiers, listing date, remarks, notice).
     pub fn fill(&self, id: usize, entity: &mut Entity) -> Result<(), SnapshotError> {
         let Some(&end) = self.ends.get(id) else {
             return Err(SnapshotError(format!("no entry {id}")));
@@ -223,6 +226,7 @@ impl DeferredDetails<'_> {
         entity.identifiers = d.identifiers;
         entity.listed_on = d.listed_on;
         entity.remarks = d.remarks;
+        entity.notice = d.notice;
         Ok(())
     }
 }

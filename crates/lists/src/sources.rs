@@ -113,12 +113,95 @@ pub struct Built {
     pub files_read: Vec<PathBuf>,
 }
 
+/// The notices list compiled for this project (`data/advisories/`).
+pub const NOTICES: ListSpec = ListSpec {
+    id: "dprk_it_notices",
+    name: "DPRK IT-worker public notices (compiled, not a sanctions list)",
+    files: &["dprk-it-notices.csv"],
+};
+
 /// Reads, verifies and parses every list in `dir` into one snapshot.
 ///
 /// Fails on a missing file, a file whose sha256 or size differs from
 /// `sources.json`, a UN file whose `dateGenerated` differs from its date
 /// there, and on any file that cannot be parsed.
 pub fn build_snapshot(dir: &Path) -> Result<Built, ListError> {
+    build_snapshot_with_notices(dir, None)
+}
+
+/// [`build_snapshot`], and the DPRK IT-worker notices from `notices` (a
+/// folder with `dprk-it-notices.csv` and its own `sources.json`), appended
+/// as one more list and linked to the sanctions entries that bear their names.
+pub fn build_snapshot_with_notices(dir: &Path, notices: Option<&Path>) -> Result<Built, ListError> {
+    let mut built = build_official(dir)?;
+    if let Some(folder) = notices {
+        add_notices(&mut built, folder)?;
+    }
+    Ok(built)
+}
+
+fn add_notices(built: &mut Built, folder: &Path) -> Result<(), ListError> {
+    let rel = NOTICES.files[0];
+    let sources = read_sources_json(folder)?;
+    let path = folder.join(rel);
+    let bytes = std::fs::read(&path)
+        .map_err(|e| ListError::new(rel, None, format!("cannot read {}: {e}", path.display())))?;
+    let entry = sources
+        .files
+        .get(rel)
+        .ok_or_else(|| ListError::new(rel, None, "not described in its sources.json"))?;
+    let sha = sha256_hex(&bytes);
+    if sha != entry.sha256.to_ascii_lowercase() || bytes.len() as u64 != entry.bytes {
+        return Err(ListError::new(
+            rel,
+            None,
+            format!(
+                "sha256 {sha} and {} bytes differ from its sources.json ({}, {} bytes): update the record with the file (see data/advisories/README.md)",
+                bytes.len(),
+                entry.sha256,
+                entry.bytes
+            ),
+        ));
+    }
+    let list = built.snapshot.lists.len() as u16;
+    let mut entities = crate::notices::parse_notices(rel, &bytes, list)?;
+    let listed: Vec<(u32, &Entity)> = built
+        .snapshot
+        .entities
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (i as u32, e))
+        .collect();
+    crate::notices::link_notices(&mut entities, &listed);
+    let linked = entities
+        .iter()
+        .filter(|e| e.notice.as_ref().is_some_and(|n| !n.also_listed.is_empty()))
+        .count();
+    built.snapshot.lists.push(ListMeta {
+        id: NOTICES.id.to_string(),
+        name: NOTICES.name.to_string(),
+        publisher: entry.publisher.clone(),
+        date: crate::notices::newest_date(&entities),
+        files: vec![SourceFile {
+            path: rel.to_string(),
+            url: entry.url.clone(),
+            date: entry.date.clone(),
+            sha256: sha,
+            bytes: entry.bytes,
+        }],
+        counts: count(&entities),
+        notes: vec![format!(
+            "{linked} of its {} entries bear the name of an entry of the sanctions lists and are linked to it",
+            entities.len()
+        )],
+    });
+    built.snapshot.entities.append(&mut entities);
+    built.files_read.push(folder.join("sources.json"));
+    built.files_read.push(path);
+    Ok(())
+}
+
+fn build_official(dir: &Path) -> Result<Built, ListError> {
     let sources = read_sources_json(dir)?;
     let mut files_read = vec![dir.join("sources.json")];
     let mut lists = Vec::new();

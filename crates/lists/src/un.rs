@@ -315,6 +315,7 @@ fn empty_entity(list: u16, kind: Kind) -> Entity {
         identifiers: Vec::new(),
         listed_on: String::new(),
         remarks: String::new(),
+        notice: None,
     }
 }
 
