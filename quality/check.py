@@ -14,6 +14,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 from run import metrics, run_ours  # noqa: E402
+import notices  # noqa: E402
 
 MIN_RECALL = 0.97
 MIN_TOP1 = 0.95
@@ -49,6 +50,20 @@ def main():
     print(f"ordinary names alerting: {alerts}/{ordinary} = {rate:.4f}")
     if rate > MAX_ORDINARY_ALERTS:
         failures.append(f"{rate:.4f} of ordinary names alert")
+    # The DPRK IT-worker notices: their people and companies, varied; the
+    # ordinary names again with every list on, notices included.
+    ordinary_names = [c["query"] for c in cases if c["kind"] == "ordinary" and c["field"] == "name"]
+    by_notice_class, all_alerts, notice_alerts, n = notices.main(cli, ordinary_names)
+    for name, (count, found) in sorted(by_notice_class.items()):
+        recall = found / count
+        print(f"notices_{name:14} n={count:4} recall={recall:.3f}")
+        if recall < MIN_RECALL:
+            failures.append(f"notices {name}: recall {recall:.3f}")
+    all_rate = all_alerts / n
+    print(f"ordinary names alerting on every list, notices included: {all_alerts}/{n} = {all_rate:.4f} "
+          f"({notice_alerts} on a notice)")
+    if all_rate > MAX_ORDINARY_ALERTS:
+        failures.append(f"{all_rate:.4f} of ordinary names alert with the notices on")
     if failures:
         sys.exit("quality below target: " + "; ".join(failures))
 

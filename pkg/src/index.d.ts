@@ -60,6 +60,8 @@ export interface Check {
 
 /** What a US public notice says (the `dprk_it_notices` list). */
 export interface Notice {
+  /** The notice's row id (`P001`). */
+  id: string;
   category: 'dprk_national' | 'designated' | 'organization' | 'front_company' | 'persona' | 'domain';
   /** Indicted, wanted, seized, designated... */
   action: string;

@@ -363,6 +363,8 @@ pub struct MatchedIdentifier {
 /// What a public notice says of a hit (the `dprk_it_notices` list).
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct NoticeRef {
+    /// The notice's row id in `data/advisories/dprk-it-notices.csv` (`P001`).
+    pub id: String,
     /// `dprk_national`, `designated`, `organization`, `front_company`, `persona`, `domain`.
     pub category: String,
     /// Indicted, wanted, seized, designated... as the notice says.
@@ -972,6 +974,7 @@ impl Screener {
         }
         m.url = notice.source_url.clone();
         m.notice = Some(NoticeRef {
+            id: entity.source_id.clone(),
             category: notice.category.clone(),
             action: notice.action.clone(),
             date: notice.date.clone(),
