@@ -439,11 +439,15 @@ pub struct Screener {
     /// The embedded entries' reviewer details, decoded per match; `None`
     /// when the snapshot came with its details.
     details: Option<DeferredDetails<'static>>,
-    /// Listed identifiers, indexed at the first query that has one: it needs
-    /// every entry's details, which the fast start leaves encoded.
-    identifiers: std::sync::OnceLock<IdentifierIndex>,
-    /// Listed websites and e-mail domains, indexed at first use.
-    domains: std::sync::OnceLock<crate::domains::DomainIndex>,
+    /// Listed identifiers and domains, indexed at the first query that has
+    /// one: they need every entry's details, which the fast start leaves encoded.
+    listed_identifiers: std::sync::OnceLock<ListedIdentifiers>,
+}
+
+/// The lists' identifiers, indexed for exact lookup, and their domains.
+struct ListedIdentifiers {
+    exact: IdentifierIndex,
+    domains: crate::domains::DomainIndex,
 }
 
 /// A query that passed validation.
@@ -495,8 +499,7 @@ impl Screener {
             snapshot,
             index,
             details: None,
-            identifiers: std::sync::OnceLock::new(),
-            domains: std::sync::OnceLock::new(),
+            listed_identifiers: std::sync::OnceLock::new(),
         }
     }
 
@@ -512,8 +515,7 @@ impl Screener {
             snapshot,
             index,
             details: Some(details),
-            identifiers: std::sync::OnceLock::new(),
-            domains: std::sync::OnceLock::new(),
+            listed_identifiers: std::sync::OnceLock::new(),
         })
     }
 
@@ -997,16 +999,7 @@ impl Screener {
 
     /// The listed domains' index, built at first use.
     fn domain_index(&self) -> Result<&crate::domains::DomainIndex, QueryError> {
-        if let Some(index) = self.domains.get() {
-            return Ok(index);
-        }
-        let mut all = Vec::with_capacity(self.snapshot.entities.len());
-        for id in 0..self.snapshot.entities.len() as u32 {
-            all.push((id, self.entity(id)?.identifiers.clone()));
-        }
-        let index =
-            crate::domains::DomainIndex::build(all.iter().map(|(id, ids)| (*id, ids.as_slice())));
-        Ok(self.domains.get_or_init(|| index))
+        Ok(&self.listed_identifiers()?.domains)
     }
 
     /// A hit on an e-mail or website domain: the same registrable domain is
@@ -1022,7 +1015,6 @@ impl Screener {
     ) -> Result<Match, QueryError> {
         let entity = self.entity(entity_id)?;
         let entity: &Entity = &entity;
-        let list = &self.snapshot.lists[entity.list as usize];
         let listed = TypedIdentifier::new(&entity.identifiers[at as usize]);
         let what = if label == "email" {
             "e-mail address"
@@ -1049,8 +1041,31 @@ impl Screener {
                 ),
             ),
         };
+        let explanation = vec![
+            line,
+            "Domains are compared as registered: the address's user, sub-domains such as www., letter case and the rest of the address are set aside.".into(),
+        ];
+        let identifier = MatchedIdentifier {
+            typed: typed.to_string(),
+            listed,
+            name_differs: false,
+        };
+        Ok(self.identifier_hit(label, entity, identifier, (score, level), explanation))
+    }
+
+    /// A hit on one of an entry's identifiers (exact or a domain), with its
+    /// score and level and the lines that explain it.
+    fn identifier_hit(
+        &self,
+        field: &'static str,
+        entity: &Entity,
+        identifier: MatchedIdentifier,
+        (score, level): (f32, &'static str),
+        explanation: Vec<String>,
+    ) -> Match {
+        let list = &self.snapshot.lists[entity.list as usize];
         let mut m = Match {
-            field: label,
+            field,
             list: list.id.clone(),
             list_name: list.name.clone(),
             list_date: list.date.clone(),
@@ -1064,35 +1079,37 @@ impl Screener {
             name_score: score,
             level,
             programs: entity.programs.clone(),
-            explanation: vec![
-                line,
-                "Domains are compared as registered: the address's user, sub-domains such as www., letter case and the rest of the address are set aside.".into(),
-            ],
+            explanation,
             checks: Vec::new(),
-            matched_identifier: Some(MatchedIdentifier {
-                typed: typed.to_string(),
-                listed,
-                name_differs: false,
-            }),
+            matched_identifier: Some(identifier),
             notice: None,
             details: details(entity),
             url: list.entry_url(&entity.source_id),
         };
         self.label_notice(entity, &mut m);
-        Ok(m)
+        m
     }
 
     /// The listed identifiers' index, built at first use.
     fn identifier_index(&self) -> Result<&IdentifierIndex, QueryError> {
-        if let Some(index) = self.identifiers.get() {
-            return Ok(index);
+        Ok(&self.listed_identifiers()?.exact)
+    }
+
+    /// Every entry's identifiers, decoded once and indexed both ways.
+    fn listed_identifiers(&self) -> Result<&ListedIdentifiers, QueryError> {
+        if let Some(listed) = self.listed_identifiers.get() {
+            return Ok(listed);
         }
         let mut all = Vec::with_capacity(self.snapshot.entities.len());
         for id in 0..self.snapshot.entities.len() as u32 {
             all.push((id, self.entity(id)?.identifiers.clone()));
         }
-        let index = IdentifierIndex::build(all.iter().map(|(id, ids)| (*id, ids.as_slice())));
-        Ok(self.identifiers.get_or_init(|| index))
+        let entries = || all.iter().map(|(id, ids)| (*id, ids.as_slice()));
+        let listed = ListedIdentifiers {
+            exact: IdentifierIndex::build(entries()),
+            domains: crate::domains::DomainIndex::build(entries()),
+        };
+        Ok(self.listed_identifiers.get_or_init(|| listed))
     }
 
     /// A hit on an identifier: exact, so strong, with the listed identifier
@@ -1109,7 +1126,6 @@ impl Screener {
     ) -> Result<Match, QueryError> {
         let entity = self.entity(entity_id)?;
         let entity: &Entity = &entity;
-        let list = &self.snapshot.lists[entity.list as usize];
         let listed = TypedIdentifier::new(&entity.identifiers[at as usize]);
         let what = match label {
             "wallet" => "wallet address",
@@ -1140,34 +1156,12 @@ impl Screener {
                 entity.name
             ));
         }
-        let mut m = Match {
-            field: label,
-            list: list.id.clone(),
-            list_name: list.name.clone(),
-            list_date: list.date.clone(),
-            source_id: entity.source_id.clone(),
-            kind: entity.kind.as_str(),
-            name: entity.name.clone(),
-            matched_name: entity.name.clone(),
-            matched_as: "identifier",
-            alias_strength: "strong",
-            score: 1.0,
-            name_score: 1.0,
-            level: "strong",
-            programs: entity.programs.clone(),
-            explanation,
-            checks: Vec::new(),
-            matched_identifier: Some(MatchedIdentifier {
-                typed: typed.to_string(),
-                listed,
-                name_differs,
-            }),
-            notice: None,
-            details: details(entity),
-            url: list.entry_url(&entity.source_id),
+        let identifier = MatchedIdentifier {
+            typed: typed.to_string(),
+            listed,
+            name_differs,
         };
-        self.label_notice(entity, &mut m);
-        Ok(m)
+        Ok(self.identifier_hit(label, entity, identifier, (1.0, "strong"), explanation))
     }
 
     #[allow(clippy::too_many_arguments)]
