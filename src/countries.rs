@@ -25,18 +25,12 @@ fn table() -> &'static HashMap<String, &'static str> {
     })
 }
 
+/// A country name as the table keys it: the name normaliser's words (case,
+/// diacritics, apostrophes and punctuation folded, so `Côte d'Ivoire`,
+/// `Cote d'Ivoire` and `COTE D'IVOIRE` agree), without a leading "the".
 fn fold(name: &str) -> String {
-    let lower: String = name
-        .chars()
-        .map(|c| {
-            if c.is_alphanumeric() {
-                c.to_lowercase().next().unwrap_or(c)
-            } else {
-                ' '
-            }
-        })
-        .collect();
-    let words: Vec<&str> = lower.split_whitespace().collect();
+    let tokens = crate::normalize::tokenize(name).tokens;
+    let words: Vec<&str> = tokens.iter().map(|t| t.text.as_str()).collect();
     let words = if words.first() == Some(&"the") {
         &words[1..]
     } else {
@@ -65,6 +59,19 @@ mod tests {
     use super::*;
 
     #[test]
+    fn every_name_in_the_table_maps_to_its_own_code() {
+        for line in include_str!("../data/countries.tsv").lines() {
+            let Some((code, names)) = line.split_once('\t').filter(|_| !line.starts_with('#'))
+            else {
+                continue;
+            };
+            for name in names.split('|') {
+                assert_eq!(country_code(name), Some(code), "{name}");
+            }
+        }
+    }
+
+    #[test]
     fn list_spellings_map_to_codes() {
         for (name, code) in [
             ("Korea, North", "KP"),
@@ -80,6 +87,18 @@ mod tests {
             assert_eq!(country_code(name), Some(code), "{name}");
         }
         assert_eq!(country_code("undetermined"), None);
+        // Written with or without their accents.
+        for (name, code) in [
+            ("Côte d'Ivoire", "CI"),
+            ("Cote d'Ivoire", "CI"),
+            ("CÔTE D’IVOIRE", "CI"),
+            ("Curaçao", "CW"),
+            ("Curacao", "CW"),
+            ("Türkiye", "TR"),
+            ("Turkiye", "TR"),
+        ] {
+            assert_eq!(country_code(name), Some(code), "{name}");
+        }
         assert!(is_known_code("kp") && !is_known_code("zz"));
     }
 }
