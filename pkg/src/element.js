@@ -163,7 +163,7 @@ const KIND_WORDS = {
   aircraft: 'An aircraft',
 };
 
-const quote = (text) => `\u201c${text}\u201d`;
+const quote = (text) => `\u201c${[text].flat().join("; ")}\u201d`;
 
 /** "OFAC SDN List dated 2024-05-03, UN ... dated ..." */
 function listDates(lists) {
