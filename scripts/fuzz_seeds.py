@@ -58,6 +58,14 @@ with open(seed_cases, encoding="utf-8") as f:
 for i, (field, query) in enumerate(queries):
     fields = [query, "", "1970-02-05", "KP"] if field == "name" else ["", query, "", ""]
     write("screen_query", f"seed-{i}", "\n".join(fields).encode())
+# Identifier, e-mail, website and employer lines (the target's fields 5 to 10).
+for i, extra in enumerate([
+    ["ethereum:0x97B1043ABD9E6FC31681635166D430A458D14F9C@1?value=1", "563 220 082", "+98 21 8852 6300",
+     "jane@xn--mnchen-3ya.de", "https://www.hopanatech.com/careers", "Hopana Tech LLC"],
+    ["bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4", "AB-12.34", "0098 (21) 8852-6300",
+     "x@gmail.com", "hopana-tech.co.uk", "Tony WKJ LLC"],
+]):
+    write("screen_query", f"identifiers-{i}", "\n".join(["Kim Sang Man", "", "", ""] + extra).encode())
 csv_rows = ["name,company,dob,country,id"] + [
     f'"{q}",,1970-02-05,KP,{i}' if field == "name" else f',"{q}",,,{i}' for i, (field, q) in enumerate(queries)
 ]
