@@ -268,6 +268,18 @@ fn impossible_values_are_refused_with_a_message() {
             ],
             "country is 501 characters long",
         ),
+        (
+            vec!["screen", "--wallet", &"1".repeat(501)],
+            "wallet is 501 characters long",
+        ),
+        (
+            vec!["screen", "--name", "Kim", "--employer", &"E".repeat(501)],
+            "employer is 501 characters long",
+        ),
+        (
+            vec!["screen", "--website", &"w".repeat(501)],
+            "website is 501 characters long",
+        ),
     ] {
         let (code, _, err) = run(&args);
         assert_eq!(code, Some(2), "{args:?}");

@@ -192,7 +192,8 @@ export class SanctionsScreenElement extends HTMLElement {
     const uid = Math.random().toString(36).slice(2, 8);
 
     const form = h('form', { part: 'form', novalidate: true, 'aria-label': 'Applicant to screen' });
-    for (const field of FIELDS) {
+    // One labelled text field, its hint read out with it.
+    const labelled = (field) => {
       const id = `${field.key}-${uid}`;
       const input = h('input', {
         id,
@@ -203,24 +204,10 @@ export class SanctionsScreenElement extends HTMLElement {
         'aria-describedby': `${id}-hint`,
       });
       this.#inputs[field.key] = input;
-      form.append(
-        h('label', { for: id }, field.label, h('span', { class: 'hint', id: `${id}-hint` }, field.hint), input),
-      );
-    }
-    const more = h('div', { class: 'fields' });
-    for (const field of IDENTIFIER_FIELDS) {
-      const id = `${field.key}-${uid}`;
-      const input = h('input', {
-        id,
-        name: field.key,
-        type: 'text',
-        autocomplete: 'off',
-        spellcheck: 'false',
-        'aria-describedby': `${id}-hint`,
-      });
-      this.#inputs[field.key] = input;
-      more.append(h('label', { for: id }, field.label, h('span', { class: 'hint', id: `${id}-hint` }, field.hint), input));
-    }
+      return h('label', { for: id }, field.label, h('span', { class: 'hint', id: `${id}-hint` }, field.hint), input);
+    };
+    form.append(...FIELDS.map(labelled));
+    const more = h('div', { class: 'fields' }, IDENTIFIER_FIELDS.map(labelled));
     this.#more = h('details', { class: 'more' }, h('summary', {}, 'More details: previous employers, e-mail, websites, wallet, ID and phone numbers'), more);
     form.append(this.#more);
     const presetId = `preset-${uid}`;

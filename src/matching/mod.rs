@@ -742,13 +742,27 @@ impl Screener {
 
     fn validate(&self, query: &Query, options: &Options) -> Result<Validated, QueryError> {
         options.validate()?;
-        for (label, value) in [
+        // Every value of every field, one length rule.
+        let single = [
             ("name", &query.name),
             ("company", &query.company),
             ("date of birth", &query.dob),
             ("country", &query.country),
-        ] {
-            let chars = value.as_deref().map_or(0, |v| v.trim().chars().count());
+        ]
+        .into_iter()
+        .filter_map(|(label, value)| Some((label, value.as_deref()?)));
+        let several = [
+            ("employer", &query.employer),
+            ("wallet", &query.wallet),
+            ("id number", &query.id_number),
+            ("phone", &query.phone),
+            ("email", &query.email),
+            ("website", &query.website),
+        ]
+        .into_iter()
+        .flat_map(|(label, values)| values.iter().map(move |v| (label, v.as_str())));
+        for (label, value) in single.chain(several) {
+            let chars = value.trim().chars().count();
             if chars > MAX_FIELD_CHARS {
                 return Err(QueryError(format!(
                     "{label} is {chars} characters long; at most {MAX_FIELD_CHARS} are screened"
@@ -771,19 +785,13 @@ impl Screener {
             let Some(text) = value.map(str::trim).filter(|t| !t.is_empty()) else {
                 continue;
             };
-            let chars = text.chars().count();
-            if chars > MAX_FIELD_CHARS {
-                return Err(QueryError(format!(
-                    "{label} is {chars} characters long; at most {MAX_FIELD_CHARS} are screened"
-                )));
-            }
             let tokenized = tokenize(text);
-            let other_readings = readings(&tokenized);
             if tokenized.tokens.is_empty() {
                 return Err(QueryError(format!(
                     "{label} {text:?} has no letters or digits to screen"
                 )));
             }
+            let other_readings = readings(&tokenized);
             let kinds = if organization {
                 if options.vessels_and_aircraft {
                     vec![Kind::Organization, Kind::Vessel, Kind::Aircraft]
@@ -806,13 +814,6 @@ impl Screener {
         let mut warnings = Vec::new();
         for (label, values, kind) in query.identifiers() {
             for typed in values.iter().map(|v| v.trim()).filter(|v| !v.is_empty()) {
-                let chars = typed.chars().count();
-                if chars > MAX_FIELD_CHARS {
-                    return Err(QueryError(format!(
-                        "{} is {chars} characters long; at most {MAX_FIELD_CHARS} are screened",
-                        label.replace('_', " ")
-                    )));
-                }
                 let normalized = match kind {
                     IdentifierType::Wallet => Some(Normalized::wallet(typed)),
                     IdentifierType::Document => Normalized::document(typed),
@@ -837,12 +838,6 @@ impl Screener {
         let mut domains = Vec::new();
         for (label, values) in [("email", &query.email), ("website", &query.website)] {
             for typed in values.iter().map(|v| v.trim()).filter(|v| !v.is_empty()) {
-                let chars = typed.chars().count();
-                if chars > MAX_FIELD_CHARS {
-                    return Err(QueryError(format!(
-                        "{label} is {chars} characters long; at most {MAX_FIELD_CHARS} are screened"
-                    )));
-                }
                 let Some(domain) = crate::domains::registrable_domain(typed) else {
                     return Err(QueryError(format!(
                         "{label} {typed:?} holds no internet domain: write an address such as name@example.com or example.com"
