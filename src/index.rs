@@ -23,13 +23,19 @@
 
 use sanctions_lists::{Kind, Snapshot};
 
-use crate::normalize::{population_share, term_class, variant_key, FastMap, TermClass, TokenTable};
+use crate::normalize::{
+    looks_vowel_dropped, population_share, term_class, variant_key, vowel_skeletons, FastMap,
+    TermClass, TokenTable,
+};
 
 pub type TermId = u32;
 pub type NameId = u32;
 
 /// Marks a [`NameRecord`] that is an entity's primary name, not an alias.
 pub const PRIMARY: u16 = u16::MAX;
+
+/// A cut word that begins more terms than this finds none of them.
+pub const MAX_PREFIX_TERMS: usize = 400;
 
 /// Keys shorter than this only match exactly: one edit in a short word makes
 /// another word (`Kim`/`Kin`).
@@ -95,6 +101,13 @@ pub struct NameIndex {
     posting_names: Vec<NameId>,
     /// Name count, for weights.
     name_total: u32,
+    /// Terms by their vowel skeleton (`njmddn` → `najmuddin`), built at the
+    /// first query that has a word without inner vowels: most never do.
+    skeletons: std::sync::OnceLock<FastMap<Box<str>, Vec<TermId>>>,
+    /// Term ids in the order of their texts, for the words a cut last word
+    /// begins (`Nik`: `nikolai`, `nikolaevich`...); built at the first
+    /// query of two words or more.
+    by_prefix: std::sync::OnceLock<Vec<TermId>>,
 }
 
 /// A name's terms, each once (`AL ALI AND AL HAMZA` holds `al` twice): a
@@ -216,6 +229,8 @@ impl NameIndex {
             posting_starts,
             posting_names,
             name_total: total,
+            skeletons: std::sync::OnceLock::new(),
+            by_prefix: std::sync::OnceLock::new(),
         })
     }
 
@@ -297,6 +312,11 @@ impl NameIndex {
             // letter, and nothing to build at load time.
             for_each_one_edit(&key, |edited| out.extend(self.terms_with_key(edited)));
         }
+        if looks_vowel_dropped(text) {
+            // A word without its inner vowels (`Njmddn`): the words it is the
+            // skeleton of.
+            out.extend(self.skeletons().get(text).into_iter().flatten());
+        }
         if text.len() >= MIN_FUZZY_KEY_LEN && text.is_ascii() {
             // And the query's text with a letter dropped or two swapped:
             // folding can put such a slip two key edits apart
@@ -306,6 +326,36 @@ impl NameIndex {
         }
         out.sort_unstable();
         out.dedup();
+    }
+
+    /// The terms that begin with `prefix` and are longer, when there are
+    /// at most [`MAX_PREFIX_TERMS`]: a prefix of two or three letters that
+    /// begins thousands of words finds nothing.
+    fn terms_beginning(&self, prefix: &str) -> &[TermId] {
+        let sorted = self.by_prefix.get_or_init(|| {
+            let mut ids: Vec<TermId> = (0..self.terms.len() as TermId).collect();
+            ids.sort_unstable_by(|&a, &b| self.term_text(a).cmp(self.term_text(b)));
+            ids
+        });
+        let start = sorted.partition_point(|&t| self.term_text(t) <= prefix);
+        let end =
+            start + sorted[start..].partition_point(|&t| self.term_text(t).starts_with(prefix));
+        if end - start > MAX_PREFIX_TERMS {
+            return &[];
+        }
+        &sorted[start..end]
+    }
+
+    fn skeletons(&self) -> &FastMap<Box<str>, Vec<TermId>> {
+        self.skeletons.get_or_init(|| {
+            let mut map: FastMap<Box<str>, Vec<TermId>> = FastMap::default();
+            for id in 0..self.terms.len() as TermId {
+                for skeleton in vowel_skeletons(self.term_text(id)) {
+                    map.entry(skeleton.into()).or_default().push(id);
+                }
+            }
+            map
+        })
     }
 
     /// Names worth scoring for these query words, best first, at most `limit`.
@@ -341,6 +391,11 @@ impl NameIndex {
             self.related_terms(word, &mut related);
             if let Some(Some(alternate)) = alternates.get(i) {
                 self.related_terms(alternate, &mut related);
+            }
+            // The last word may be cut short (`Vasiliy Nik`): the words it
+            // begins, as the scorer reads it.
+            if !organization && i + 1 == words.len() && words.len() > 1 && word.len() >= 2 {
+                related.extend_from_slice(self.terms_beginning(word));
             }
             for &term in &related {
                 for &name in self.postings(term) {

@@ -102,6 +102,10 @@ enum Command {
     Lists {
         #[arg(long)]
         json: bool,
+        /// Print every embedded entry, one JSON object a line, with its list's id
+        /// (for audits, and for benchmarks that must sample the same entries).
+        #[arg(long, conflicts_with = "json")]
+        entries: bool,
     },
 }
 
@@ -158,7 +162,7 @@ fn main() -> ExitCode {
             },
             &options,
         ),
-        Command::Lists { json } => cli::lists::run(json),
+        Command::Lists { json, entries } => cli::lists::run(json, entries),
     };
     match result {
         Ok(code) => ExitCode::from(code),

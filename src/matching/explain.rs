@@ -93,6 +93,11 @@ pub fn explain(
             "Both names say which part is the family name, and they disagree: the score is lowered a little.".into(),
         );
     }
+    if scored.given_reversed {
+        lines.push(
+            "The two given names are in the other order than on the list: usually another person's name, so the score is lowered.".into(),
+        );
+    }
     if !scored.common_parts.is_empty() {
         let parts: Vec<String> = scored
             .common_parts
@@ -110,6 +115,28 @@ pub fn explain(
                 rest.join(", ")
             )),
         }
+    }
+    let leftover = scored.leftover;
+    if leftover.extra_words && !unmatched_query.is_empty() {
+        lines.push(format!(
+            "Every word of the listed name is in the {field}: the extra words cost little."
+        ));
+    }
+    if leftover.dropped_word && !unmatched_listed.is_empty() {
+        lines.push(format!(
+            "Every word of the {field} is in the listed name, which has one word more: a middle name or second surname left out costs less."
+        ));
+    }
+    if leftover.short_form {
+        lines.push(format!(
+            "The {field} holds the listed company's distinctive words and nothing else distinctive: it may be that company by a short name."
+        ));
+    }
+    if scored.weak {
+        lines.push(
+            "Part of the evidence is weak (an initial, a cut word, a first letter that differs, a word without its vowels, or a short name): a possible match at most."
+                .into(),
+        );
     }
     if scored.partial {
         lines.push("Only part of the person's name matches: not enough to identify anyone.".into());

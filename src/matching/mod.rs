@@ -1214,6 +1214,12 @@ impl Screener {
             weak,
             matched_as,
         );
+        if entity.kind == Kind::Person && dob.is_none() && !scored.partial {
+            explanation.push(
+                "Many people share a name: only the date of birth and the other details can tell the applicant from the listed person, and none was given."
+                    .into(),
+            );
+        }
         if let Some(reading) = reading {
             // Right after "The name matches …": how the script was read.
             explanation.insert(

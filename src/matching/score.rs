@@ -19,7 +19,8 @@
 
 use crate::index::{within_one_edit, MIN_FUZZY_KEY_LEN};
 use crate::normalize::{
-    is_number, is_patronymic, legal_phrases, listed_variant_class, ocr_reading, TermClass,
+    is_number, is_patronymic, korean, legal_phrases, listed_variant_class, looks_vowel_dropped,
+    ocr_reading, vowel_skeletons, TermClass,
 };
 
 /// A variant spelling (romanisation) is nearly, not quite, the same spelling.
@@ -28,6 +29,62 @@ pub const VARIANT_SIM: f32 = 0.92;
 pub const JOINED_SIM: f32 = 0.98;
 /// Highest similarity of a one-letter typo; shorter words get less (see [`typo_sim`]).
 pub const TYPO_SIM_MAX: f32 = 0.88;
+/// A name aligned by a weak rule ([`Rule::is_weak`]) or matched through
+/// the company short-form rule is capped here, under the strong level
+/// (0.92): the reviewer must look.
+pub const WEAK_RULE_CAP: f32 = super::STRONG_MATCH - 0.01;
+/// Two legal forms that differ (`GmbH`, `LLC`): companies re-register and
+/// applicants guess, so it costs little.
+pub const OTHER_LEGAL_FORM_SIM: f32 = 0.9;
+/// A first-letter edit counts this much less than a typo elsewhere: people
+/// rarely mistype the first letter, but do spell it by ear (`Cristina`).
+pub const FIRST_LETTER_PENALTY: f32 = 0.06;
+/// Words shorter than this with another first letter are other names.
+pub const FIRST_LETTER_MIN_LEN: usize = 5;
+/// A first letter replaced by one that sounds different, making a word the
+/// lists know, is read as a slip only in words this long (`Tennadyevich`):
+/// in shorter words it is another name (`Jamal`/`Kamal`).
+pub const OTHER_FIRST_LETTER_MIN_LEN: usize = 7;
+/// A short word (three or four letters) one slip from a listed one, when no
+/// listed name holds the query's word: likely a typo, weakly.
+pub const SHORT_TYPO_SIM: f32 = 0.75;
+/// An initial for a listed word: weak evidence, enough for a possible match
+/// only when two other words agree (`C. Correa Jhon`), never alone.
+pub const INITIAL_SIM: f32 = 0.7;
+/// A word written without its vowels (`Njmddn` for `Najmuddin`): a long
+/// skeleton still names one word; a short one (`Frj`, `Km`) less surely.
+pub const SKELETON_SIM: f32 = 0.94;
+pub const SHORT_SKELETON_SIM: f32 = 0.9;
+/// Skeletons shorter than this are short.
+pub const SHORT_SKELETON_LEN: usize = 5;
+/// A cut word (`Nik` for `Nikolaevich`): this much, plus up to
+/// [`TRUNCATED_SPAN`] for the share of the word kept.
+pub const TRUNCATED_BASE: f32 = 0.7;
+pub const TRUNCATED_SPAN: f32 = 0.2;
+/// Shortest cut word read as a truncation (`Ped`); shorter is an initial.
+pub const TRUNCATED_MIN_LEN: usize = 2;
+/// What a query word the list does not have costs when every listed word is
+/// present (`Kim Jong Un Sam`): a nickname, a second surname. Half: a
+/// whole extra name may be another person's.
+pub const EXTRA_WORD_FACTOR: f32 = 0.5;
+/// The same for a number, a single letter, a title or degree (`1`, `B`,
+/// `PhD`) or a company's generic word (`Solutions`): they name no one.
+pub const EXTRA_AFFIX_FACTOR: f32 = 0.1;
+/// What one listed word the query leaves out costs when every query word
+/// matched: a dropped middle name or second surname (`Rosa Ibarra`).
+pub const DROPPED_WORD_FACTOR: f32 = 0.35;
+/// The evidence (see [`crate::index::evidence_weight`]) that one matched
+/// word must carry, on both sides, for a dropped word to cost less: a word
+/// in some ten listed names, and not borne by 1 applicant in 5,000.
+pub const DROPPED_WORD_MIN_EVIDENCE: f32 = 0.8;
+/// What a listed company's generic words and legal form cost when the query
+/// has all its distinctive words and nothing else distinctive (`Chinyong`
+/// for `CHINYONG INFORMATION TECHNOLOGY COOPERATION COMPANY`).
+pub const SHORT_FORM_FACTOR: f32 = 0.1;
+/// The distinctive words of a short form must weigh this much together
+/// (`Korea` alone, in some 300 listed names, is not enough).
+pub const SHORT_FORM_MIN_WEIGHT: f32 = 0.6;
+
 /// A person's name that matches on one part only (a surname alone) is capped
 /// here, below every threshold: half a name is not an identification.
 pub const PARTIAL_PERSON_CAP: f32 = 0.5;
@@ -44,6 +101,19 @@ pub enum Rule {
     Joined,
     /// One letter off: `Lazaruz` ≈ `Lazarus`
     Typo,
+    /// Another legal form: `GmbH` against `Corporation`.
+    OtherLegalForm,
+    /// One edit at the first letter of a long word: `Tennadyevich` ≈
+    /// `Gennadyevich`. Weak: a possible match at most.
+    FirstLetter,
+    /// The query's last word cut short: `Nik` ≈ `Nikolaevich`. Weak.
+    Truncated,
+    /// An initial for a word: `J.` ≈ `John`. Weak.
+    Initial,
+    /// The word without its inner vowels: `Njmddn` ≈ `Najmuddin`. Weak.
+    Skeleton,
+    /// A short word one slip from a listed one: `Kuj` ≈ `Kuk`. Weak.
+    ShortTypo,
 }
 
 impl Rule {
@@ -54,7 +124,22 @@ impl Rule {
             Rule::Variant => "spelling variant, as romanisations differ",
             Rule::Joined => "joined words",
             Rule::Typo => "one letter differs",
+            Rule::OtherLegalForm => "another legal form",
+            Rule::FirstLetter => "the first letter differs: a typo or another name",
+            Rule::Truncated => "the word is cut short",
+            Rule::Initial => "an initial",
+            Rule::Skeleton => "the same word without its vowels",
+            Rule::ShortTypo => "a short word one letter off: a typo or another name",
         }
+    }
+
+    /// Evidence too thin for a strong match: a name aligned by one of these
+    /// is a possible match at most ([`WEAK_RULE_CAP`]).
+    pub fn is_weak(self) -> bool {
+        matches!(
+            self,
+            Rule::FirstLetter | Rule::Truncated | Rule::Initial | Rule::Skeleton | Rule::ShortTypo
+        )
     }
 }
 
@@ -97,6 +182,172 @@ pub struct NameScore {
     pub common_parts: Vec<usize>,
     /// Listed tokens that are a patronymic the query left out, which cost less.
     pub patronymics_left_out: Vec<usize>,
+    /// The listed person's two given names came in the other order (see
+    /// [`GIVEN_ORDER_FACTOR`]): lowered.
+    pub given_reversed: bool,
+    /// A weak rule aligned a word, or the name matched as a company's short
+    /// form: capped at [`WEAK_RULE_CAP`].
+    pub weak: bool,
+    /// Which words left over cost less, and why.
+    pub leftover: Leftover,
+}
+
+/// Whether a listed Korean `FAMILY, Given1 Given2` met its family name and
+/// both given syllables, from adjacent query words in reverse order.
+fn given_names_reversed(pairs: &[Pair], listed: &[ScoredToken<'_>], family_len: usize) -> bool {
+    // The UN writes Korean names family name first with no comma.
+    let family_len = match family_len {
+        0 if listed.len() == 3 && korean::is_family_name(listed[0].text) => 1,
+        known => known,
+    };
+    if family_len == 0
+        || listed.len() != family_len + 2
+        || !listed[family_len..]
+            .iter()
+            .all(|t| korean::revised_spellings(t.text).is_some())
+    {
+        return false;
+    }
+    let single = |j: usize| {
+        pairs
+            .iter()
+            .find(|p| p.listed == (j..j + 1) && p.query.len() == 1)
+    };
+    let family_matched = pairs.iter().any(|p| p.listed.start < family_len);
+    match (single(family_len), single(family_len + 1)) {
+        (Some(first), Some(second)) => family_matched && second.query.end == first.query.start,
+        _ => false,
+    }
+}
+
+/// Which words left over cost less than their weight: the cases where a
+/// name is all there with a word more or a word less.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Leftover {
+    /// Every listed word matched (at least two): the query's extra affixes
+    /// cost [`EXTRA_AFFIX_FACTOR`].
+    pub extra_words: bool,
+    /// Every listed word matched, three or more: other extra words cost
+    /// [`EXTRA_WORD_FACTOR`].
+    pub extra_names: bool,
+    /// Every query word matched (at least two) and the list has one word
+    /// more: it costs [`DROPPED_WORD_FACTOR`].
+    pub dropped_word: bool,
+    /// A company named by its distinctive words alone: generic words and
+    /// legal forms left over cost [`SHORT_FORM_FACTOR`].
+    pub short_form: bool,
+}
+
+/// Words that are not names: generic words, legal forms (one word, or a
+/// word of one written out: `Limited Liability Company`), stopwords.
+fn is_generic(t: &ScoredToken<'_>) -> bool {
+    matches!(
+        t.class,
+        TermClass::Generic | TermClass::LegalForm(_) | TermClass::Stopword
+    ) || legal_phrases()
+        .iter()
+        .any(|(words, _)| words.contains(&t.text))
+}
+
+/// A word added to a name that says nothing about who it is: a number, a
+/// single letter, a title or degree (stopwords), a generic business word.
+fn is_affix(t: &ScoredToken<'_>) -> bool {
+    t.text.chars().count() == 1 || is_number(t.text) || is_generic(t)
+}
+
+impl Leftover {
+    fn assess(
+        query: &[ScoredToken<'_>],
+        listed: &[ScoredToken<'_>],
+        used_query: &[bool],
+        used_listed: &[bool],
+        pairs: &[Pair],
+        person: bool,
+    ) -> Leftover {
+        let count = |used: &[bool]| used.iter().filter(|&&u| u).count();
+        let strong_pairs = pairs.iter().filter(|p| !p.rule.is_weak()).count();
+        let all_listed = used_listed.iter().all(|&u| u);
+        let all_query = used_query.iter().all(|&u| u);
+        let extra_words = all_listed && count(used_listed) >= 2 && strong_pairs >= 2;
+        // A whole extra name costs less only beside a name of three words
+        // or more: beside two (`SON, Min`), it may be another family name.
+        let extra_names = extra_words && count(used_listed) >= 3;
+        // Stopwords (`al`, `de`) left over do not count as a dropped word.
+        let left_listed = listed
+            .iter()
+            .zip(used_listed)
+            .filter(|(t, &u)| !u && t.class != TermClass::Stopword)
+            .count();
+        // Only when a word that matched identifies: rare on the lists and
+        // among applicants, on both sides. `Mahmoud Habib` meets `MAHMOUD,
+        // Ali Habib` on two frequent words, which says little.
+        let identifying = pairs.iter().any(|p| {
+            !p.rule.is_weak()
+                && query[p.query.clone()]
+                    .iter()
+                    .chain(&listed[p.listed.clone()])
+                    .all(|t| t.evidence >= DROPPED_WORD_MIN_EVIDENCE)
+        });
+        let dropped_word = person
+            && all_query
+            && strong_pairs >= 2
+            && left_listed == 1
+            && listed.len() >= 3
+            && identifying;
+        // A company by its distinctive words: each of them on both sides
+        // matched, as written or as a spelling variant (a typo on top of a
+        // short form is too little), together weighing enough.
+        let distinctive = |t: &ScoredToken<'_>| !is_generic(t);
+        let close = pairs.iter().all(|p| {
+            p.similarity >= VARIANT_SIM || p.listed.clone().all(|j| !distinctive(&listed[j]))
+        });
+        let short_form = !person
+            && close
+            && query
+                .iter()
+                .zip(used_query)
+                .all(|(t, &u)| u || !distinctive(t))
+            && listed
+                .iter()
+                .zip(used_listed)
+                .all(|(t, &u)| u || !distinctive(t))
+            && listed
+                .iter()
+                .zip(used_listed)
+                .filter(|(t, &u)| u && distinctive(t))
+                .map(|(t, _)| t.weight)
+                .sum::<f32>()
+                >= SHORT_FORM_MIN_WEIGHT
+            && (!all_listed || !all_query);
+        Leftover {
+            extra_words,
+            extra_names,
+            dropped_word,
+            short_form,
+        }
+    }
+
+    fn query_factor(&self, t: &ScoredToken<'_>) -> f32 {
+        if self.short_form && is_generic(t) {
+            SHORT_FORM_FACTOR
+        } else if self.extra_words && is_affix(t) {
+            EXTRA_AFFIX_FACTOR
+        } else if self.extra_names {
+            EXTRA_WORD_FACTOR
+        } else {
+            1.0
+        }
+    }
+
+    fn listed_factor(&self, t: &ScoredToken<'_>) -> f32 {
+        if self.short_form && is_generic(t) {
+            SHORT_FORM_FACTOR
+        } else if self.dropped_word {
+            DROPPED_WORD_FACTOR
+        } else {
+            1.0
+        }
+    }
 }
 
 /// What a listed person's patronymic (`Igorevich`) costs when the applicant
@@ -109,6 +360,13 @@ pub const MISSING_PATRONYMIC_FACTOR: f32 = 0.2;
 /// a little rather than ruling the match out.
 pub const ROLE_SWAP_FACTOR: f32 = 0.95;
 
+/// The two syllables of a listed Korean given name in the other order, next
+/// to each other, with the family name matched (`Yoon Jin-ho` for `YUN,
+/// Ho-Jin`): Koreans do not reorder them, so this is most often another
+/// person. Other names are left alone: `Teresa Maria` for `Maria Teresa`
+/// is a way of writing the same name.
+pub const GIVEN_ORDER_FACTOR: f32 = 0.85;
+
 /// Similarity of a one-edit typo in a word of `len` letters: a typo in a
 /// long word is more likely a typo, in a short word more likely another word.
 pub fn typo_sim(len: usize) -> f32 {
@@ -116,7 +374,7 @@ pub fn typo_sim(len: usize) -> f32 {
 }
 
 /// How two single tokens compare, if at all.
-fn compare(a: &ScoredToken<'_>, b: &ScoredToken<'_>) -> Option<(Rule, f32)> {
+fn compare(a: &ScoredToken<'_>, b: &ScoredToken<'_>, person: bool) -> Option<(Rule, f32)> {
     if a.text == b.text {
         return Some((Rule::Exact, 1.0));
     }
@@ -124,12 +382,120 @@ fn compare(a: &ScoredToken<'_>, b: &ScoredToken<'_>) -> Option<(Rule, f32)> {
         return Some((Rule::Exact, 1.0));
     }
     if let (TermClass::LegalForm(x), TermClass::LegalForm(y)) = (a.class, b.class) {
-        return (x == y).then_some((Rule::LegalForm, 1.0));
+        return Some(if x == y {
+            (Rule::LegalForm, 1.0)
+        } else {
+            (Rule::OtherLegalForm, OTHER_LEGAL_FORM_SIM)
+        });
     }
     if a.alternate_key == Some(b.key) || b.alternate_key == Some(a.key) {
         return Some((Rule::Variant, VARIANT_SIM));
     }
-    compare_text(a.text, a.key, b.text, b.key)
+    compare_text(a.text, a.key, b.text, b.key).or_else(|| compare_weak(a, b, person))
+}
+
+/// The weak rules ([`Rule::is_weak`]), tried when no other rule bridges
+/// two words: an initial (people only), a word without its vowels, one slip
+/// at the first letter ([`first_letter_slip`]), one slip in a short word
+/// that no listed name holds. A query word that is a common name takes none
+/// of the slips: it is that name.
+fn compare_weak(a: &ScoredToken<'_>, b: &ScoredToken<'_>, person: bool) -> Option<(Rule, f32)> {
+    if is_number(a.text) || is_number(b.text) || a.class != TermClass::Word {
+        return None;
+    }
+    let (a_len, b_len) = (a.text.chars().count(), b.text.chars().count());
+    let initial_of = |one: &str, word: &str, word_len: usize| {
+        one.chars().count() == 1
+            && word_len > 1
+            && one.chars().next() == word.chars().next()
+            && one.chars().all(char::is_alphabetic)
+    };
+    // In a company's name a single letter is part of an abbreviation
+    // (`E. S. Co.`), not a person's initial.
+    if person && (initial_of(a.text, b.text, b_len) || initial_of(b.text, a.text, a_len)) {
+        return Some((Rule::Initial, INITIAL_SIM));
+    }
+    if looks_vowel_dropped(a.text) && vowel_skeletons(b.text).iter().any(|s| s == a.text) {
+        let sim = if a_len >= SHORT_SKELETON_LEN {
+            SKELETON_SIM
+        } else {
+            SHORT_SKELETON_SIM
+        };
+        return Some((Rule::Skeleton, sim));
+    }
+    // A query word that is itself a common name is that name, not a slip
+    // (`Kamal` is not a typo of `Jamal`).
+    if a.evidence < a.weight || !within_one_edit_as_read(a.text, b.text) {
+        return None;
+    }
+    if a_len.min(b_len) >= FIRST_LETTER_MIN_LEN
+        && a.text.chars().next() != b.text.chars().next()
+        && first_letter_slip(a.text, b.text, a_len.min(b_len), a.weight >= 1.0)
+    {
+        return Some((
+            Rule::FirstLetter,
+            typo_sim(a_len.min(b_len)) - FIRST_LETTER_PENALTY,
+        ));
+    }
+    // A short word one slip from a listed one, that no listed name holds
+    // (weight 1): `Kuj` for `Kuk`, `Hcol` for `Chol`.
+    if (3..FIRST_LETTER_MIN_LEN).contains(&a_len.min(b_len)) && a.weight >= 1.0 {
+        return Some((Rule::ShortTypo, SHORT_TYPO_SIM));
+    }
+    None
+}
+
+/// Whether two words one edit apart at the first letter may be one name:
+/// letters swapped or one added or dropped (`eBnjamin`), a first letter
+/// spelled by ear (`Cristina`, `Zamir`, `Ielena`), any other first letter
+/// when the query's word is on no list (`Toman`, `unlisted`), or in a word
+/// of [`OTHER_FIRST_LETTER_MIN_LEN`] letters or more (`Tennadyevich`).
+/// Not `Kamal` for `Jamal`: the lists know Kamal, another name.
+fn first_letter_slip(a: &str, b: &str, len: usize, unlisted: bool) -> bool {
+    let (mut a_chars, mut b_chars) = (a.chars(), b.chars());
+    let (Some(x), Some(y)) = (a_chars.next(), b_chars.next()) else {
+        return false;
+    };
+    if a_chars.as_str() != b_chars.as_str() {
+        return true;
+    }
+    let sounds_alike = SAME_SOUND_FIRST_LETTERS
+        .iter()
+        .any(|&(p, q)| (p, q) == (x, y) || (q, p) == (x, y));
+    sounds_alike || unlisted || len >= OTHER_FIRST_LETTER_MIN_LEN
+}
+
+/// First letters that spell one sound in names: `Cristina`/`Kristina`,
+/// `Samir`/`Zamir`, `Yelena`/`Ielena`, `Yusuf`/`Jusuf`, `Gamal`/`Jamal`.
+const SAME_SOUND_FIRST_LETTERS: &[(char, char)] = &[
+    ('c', 'k'),
+    ('c', 's'),
+    ('s', 'z'),
+    ('k', 'q'),
+    ('c', 'q'),
+    ('i', 'y'),
+    ('j', 'y'),
+    ('g', 'j'),
+    ('v', 'w'),
+    ('e', 'i'),
+    ('o', 'u'),
+];
+
+/// The query's last word cut short (`Nik` for `Nikolaevich`), as a form's
+/// length limit cuts it.
+fn compare_truncated(a: &ScoredToken<'_>, b: &ScoredToken<'_>) -> Option<(Rule, f32)> {
+    let (a_len, b_len) = (a.text.chars().count(), b.text.chars().count());
+    if a_len < TRUNCATED_MIN_LEN
+        || b_len <= a_len
+        || is_number(a.text)
+        || !b.text.starts_with(a.text)
+    {
+        return None;
+    }
+    Some((
+        Rule::Truncated,
+        TRUNCATED_BASE + TRUNCATED_SPAN * a_len as f32 / b_len as f32,
+    ))
 }
 
 /// Parts this short (`O`, `Ri`, `Ko`) match only exactly or as spellings
@@ -278,7 +644,12 @@ pub fn score_name(
     let (query_joined, listed_joined) = (joined_pairs(query), joined_pairs(listed));
     for (i, q) in query.iter().enumerate() {
         for (j, l) in listed.iter().enumerate() {
-            if let Some((rule, similarity)) = compare(q, l) {
+            // People's names only: a company's short last word is more often
+            // a word of its own (`OOO BITRIVER RUS`) than a cut one.
+            let last = person && i + 1 == query.len() && query.len() > 1;
+            let compared =
+                compare(q, l, person).or_else(|| last.then(|| compare_truncated(q, l)).flatten());
+            if let Some((rule, similarity)) = compared {
                 options.push(Pair {
                     query: i..i + 1,
                     listed: j..j + 1,
@@ -360,24 +731,25 @@ pub fn score_name(
     } else {
         Vec::new()
     };
-    let left_over = |tokens: &[ScoredToken<'_>], used: &[bool], discounted: &[usize]| {
+    let leftover = Leftover::assess(query, listed, &used_query, &used_listed, &pairs, person);
+    let cost = |tokens: &[ScoredToken<'_>], used: &[bool], factor: &dyn Fn(usize) -> f32| {
         tokens
             .iter()
             .zip(used)
             .enumerate()
             .filter(|(_, (_, &u))| !u)
-            .map(|(i, (t, _))| {
-                if discounted.contains(&i) {
-                    t.weight * MISSING_PATRONYMIC_FACTOR
-                } else {
-                    t.weight
-                }
-            })
+            .map(|(i, (t, _))| t.weight * factor(i))
             .sum::<f32>()
     };
-    let total = aligned_evidence
-        + left_over(query, &used_query, &[])
-        + left_over(listed, &used_listed, &patronymics_left_out);
+    let query_cost = cost(query, &used_query, &|i| leftover.query_factor(&query[i]));
+    let listed_cost = cost(listed, &used_listed, &|j| {
+        if patronymics_left_out.contains(&j) {
+            MISSING_PATRONYMIC_FACTOR
+        } else {
+            leftover.listed_factor(&listed[j])
+        }
+    });
+    let total = aligned_evidence + query_cost + listed_cost;
     let mut score = (matched / total).min(1.0);
     let mut partial = false;
     let mut roles_swapped = false;
@@ -412,6 +784,14 @@ pub fn score_name(
             score *= ROLE_SWAP_FACTOR;
         }
     }
+    let given_reversed = person && given_names_reversed(&pairs, listed, family_len);
+    if given_reversed {
+        score *= GIVEN_ORDER_FACTOR;
+    }
+    let weak = pairs.iter().any(|p| p.rule.is_weak()) || leftover.short_form;
+    if weak {
+        score = score.min(WEAK_RULE_CAP);
+    }
     pairs.sort_by_key(|p| p.query.start);
     let common_parts = pairs
         .iter()
@@ -423,6 +803,9 @@ pub fn score_name(
         pairs,
         partial,
         roles_swapped,
+        given_reversed,
+        weak,
+        leftover,
         common_parts,
         patronymics_left_out,
     })
@@ -527,7 +910,80 @@ mod tests {
                 1.0,
                 1.0,
             ),
-            ("Alpha Joint Stock Company", "ALPHA LLC", false, 0.0, 0.9),
+            // Another legal form: a possible match (the company may have
+            // re-registered, or the applicant guessed its form).
+            (
+                "Alpha Joint Stock Company",
+                "ALPHA LLC",
+                false,
+                0.88,
+                WEAK_RULE_CAP,
+            ),
+            (
+                "Korea Tangun GmbH",
+                "KOREA TANGUN TRADING CORPORATION",
+                false,
+                0.88,
+                WEAK_RULE_CAP,
+            ),
+            // A company by its distinctive word alone: possible.
+            (
+                "Chinyong",
+                "CHINYONG INFORMATION TECHNOLOGY COOPERATION COMPANY",
+                false,
+                0.88,
+                WEAK_RULE_CAP,
+            ),
+            // One word more: a number, a degree, a letter cost little.
+            (
+                "Yanbian Silverstar 2",
+                "YANBIAN SILVER STAR",
+                false,
+                0.88,
+                1.0,
+            ),
+            ("Kim Jong Un PhD", "KIM, Jong Un", true, 0.9, 1.0),
+            ("Mahn Nyein Maung B", "MAUNG, Mahn Nyein", true, 0.9, 1.0),
+            // One listed word fewer (a second surname, a middle name).
+            ("Rosa Ibarra", "IBARRA MENDOZA, Rosa", true, 0.88, 0.95),
+            // A first-letter slip in a long word: possible only; two common
+            // names one letter apart are two names.
+            (
+                "Dmitry Tennadyevich Kuzmin",
+                "KUZMIN, Dmitry Gennadyevich",
+                true,
+                0.88,
+                WEAK_RULE_CAP,
+            ),
+            // Vowels dropped: possible only.
+            (
+                "Njmddn Frj Ahmad",
+                "AHMAD, Najmuddin Faraj",
+                true,
+                0.88,
+                WEAK_RULE_CAP,
+            ),
+            // An initial with two words that agree is possible; with one
+            // word it is not enough.
+            (
+                "C. Correa Jhon",
+                "CORREA CORREA, Jhon",
+                true,
+                0.0,
+                WEAK_RULE_CAP,
+            ),
+            ("J. Smith", "SMITH, John", true, 0.0, 0.87),
+            // A cut last word.
+            (
+                "Anokhin Vasiliy Nik",
+                "ANOKHIN, Vasiliy Nikolaevich",
+                true,
+                0.88,
+                WEAK_RULE_CAP,
+            ),
+            // A Korean given name's syllables reversed: another name.
+            ("Yun Jin Ho", "YUN, Ho-Jin", true, 0.0, 0.87),
+            ("Yun Ho Jin", "YUN, Ho-Jin", true, 1.0, 1.0),
             (
                 "111th Research Center",
                 "110TH RESEARCH CENTER",
@@ -616,6 +1072,26 @@ mod tests {
         }
         // Longer parts still follow the letter rules.
         assert!(compare_text("gang", "kank", "kang", "kank").is_some());
+    }
+
+    #[test]
+    fn first_letter_slips() {
+        // (query word, listed word, the query word is on no list, a slip)
+        let cases: &[(&str, &str, bool, bool)] = &[
+            ("kamal", "jamal", false, false),
+            ("kamal", "jamal", true, true),
+            ("toman", "roman", true, true),
+            ("zamir", "samir", false, true),
+            ("cristina", "kristina", false, true),
+            ("ielena", "yelena", false, true),
+            ("tennadyevich", "gennadyevich", false, true),
+            ("ebnjamin", "benjamin", false, true),
+            ("arkhimov", "rakhimov", false, true),
+        ];
+        for &(a, b, unlisted, want) in cases {
+            let len = a.chars().count().min(b.chars().count());
+            assert_eq!(first_letter_slip(a, b, len, unlisted), want, "{a} vs {b}");
+        }
     }
 
     #[test]

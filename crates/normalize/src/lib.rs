@@ -27,6 +27,7 @@
 //! (`...有限公司`, `주식회사 ...`) are split off as words of their own.
 
 mod fast_map;
+pub mod korean;
 pub mod pretokenized;
 pub mod readings;
 mod script;
@@ -340,8 +341,80 @@ pub fn is_number(text: &str) -> bool {
     !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit())
 }
 
+/// A word with its vowels dropped, as names are written to dodge a screen
+/// or to fit a field: every vowel after the first letter (`najmuddin` →
+/// `njmddn`, `kim` → `km`), and, when the word ends in a vowel, the same
+/// with that last vowel kept (`alberdi` → `albrdi`). Empty when there is no
+/// vowel to drop or the word is under three letters. ASCII only: the folded
+/// form of a name.
+pub fn vowel_skeletons(text: &str) -> Vec<String> {
+    let bytes = text.as_bytes();
+    if bytes.len() < 3 || !text.is_ascii() || !bytes[1..].iter().any(|&b| is_vowel(b)) {
+        return Vec::new();
+    }
+    let mut all = String::with_capacity(bytes.len());
+    all.push(bytes[0] as char);
+    all.extend(
+        bytes[1..]
+            .iter()
+            .filter(|b| !is_vowel(**b))
+            .map(|&b| b as char),
+    );
+    let last = bytes[bytes.len() - 1];
+    let mut out = Vec::with_capacity(2);
+    if is_vowel(last) && has_inner_vowel(text) {
+        out.push(format!("{all}{}", last as char));
+    }
+    if all.len() >= 2 {
+        out.push(all);
+    }
+    out
+}
+
+/// Whether a word may be a name with its vowels dropped (see
+/// [`vowel_skeletons`]): three letters or more, no vowel but the first or
+/// last letter, and four letters or more when the last is a vowel (`Ali`
+/// is a name, not a skeleton).
+pub fn looks_vowel_dropped(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes.len() >= 3
+        && text.is_ascii()
+        && !has_inner_vowel(text)
+        && (bytes.len() >= 4 || !is_vowel(bytes[bytes.len() - 1]))
+}
+
+/// Whether a vowel stands between the first and last letters.
+pub fn has_inner_vowel(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes.len() > 2 && bytes[1..bytes.len() - 1].iter().any(|&b| is_vowel(b))
+}
+
+fn is_vowel(b: u8) -> bool {
+    matches!(b, b'a' | b'e' | b'i' | b'o' | b'u')
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn vowel_skeletons() {
+        let cases: &[(&str, &[&str])] = &[
+            ("najmuddin", &["njmddn"]),
+            ("faraj", &["frj"]),
+            ("ahmad", &["ahmd"]),
+            ("kim", &["km"]),
+            ("alberdi", &["albrdi", "albrd"]),
+            ("njmddn", &[]),
+            ("li", &[]),
+        ];
+        for (word, skeletons) in cases {
+            assert_eq!(super::vowel_skeletons(word), *skeletons, "{word}");
+        }
+        assert!(!super::has_inner_vowel("njmddn"));
+        assert!(super::looks_vowel_dropped("njmddn") && super::looks_vowel_dropped("albrdi"));
+        assert!(!super::looks_vowel_dropped("ali") && !super::looks_vowel_dropped("ng"));
+        assert!(super::has_inner_vowel("frij"));
+    }
+
     use super::*;
 
     fn texts(s: &str) -> Vec<String> {

@@ -51,6 +51,9 @@ pub enum ReadingKind {
     MandarinHan,
     /// Arabic or Persian script, read into Latin.
     ArabicScript,
+    /// A Korean name in Latin letters cut into syllables, common spellings
+    /// read as Revised Romanisation (see [`crate::korean`]).
+    KoreanSyllables,
 }
 
 impl ReadingKind {
@@ -64,6 +67,9 @@ impl ReadingKind {
             ReadingKind::KoreanHanja => "Korean reading of the Chinese characters",
             ReadingKind::MandarinHan => "Mandarin reading of the Chinese characters",
             ReadingKind::ArabicScript => "Arabic script read into Latin letters",
+            ReadingKind::KoreanSyllables => {
+                "a Korean name read syllable by syllable, in Revised Romanisation"
+            }
         }
     }
 }
@@ -157,6 +163,9 @@ pub fn readings(tokenized: &Tokenized) -> Vec<Reading> {
             ReadingKind::ArabicScript,
             tokens.iter().flat_map(arabic_tokens).collect(),
         ));
+    }
+    for read in crate::korean::korean_reading(tokens) {
+        out.push(reading(ReadingKind::KoreanSyllables, read));
     }
     // A reading that changed nothing would only be screened twice.
     out.retain(|r| r.tokenized.tokens != *tokens);
@@ -294,6 +303,18 @@ fn foreign_cyrillic(folded: &str) -> String {
 struct HanReadings {
     mandarin: Vec<&'static str>,
     korean: Vec<String>,
+}
+
+/// How many Han characters each Sino-Korean syllable (in Revised
+/// Romanisation) reads: a measure of how often it appears in names.
+pub(crate) fn sino_korean_counts() -> FastMap<String, u32> {
+    let mut counts: FastMap<String, u32> = FastMap::default();
+    for readings in han_table().values() {
+        for korean in &readings.korean {
+            *counts.entry(korean.clone()).or_default() += 1;
+        }
+    }
+    counts
 }
 
 fn han_table() -> &'static FastMap<char, HanReadings> {

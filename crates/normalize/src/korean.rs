@@ -1,0 +1,283 @@
+//! Korean names in Latin letters, syllable by syllable.
+//!
+//! The lists write Korean names in McCune-Reischauer without its marks, a
+//! syllable a word (`PAK, Yong Su`); applicants write Revised Romanisation
+//! or the common spellings, often with the given name as one word
+//! (`Yeongsu Pak`, `Park Youngsoo`, `Cheolmin Ri`). Variant keys already
+//! equate most single syllables (`yeong`/`yong`); what they cannot do is cut
+//! a joined given name into its syllables, nor see that `young`, `hee` or
+//! `woo` are the syllables the lists write `yong`, `hui` and `u`.
+//!
+//! This module holds the syllables: every Hangul syllable's Revised
+//! Romanisation (from [`script::hangul_to_latin`]) and, for each, the
+//! spellings people also use: McCune-Reischauer without marks (`o` for `eo`,
+//! `u` for `eu`, `k t p ch` for `g d b j` at the start) and the common
+//! English-style ones (`u` or `ou` for `eo`: `chul`, `young`; `oo` for `u`:
+//! `soo`; `ee` for a final `i` or `ui`: `hee`; `sh` before `i`: `shin`; a
+//! final `b` for `p`: `sub`). Each spelling maps back to its Revised form,
+//! which the matcher's variant keys compare with the lists' spelling.
+//!
+//! Reach for [`korean_reading`] with the tokens of a name in Latin letters:
+//! it answers only when the name reads as Korean (a Korean family name, and
+//! every other word one or two syllables), and then gives the words cut into
+//! syllables, each with its Revised spelling as the alternate.
+//!
+//! Limits: a joined given name that splits two ways (`seongil`: `seong il`
+//! or `seon gil`) is read the first way that the longer first syllable gives,
+//! and the second as the alternate reading; three-syllable given names are
+//! not cut.
+
+use std::sync::OnceLock;
+
+use crate::fast_map::FastMap;
+use crate::{script, variant_key, Token};
+
+/// Korean family names in the spellings the lists and applicants use.
+const FAMILY_NAMES: &[&str] = &[
+    "kim", "gim", "lee", "yi", "ri", "rhee", "li", "i", "park", "pak", "bak", "choi", "choe",
+    "chwe", "jung", "jeong", "jong", "chung", "chong", "kang", "gang", "cho", "jo", "yoon", "yun",
+    "jang", "chang", "lim", "im", "rim", "han", "hahn", "oh", "o", "seo", "so", "suh", "shin",
+    "sin", "kwon", "gwon", "hwang", "ahn", "an", "song", "seong", "sung", "jeon", "jon", "chon",
+    "hong", "yoo", "yu", "ryu", "ko", "go", "koh", "moon", "mun", "yang", "ryang", "son", "sohn",
+    "bae", "pae", "baek", "paek", "heo", "ho", "hur", "huh", "nam", "noh", "no", "ro", "ha",
+    "kwak", "gwak", "cha", "joo", "ju", "chu", "woo", "u", "koo", "ku", "gu", "min", "na", "ra",
+    "jin", "chin", "ji", "chi", "eom", "om", "um", "chae", "won", "pyo", "byun", "pyon", "byeon",
+    "kil", "gil", "tak", "yeom", "ryom", "ryeom", "sim", "shim", "mo", "ok", "in", "tae", "thae",
+    "kye", "gye", "pang", "bang", "kong", "gong", "ma", "maeng", "pyon", "hyon", "hyun", "hyeon",
+];
+
+/// The syllables: every spelling, to the Revised spellings it most likely
+/// stands for, at most two. A syllable's likelihood is how many Han
+/// characters read it (names are mostly Sino-Korean), divided by one plus
+/// the spelling's rank (0 Revised, 1 McCune-Reischauer, 2 common): so
+/// `hyung` is `hyeong` (형, forty characters, a common spelling) before the
+/// Revised `hyung` (흉, a handful), and `un` is `un` before `eon`.
+fn syllables() -> &'static FastMap<String, Vec<String>> {
+    static SYLLABLES: OnceLock<FastMap<String, Vec<String>>> = OnceLock::new();
+    SYLLABLES.get_or_init(|| {
+        let sino = crate::readings::sino_korean_counts();
+        let mut ranked: FastMap<String, Vec<(f32, String)>> = FastMap::default();
+        let mut revised = String::new();
+        for c in '\u{AC00}'..='\u{D7A3}' {
+            revised.clear();
+            script::hangul_to_latin(c, &mut revised);
+            // Syllables no character reads still count a little: native
+            // names (`Haneul`) use them.
+            let count = sino.get(&revised).copied().unwrap_or(0) as f32 + 0.5;
+            for (spelling, rank) in spellings(&revised) {
+                let likelihood = count / (1.0 + rank as f32);
+                let entry = ranked.entry(spelling).or_default();
+                match entry.iter_mut().find(|(_, r)| *r == revised) {
+                    Some(e) => e.0 = e.0.max(likelihood),
+                    None => entry.push((likelihood, revised.clone())),
+                }
+            }
+        }
+        ranked
+            .into_iter()
+            .map(|(spelling, mut entries)| {
+                entries.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+                let best = entries.into_iter().take(2).map(|(_, r)| r).collect();
+                (spelling, best)
+            })
+            .collect()
+    })
+}
+
+/// A Revised syllable and the other spellings of it (see the module docs),
+/// each with its rank: 0 the Revised form, 1 McCune-Reischauer, 2 common.
+fn spellings(revised: &str) -> Vec<(String, u8)> {
+    let mut out = vec![(revised.to_string(), 0)];
+    // McCune-Reischauer without its marks.
+    let mut mr = revised.replace("eo", "o").replace("eu", "u");
+    for (voiced, plain) in [("g", "k"), ("d", "t"), ("b", "p"), ("j", "ch")] {
+        if let Some(rest) = mr.strip_prefix(voiced) {
+            mr = format!("{plain}{rest}");
+            break;
+        }
+    }
+    out.push((mr, 1));
+    // Common spellings, on the Revised form.
+    let mut common = vec![
+        revised.replace("yeo", "you"),
+        revised.replace("eo", "u"),
+        revised.replace('u', "oo"),
+    ];
+    if let Some(stem) = revised
+        .strip_suffix("ui")
+        .or_else(|| revised.strip_suffix('i'))
+    {
+        if !stem.is_empty() {
+            common.push(format!("{stem}ee"));
+        }
+    }
+    if revised == "u" {
+        common.push("woo".to_string());
+    }
+    if revised.contains("wo") {
+        common.push(revised.replace("wo", "weo"));
+    }
+    if revised.starts_with("si") {
+        common.push(format!("sh{}", &revised[1..]));
+    }
+    out.extend(common.into_iter().map(|c| (c, 2)));
+    // A final p is often written b (`seop`, `sub`), in any of the spellings.
+    let with_b: Vec<(String, u8)> = out
+        .iter()
+        .filter_map(|(s, _)| s.strip_suffix('p').map(|stem| (format!("{stem}b"), 2)))
+        .collect();
+    out.extend(with_b);
+    out.sort();
+    out.dedup_by(|a, b| a.0 == b.0);
+    out
+}
+
+/// The Revised spellings of one syllable as written, or `None`.
+pub fn revised_spellings(syllable: &str) -> Option<&'static [String]> {
+    syllables().get(syllable).map(Vec::as_slice)
+}
+
+/// Whether `word` is a Korean family name in Latin letters.
+pub fn is_family_name(word: &str) -> bool {
+    FAMILY_NAMES.contains(&word)
+}
+
+/// `word` cut into two syllables of two letters or more, the longer first
+/// syllable first; at most two ways.
+pub fn split_given_name(word: &str) -> Vec<(&str, &str)> {
+    if !word.is_ascii() || !(4..=12).contains(&word.len()) {
+        return Vec::new();
+    }
+    (2..=word.len() - 2)
+        .rev()
+        .map(|at| word.split_at(at))
+        .filter(|(a, b)| revised_spellings(a).is_some() && revised_spellings(b).is_some())
+        .take(2)
+        .collect()
+}
+
+/// The name read as Korean syllables (see the module docs), or `None` when
+/// it does not read as Korean or the reading changes nothing. A second
+/// reading is given when a joined given name splits two ways.
+pub fn korean_reading(tokens: &[Token]) -> Vec<Vec<Token>> {
+    let words: Vec<&str> = tokens.iter().map(|t| t.text.as_str()).collect();
+    if !(2..=4).contains(&words.len())
+        || !words
+            .iter()
+            .all(|w| w.bytes().all(|b| b.is_ascii_lowercase()))
+    {
+        return Vec::new();
+    }
+    // The family name comes first or last.
+    let family_at = if is_family_name(words[0]) {
+        0
+    } else if is_family_name(words[words.len() - 1]) {
+        words.len() - 1
+    } else {
+        return Vec::new();
+    };
+    let mut readings: Vec<Vec<Token>> = vec![Vec::new()];
+    for (i, token) in tokens.iter().enumerate() {
+        let word = token.text.as_str();
+        if revised_spellings(word).is_some() {
+            readings
+                .iter_mut()
+                .for_each(|r| r.push(syllable_token(word, token)));
+            continue;
+        }
+        if i == family_at {
+            readings.iter_mut().for_each(|r| r.push(token.clone()));
+            continue;
+        }
+        let splits = split_given_name(word);
+        if splits.is_empty() || words.len() > 2 {
+            return Vec::new();
+        }
+        let base = readings[0].clone();
+        readings = splits
+            .iter()
+            .map(|(a, b)| {
+                let mut r = base.clone();
+                r.push(Token {
+                    hyphen_to_next: true,
+                    ..syllable_token(a, token)
+                });
+                r.push(syllable_token(b, token));
+                r
+            })
+            .collect();
+    }
+    readings.retain(|r| r.as_slice() != tokens);
+    readings
+}
+
+/// One syllable as a token: as written, with its Revised spelling as the
+/// alternate when variant keys do not already equate them (`young`/`yeong`
+/// need it), or when it is two letters (`soo`/`su`): the scorer compares
+/// parts that short only as written or as listed variants.
+fn syllable_token(syllable: &str, from: &Token) -> Token {
+    let revised = revised_spellings(syllable)
+        .and_then(|r| r.first())
+        .filter(|r| {
+            r.as_str() != syllable && (r.len() <= 2 || variant_key(r) != variant_key(syllable))
+        })
+        .cloned();
+    Token {
+        text: syllable.to_string(),
+        original: from.original.clone(),
+        hyphen_to_next: false,
+        alternate: revised.or_else(|| from.alternate.clone()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tokenize;
+
+    fn read(name: &str) -> Vec<String> {
+        korean_reading(&tokenize(name).tokens)
+            .iter()
+            .map(|r| {
+                r.iter()
+                    .map(|t| match &t.alternate {
+                        Some(a) => format!("{}/{a}", t.text),
+                        None => t.text.clone(),
+                    })
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .collect()
+    }
+
+    #[test]
+    fn joined_given_names_are_cut_into_syllables() {
+        let cases: &[(&str, &[&str])] = &[
+            ("Yeongsu Pak", &["yeong su pak"]),
+            ("Park Youngsoo", &["park young/yeong soo/su"]),
+            ("Cheolmin Ri", &["cheol min ri"]),
+            ("Chulsu Kang", &["chul su kang"]),
+            ("Jang Seongnam", &["jang seong nam"]),
+            ("Lee Seongil", &["lee seong il", "lee seon gil"]),
+            ("Young Hee Kim", &["young/yeong hee/hui kim"]),
+            ("Yi Hong-sub", &["yi hong sub/seop"]),
+            ("Cheolmin Ri", &["cheol min ri"]),
+        ];
+        for (name, want) in cases {
+            assert_eq!(read(name), *want, "{name}");
+        }
+    }
+
+    #[test]
+    fn other_names_are_not_read_as_korean() {
+        for name in [
+            "Hassan Ali",
+            "John Smith",
+            "Maria Kim Lopez Garcia",
+            "Kim Jong Un",
+            "Kimberly Ann",
+        ] {
+            assert!(read(name).is_empty(), "{name}: {:?}", read(name));
+        }
+    }
+}
