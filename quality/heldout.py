@@ -3,7 +3,12 @@ three lists, split into a development part (tuned on) and a held-out part
 (only reported), with every matcher on one shared candidate pool. Writes
 docs/quality-heldout.md.
 
-    python quality/heldout.py CLI DOCS.md [--no-references] [--split dev|heldout]
+    python quality/heldout.py CLI DOCS.md [--no-references] [--split=dev|heldout]
+    python quality/heldout.py CLI --check
+
+`--check` (scripts/test runs it) scores both parts with sanctions-screen
+alone and fails when the held-out part falls under the floors in CHECK:
+regression floors a little under what was measured, not targets.
 
 Where the cases come from:
 - The entries: every person and organization of OFAC SDN, OFAC non-SDN and
@@ -572,6 +577,30 @@ def summary_row(name, threshold, computed):
 
 POSITIVE_CLASSES = []
 
+# The remaining misses by cause, written once here from reading the
+# development part's misses (never the held-out part's), not per run.
+CAUSES = [
+    "- **initials** (`H. Muhammad` for `HAMSHO, Muhammad`, `Z. M. Khaled`): an initial is weak "
+    "evidence by design. With two other words that agree it makes a possible match; with one "
+    "(`J. Smith`) it does not, and the benchmark reduces the family name or every given name to "
+    "an initial, so most of this class stays below the threshold on purpose.",
+    "- **translit** (`Mehmet` for `Muhammad`, `Hosein` for `Husayn`, `Joseph` for `Yusuf`, `Haled` "
+    "for `Khalid`): Turkish and Persian forms, and translations, that our variant table does not "
+    "hold. We did not add them from the benchmark's own table, which the held-out part draws on "
+    "too: that would only confirm its table.",
+    "- **token_drop** (`ABDUL MAZHARI` for `ABDUL QUDDUS MAZHARI`): a dropped word costs less only "
+    "when a matched word identifies (rare on the lists and among applicants); two frequent words "
+    "such as `Abdul` and `Ahmad` do not, which keeps ordinary Arabic names from alerting on long "
+    "listed chains.",
+    "- **vowel_drop**: words of three letters or fewer are kept by the benchmark and match, but "
+    "two-letter skeletons (`KM` for `KIM,` once its comma is attached) are too ambiguous to read.",
+    "- **truncate**: a cut word of two letters, or a cut that removes whole words after it "
+    "(`Faouzi Ben` for `Faouzi Ben Mohamed Ben Ahmed`), leaves too little.",
+    "- **company_short_form**: a short form whose distinctive word is generic-looking or common "
+    "on the lists (`Bank`, `Fabrics`, `Innovation`), or whose listed name holds letters and "
+    "abbreviations the short form drops (`T N K FABRICS LIMITED`).",
+]
+
 
 def misses(cases, scores, threshold, per_class=3):
     out = defaultdict(list)
@@ -581,9 +610,15 @@ def misses(cases, scores, threshold, per_class=3):
     return out
 
 
+# Regression floors for --check, a little under the held-out figures of
+# 2026-12-03 (90.5% recall, 0.1% ordinary and 1.9% hard alerts).
+CHECK = {"recall": 0.89, "ordinary": 0.003, "hard": 0.03}
+
+
 def main():
     args = [a for a in sys.argv[1:] if not a.startswith("--")]
-    cli, docs = args[:2]
+    check = "--check" in sys.argv
+    cli, docs = args[0], (None if check else args[1])
     with_references = "--no-references" not in sys.argv
     only = next((a.split("=", 1)[1] for a in sys.argv if a.startswith("--split=")), None)
     entries = load_entries(cli)
@@ -598,19 +633,33 @@ def main():
         ours[split], times[split] = run_ours(cli, cases)
         Path(f"target/quality/heldout-{split}.json").write_text(json.dumps(
             [dict(c, scores=s) for c, s in zip(cases, ours[split])], ensure_ascii=False))
+    failures = []
     for split, cases in split_cases.items():
         classes = list(dict.fromkeys(c["class"] for c in cases))
         positive = [k for k in classes if any(c["class"] == k and c["kind"] == "positive" for c in cases)]
         by_class, at_1pct, _ = metrics(cases, ours[split], PRESETS["standard"])
         n = sum(by_class[k]["n"] for k in positive)
         found = sum(by_class[k]["found"] for k in positive)
+
+        def rate(prefix):
+            rows = [by_class[k] for k in classes if k.startswith(prefix)]
+            return sum(r["alerts"] for r in rows) / max(1, sum(r["n"] for r in rows))
         print(f"{split}: recall {pct(found, n)} over {n} positives in {len(positive)} classes; "
-              f"ordinary alerts {pct(sum(by_class[k]['alerts'] for k in classes if k.startswith('ordinary')), sum(by_class[k]['n'] for k in classes if k.startswith('ordinary')))}; "
-              f"hard {pct(sum(by_class[k]['alerts'] for k in classes if k.startswith('hard')), sum(by_class[k]['n'] for k in classes if k.startswith('hard')))}; "
+              f"ordinary alerts {100 * rate('ordinary'):.1f}%; hard {100 * rate('hard'):.1f}%; "
               f"{times[split]:.1f} s")
         for k in positive:
             r = by_class[k]
             print(f"  {k:24} n={r['n']:4} recall={pct(r['found'], r['n']):>6} top1={pct(r['top1'], r['n']):>6}")
+        if split == "heldout":
+            if found / n < CHECK["recall"]:
+                failures.append(f"held-out recall {found / n:.3f} < {CHECK['recall']}")
+            for kind in ("ordinary", "hard"):
+                if rate(kind) > CHECK[kind]:
+                    failures.append(f"held-out {kind} alerts {rate(kind):.4f} > {CHECK[kind]}")
+    if check:
+        if failures:
+            sys.exit("held-out quality below its floors: " + "; ".join(failures))
+        return
     if "heldout" not in split_cases:
         return
     cases = split_cases["heldout"]
@@ -682,6 +731,7 @@ def write_docs(docs, split_cases, ours, matchers, timings, pool_mean):
         if k in positive:
             continue
         lines.append(f"| {k} | {held[k]['n']} | " + " | ".join(pct(computed[n][0][k]["alerts"], held[k]["n"]) for n in names) + " |")
+    lines += ["", "## Remaining misses by cause", "", *CAUSES]
     lines += ["", "## Some remaining misses (held-out, standard)", "", "| class | query | listed | score |", "|---|---|---|---|"]
     for k, rows in misses(cases, ours["heldout"], PRESETS["standard"]).items():
         for q, t, s in rows:

@@ -19,8 +19,8 @@
 
 use crate::index::{within_one_edit, MIN_FUZZY_KEY_LEN};
 use crate::normalize::{
-    is_number, is_patronymic, korean, legal_phrases, listed_variant_class, looks_vowel_dropped,
-    ocr_reading, vowel_skeletons, TermClass,
+    is_legal_phrase_word, is_number, is_patronymic, korean, legal_phrases, listed_variant_class,
+    looks_vowel_dropped, ocr_reading, vowel_skeletons, TermClass,
 };
 
 /// A variant spelling (romanisation) is nearly, not quite, the same spelling.
@@ -204,7 +204,7 @@ fn given_names_reversed(pairs: &[Pair], listed: &[ScoredToken<'_>], family_len: 
         || listed.len() != family_len + 2
         || !listed[family_len..]
             .iter()
-            .all(|t| korean::revised_spellings(t.text).is_some())
+            .all(|t| korean::is_syllable(t.text))
     {
         return false;
     }
@@ -244,9 +244,7 @@ fn is_generic(t: &ScoredToken<'_>) -> bool {
     matches!(
         t.class,
         TermClass::Generic | TermClass::LegalForm(_) | TermClass::Stopword
-    ) || legal_phrases()
-        .iter()
-        .any(|(words, _)| words.contains(&t.text))
+    ) || is_legal_phrase_word(t.text)
 }
 
 /// A word added to a name that says nothing about who it is: a number, a
@@ -318,7 +316,7 @@ impl Leftover {
                 .map(|(t, _)| t.weight)
                 .sum::<f32>()
                 >= SHORT_FORM_MIN_WEIGHT
-            && (!all_listed || !all_query);
+            && !all_listed;
         Leftover {
             extra_words,
             extra_names,
@@ -424,25 +422,25 @@ fn compare_weak(a: &ScoredToken<'_>, b: &ScoredToken<'_>, person: bool) -> Optio
         return Some((Rule::Skeleton, sim));
     }
     // A query word that is itself a common name is that name, not a slip
-    // (`Kamal` is not a typo of `Jamal`).
-    if a.evidence < a.weight || !within_one_edit_as_read(a.text, b.text) {
+    // (`Kamal` is not a typo of `Jamal`). The cheap tests first: most pairs
+    // the scorer compares are two unrelated words.
+    let shortest = a_len.min(b_len);
+    if a.evidence < a.weight || a_len.abs_diff(b_len) > 1 {
         return None;
     }
-    if a_len.min(b_len) >= FIRST_LETTER_MIN_LEN
-        && a.text.chars().next() != b.text.chars().next()
-        && first_letter_slip(a.text, b.text, a_len.min(b_len), a.weight >= 1.0)
-    {
-        return Some((
-            Rule::FirstLetter,
-            typo_sim(a_len.min(b_len)) - FIRST_LETTER_PENALTY,
-        ));
-    }
+    let first_letter =
+        shortest >= FIRST_LETTER_MIN_LEN && a.text.chars().next() != b.text.chars().next();
     // A short word one slip from a listed one, that no listed name holds
     // (weight 1): `Kuj` for `Kuk`, `Hcol` for `Chol`.
-    if (3..FIRST_LETTER_MIN_LEN).contains(&a_len.min(b_len)) && a.weight >= 1.0 {
+    let short = (3..FIRST_LETTER_MIN_LEN).contains(&shortest) && a.weight >= 1.0;
+    if !(first_letter || short) || !within_one_edit_as_read(a.text, b.text) {
+        return None;
+    }
+    if !first_letter {
         return Some((Rule::ShortTypo, SHORT_TYPO_SIM));
     }
-    None
+    first_letter_slip(a.text, b.text, shortest, a.weight >= 1.0)
+        .then(|| (Rule::FirstLetter, typo_sim(shortest) - FIRST_LETTER_PENALTY))
 }
 
 /// Whether two words one edit apart at the first letter may be one name:

@@ -52,36 +52,63 @@ const FAMILY_NAMES: &[&str] = &[
 /// the spelling's rank (0 Revised, 1 McCune-Reischauer, 2 common): so
 /// `hyung` is `hyeong` (형, forty characters, a common spelling) before the
 /// Revised `hyung` (흉, a handful), and `un` is `un` before `eon`.
-fn syllables() -> &'static FastMap<String, Vec<String>> {
-    static SYLLABLES: OnceLock<FastMap<String, Vec<String>>> = OnceLock::new();
+/// Built at the first name that may be Korean; about 1 MB: the common
+/// spellings are made for the syllables Han characters read only (the
+/// others, rare in names, get their Revised and McCune-Reischauer forms).
+fn syllables() -> &'static Syllables {
+    static SYLLABLES: OnceLock<Syllables> = OnceLock::new();
     SYLLABLES.get_or_init(|| {
         let sino = crate::readings::sino_korean_counts();
-        let mut ranked: FastMap<String, Vec<(f32, String)>> = FastMap::default();
+        let mut revised_forms: Vec<Box<str>> = Vec::new();
+        let mut revised_at: FastMap<Box<str>, u16> = FastMap::default();
+        let mut ranked: FastMap<Box<str>, Vec<(f32, u16)>> = FastMap::default();
         let mut revised = String::new();
         for c in '\u{AC00}'..='\u{D7A3}' {
             revised.clear();
             script::hangul_to_latin(c, &mut revised);
+            let at = *revised_at
+                .entry(revised.as_str().into())
+                .or_insert_with(|| {
+                    revised_forms.push(revised.as_str().into());
+                    (revised_forms.len() - 1) as u16
+                });
+            let sino_count = sino.get(&revised).copied().unwrap_or(0);
             // Syllables no character reads still count a little: native
             // names (`Haneul`) use them.
-            let count = sino.get(&revised).copied().unwrap_or(0) as f32 + 0.5;
+            let count = sino_count as f32 + 0.5;
             for (spelling, rank) in spellings(&revised) {
+                if rank > 1 && sino_count == 0 {
+                    continue;
+                }
                 let likelihood = count / (1.0 + rank as f32);
-                let entry = ranked.entry(spelling).or_default();
-                match entry.iter_mut().find(|(_, r)| *r == revised) {
+                let entry = ranked.entry(spelling.into()).or_default();
+                match entry.iter_mut().find(|(_, r)| *r == at) {
                     Some(e) => e.0 = e.0.max(likelihood),
-                    None => entry.push((likelihood, revised.clone())),
+                    None => entry.push((likelihood, at)),
                 }
             }
         }
-        ranked
+        let spellings = ranked
             .into_iter()
             .map(|(spelling, mut entries)| {
                 entries.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
-                let best = entries.into_iter().take(2).map(|(_, r)| r).collect();
+                let best: Box<[u16]> = entries.into_iter().take(2).map(|(_, r)| r).collect();
                 (spelling, best)
             })
-            .collect()
+            .collect();
+        Syllables {
+            revised: revised_forms,
+            spellings,
+        }
     })
+}
+
+/// The syllable inventory: each spelling to its most likely Revised forms.
+struct Syllables {
+    /// The distinct Revised spellings of all Hangul syllables.
+    revised: Vec<Box<str>>,
+    /// A spelling to indices into `revised`, most likely first.
+    spellings: FastMap<Box<str>, Box<[u16]>>,
 }
 
 /// A Revised syllable and the other spellings of it (see the module docs),
@@ -96,13 +123,15 @@ fn spellings(revised: &str) -> Vec<(String, u8)> {
             break;
         }
     }
-    out.push((mr, 1));
-    // Common spellings, on the Revised form.
+    // Common spellings, on the Revised form and on the McCune-Reischauer
+    // consonants (`koo` for 구, Revised `gu`).
     let mut common = vec![
         revised.replace("yeo", "you"),
         revised.replace("eo", "u"),
         revised.replace('u', "oo"),
+        mr.replace('u', "oo"),
     ];
+    out.push((mr, 1));
     if let Some(stem) = revised
         .strip_suffix("ui")
         .or_else(|| revised.strip_suffix('i'))
@@ -132,9 +161,19 @@ fn spellings(revised: &str) -> Vec<(String, u8)> {
     out
 }
 
-/// The Revised spellings of one syllable as written, or `None`.
-pub fn revised_spellings(syllable: &str) -> Option<&'static [String]> {
-    syllables().get(syllable).map(Vec::as_slice)
+/// The Revised spellings of one syllable as written, most likely first, or
+/// `None` when it is not a Korean syllable.
+pub fn revised_spellings(syllable: &str) -> Option<impl Iterator<Item = &'static str>> {
+    let table = syllables();
+    table
+        .spellings
+        .get(syllable)
+        .map(|at| at.iter().map(|&i| &*table.revised[i as usize]))
+}
+
+/// Whether `syllable` is a Korean syllable in some spelling.
+pub fn is_syllable(syllable: &str) -> bool {
+    syllables().spellings.contains_key(syllable)
 }
 
 /// Whether `word` is a Korean family name in Latin letters.
@@ -151,7 +190,7 @@ pub fn split_given_name(word: &str) -> Vec<(&str, &str)> {
     (2..=word.len() - 2)
         .rev()
         .map(|at| word.split_at(at))
-        .filter(|(a, b)| revised_spellings(a).is_some() && revised_spellings(b).is_some())
+        .filter(|(a, b)| is_syllable(a) && is_syllable(b))
         .take(2)
         .collect()
 }
@@ -179,7 +218,7 @@ pub fn korean_reading(tokens: &[Token]) -> Vec<Vec<Token>> {
     let mut readings: Vec<Vec<Token>> = vec![Vec::new()];
     for (i, token) in tokens.iter().enumerate() {
         let word = token.text.as_str();
-        if revised_spellings(word).is_some() {
+        if is_syllable(word) {
             readings
                 .iter_mut()
                 .for_each(|r| r.push(syllable_token(word, token)));
@@ -217,11 +256,9 @@ pub fn korean_reading(tokens: &[Token]) -> Vec<Vec<Token>> {
 /// parts that short only as written or as listed variants.
 fn syllable_token(syllable: &str, from: &Token) -> Token {
     let revised = revised_spellings(syllable)
-        .and_then(|r| r.first())
-        .filter(|r| {
-            r.as_str() != syllable && (r.len() <= 2 || variant_key(r) != variant_key(syllable))
-        })
-        .cloned();
+        .and_then(|mut r| r.next())
+        .filter(|r| *r != syllable && (r.len() <= 2 || variant_key(r) != variant_key(syllable)))
+        .map(str::to_string);
     Token {
         text: syllable.to_string(),
         original: from.original.clone(),

@@ -306,12 +306,23 @@ struct HanReadings {
 }
 
 /// How many Han characters each Sino-Korean syllable (in Revised
-/// Romanisation) reads: a measure of how often it appears in names.
+/// Romanisation) reads: a measure of how often it appears in names. Read
+/// from the table's text, not [`han_table`], so that the table is built only
+/// when a name in Han characters comes.
 pub(crate) fn sino_korean_counts() -> FastMap<String, u32> {
     let mut counts: FastMap<String, u32> = FastMap::default();
-    for readings in han_table().values() {
-        for korean in &readings.korean {
-            *counts.entry(korean.clone()).or_default() += 1;
+    for line in include_str!("../data/han_readings.txt").lines() {
+        if line.starts_with('#') {
+            continue;
+        }
+        let Some(korean) = line.split('\t').nth(2) else {
+            continue;
+        };
+        for syllable in korean.split(' ').filter_map(|h| h.chars().next()) {
+            let mut latin = String::new();
+            if script::hangul_to_latin(syllable, &mut latin) {
+                *counts.entry(latin).or_default() += 1;
+            }
         }
     }
     counts

@@ -29,6 +29,8 @@ struct Vocabulary {
     population_share: FastMap<String, f32>,
     /// Legal forms written out in words: (words, canonical legal form).
     legal_phrases: Vec<(Vec<&'static str>, &'static str)>,
+    /// Every word of those phrases (`limited`, `liability`, `obshchestvo`).
+    legal_phrase_words: FastMap<&'static str, ()>,
 }
 
 fn vocabulary() -> &'static Vocabulary {
@@ -71,6 +73,7 @@ fn vocabulary() -> &'static Vocabulary {
             variant,
             population_share: FastMap::default(),
             legal_phrases: Vec::new(),
+            legal_phrase_words: FastMap::default(),
         };
         for line in data_lines(include_str!("../data/legal_phrases.txt")) {
             let (spelling, words) = line
@@ -82,6 +85,9 @@ fn vocabulary() -> &'static Vocabulary {
                 .copied()
                 .expect("legal_phrases.txt: the spelling is in legal_forms.txt");
             let words = words.split_whitespace().collect();
+            for &w in &words {
+                vocabulary.legal_phrase_words.insert(w, ());
+            }
             vocabulary.legal_phrases.push((words, canonical));
         }
         for file in [
@@ -105,6 +111,12 @@ fn vocabulary() -> &'static Vocabulary {
 /// `llc`).
 pub fn legal_phrases() -> &'static [(Vec<&'static str>, &'static str)] {
     &vocabulary().legal_phrases
+}
+
+/// Whether `text` is a word of a legal form written out in words
+/// (`liability` in `Limited Liability Company`).
+pub fn is_legal_phrase_word(text: &str) -> bool {
+    vocabulary().legal_phrase_words.contains_key(text)
 }
 
 /// `21.5 kim gim` → (0.215, `kim gim`).
