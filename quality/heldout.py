@@ -70,7 +70,7 @@ from run import PRESETS, jaro_winkler_token_set, pct  # noqa: E402
 LISTS = ("ofac_sdn", "ofac_cons", "un")
 PER_CLASS = 300
 SPLITS = {"dev": (1, 11), "heldout": (0, 29)}  # id parity, seed
-ORDINARY_PEOPLE = 5200
+ORDINARY_PEOPLE = 5600
 ORDINARY_COMPANIES = 1100
 OURS_TOP = 20
 BLOCK_TOP = 10

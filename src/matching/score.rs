@@ -61,7 +61,8 @@ pub const SHORT_SKELETON_LEN: usize = 5;
 /// [`TRUNCATED_SPAN`] for the share of the word kept.
 pub const TRUNCATED_BASE: f32 = 0.7;
 pub const TRUNCATED_SPAN: f32 = 0.2;
-/// Shortest cut word read as a truncation (`Ped`); shorter is an initial.
+/// Shortest cut word read as a truncation (`Di` for `Diana`); shorter is an
+/// initial. Common names on the lists (`Jon`, `Cho`) are never read as cut words.
 pub const TRUNCATED_MIN_LEN: usize = 2;
 /// What a query word the list does not have costs when every listed word is
 /// present (`Kim Jong Un Sam`): a nickname, a second surname. Half: a
@@ -483,7 +484,10 @@ const SAME_SOUND_FIRST_LETTERS: &[(char, char)] = &[
 /// length limit cuts it.
 fn compare_truncated(a: &ScoredToken<'_>, b: &ScoredToken<'_>) -> Option<(Rule, f32)> {
     let (a_len, b_len) = (a.text.chars().count(), b.text.chars().count());
+    // A common name that listed names hold (`Jon`, `Cho`) is a name of its
+    // own, not a cut one.
     if a_len < TRUNCATED_MIN_LEN
+        || (a.evidence < a.weight && a.weight < 1.0)
         || b_len <= a_len
         || is_number(a.text)
         || !b.text.starts_with(a.text)
