@@ -363,7 +363,8 @@ def negatives(entries, split, seed):
                 name = f"{fake.first_romanized_name()} {fake.last_romanized_name()}"
             else:
                 name = fake.name()
-            if norm(name) in listed and norm(name):
+            # Names in another script fold to nothing in `norm`.
+            if norm(name) and norm(name) in listed:
                 continue
             if is_namesake(name):
                 cases.append({"class": "namesake", "kind": "namesake", "field": "name", "query": name,
@@ -377,7 +378,8 @@ def negatives(entries, split, seed):
         fake.seed_instance(f"{seed}:{locale}:company")
         for _ in range(per_locale):
             name = fake.company()
-            if norm(name) in listed:
+            # Names in another script fold to nothing in `norm`.
+            if norm(name) and norm(name) in listed:
                 continue
             cases.append({"class": "ordinary_company", "kind": "ordinary", "field": "company",
                           "query": name, "target": None})

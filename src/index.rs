@@ -9,15 +9,19 @@
 //! reading, such as `sang` for `Сан`) by exact text, by variant key, by keys
 //! one edit apart (every edit of the query's key is looked up: nothing extra
 //! is built at load time), and by the query's text with one letter dropped
-//! or two neighbours swapped. A query word
+//! or two neighbours swapped; a word without its inner vowels by the words
+//! it is the skeleton of (`Njmddn`), and a person's last word that no
+//! listed name holds by the words it begins (`Nik`). A query word
 //! is also tried split in two (`Silverstar` finds names holding `SILVER` and
 //! `STAR`), and adjacent query words joined (`Song Hwa` finds `SONGHWA`).
 //!
 //! These are the ways the scorer aligns tokens, so the index finds the names
 //! the scorer could score; it hands the best-ranked of them to the scorer.
-//! One exception: the scorer also takes a letter added or changed as a typo
+//! Exceptions: the scorer also takes a letter added or changed as a typo
 //! where spelling classes put the keys further apart (`Mohaed`/`Mohamed`),
-//! which the index does not look up; such a name is found through its other
+//! and the weak rules take initials, slips in words of three or four
+//! letters and cuts of two letters, which the index does not look up
+//! either; such a name is found through its other
 //! words. A test checks that the indexed search returns the same top results
 //! as scoring every name.
 
@@ -106,7 +110,7 @@ pub struct NameIndex {
     skeletons: std::sync::OnceLock<FastMap<Box<str>, Vec<TermId>>>,
     /// Term ids in the order of their texts, for the words a cut last word
     /// begins (`Nik`: `nikolai`, `nikolaevich`...); built at the first
-    /// query of two words or more.
+    /// person's name whose last word no listed name holds.
     by_prefix: std::sync::OnceLock<Vec<TermId>>,
 }
 

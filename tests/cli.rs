@@ -248,6 +248,27 @@ fn lists_shows_dates_counts_and_hashes() {
 }
 
 #[test]
+fn lists_entries_prints_every_entry_as_a_json_line() {
+    let out = cli().args(["lists", "--entries"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let lines: Vec<serde_json::Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let count = |list: &str| lines.iter().filter(|e| e["list"] == list).count();
+    // 6,854 persons, 6,884 organizations, 851 vessels and 376 aircraft.
+    assert_eq!(count("ofac_sdn"), 14_965);
+    assert!(count("un") > 900 && count("ofac_cons") > 400);
+    let kim = lines
+        .iter()
+        .find(|e| e["list"] == "ofac_sdn" && e["source_id"] == "20157")
+        .expect("KIM, Jong Un");
+    assert_eq!(kim["name"], "KIM, Jong Un");
+    assert_eq!(kim["kind"], "Person");
+}
+
+#[test]
 fn presets_set_the_threshold_and_exclude_an_explicit_one() {
     let threshold = |preset: &str| {
         let out = cli()

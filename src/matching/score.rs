@@ -14,6 +14,14 @@
 //! [`crate::index::evidence_weight`]); a name that matches whole scores its
 //! mean similarity whatever its parts weigh.
 //!
+//! Some words left over cost less ([`Leftover`]): an affix or a second name
+//! beside a listed name that is all there (`Kim Jong Un PhD`), one dropped
+//! word when a matched word identifies (`Rosa Ibarra`), a company's generic
+//! words when the query holds its distinctive ones (`Chinyong`). Some rules
+//! are weak ([`Rule::is_weak`]: a first-letter or short-word slip, an
+//! initial, a cut word, a word without vowels): a name that needs one, or a
+//! company's short form, is capped at [`WEAK_RULE_CAP`], a possible match.
+//!
 //! Contract: the scorer allocates a few small vectors per call and never
 //! looks at anything but the two token lists; it is deterministic.
 
@@ -52,14 +60,16 @@ pub const SHORT_TYPO_SIM: f32 = 0.75;
 /// only when two other words agree (`C. Correa Jhon`), never alone.
 pub const INITIAL_SIM: f32 = 0.7;
 /// A word written without its vowels (`Njmddn` for `Najmuddin`): a long
-/// skeleton still names one word; a short one (`Frj`, `Km`) less surely.
+/// skeleton still names one word.
 pub const SKELETON_SIM: f32 = 0.94;
+/// A short skeleton (`Frj`, `Hssn`) names one word less surely.
 pub const SHORT_SKELETON_SIM: f32 = 0.9;
 /// Skeletons shorter than this are short.
 pub const SHORT_SKELETON_LEN: usize = 5;
 /// A cut word (`Nik` for `Nikolaevich`): this much, plus up to
 /// [`TRUNCATED_SPAN`] for the share of the word kept.
 pub const TRUNCATED_BASE: f32 = 0.7;
+/// What keeping the whole word would add: `Nikolaevic` says more than `Nik`.
 pub const TRUNCATED_SPAN: f32 = 0.2;
 /// Shortest cut word read as a truncation (`Di` for `Diana`); shorter is an
 /// initial. Common names on the lists (`Jon`, `Cho`) are never read as cut words.
