@@ -30,7 +30,7 @@ Where the cases come from:
     added, a degree, a number, a letter or a business word
     (`extra_word`).
 - Ordinary negatives: applicant names from Faker (PyPI `Faker`) in 20
-  locales, five of them in their own script, and company names from Faker;
+  locales, four of them in their own script (Cyrillic, Arabic, Han, Hangul), and company names from Faker;
   seeded per part.
 - Namesakes, reported apart: an ordinary name that is a listed person's name
   in another spelling. The rule, written once here (`namesake_keys`): the
@@ -77,7 +77,7 @@ BLOCK_TOP = 10
 REF_THRESHOLDS = {"nomenklatura logic-v2": 0.70, "nomenklatura ofac": 0.85, "token-set Jaro-Winkler": 0.90}
 
 # Faker locales: (locale, how a name is made). Latin-script locales give
-# `name()`; Japanese gives its romanised name; five give their own script.
+# `name()`; Japanese gives its romanised name; four give their own script.
 LOCALES = ["en_US", "es_MX", "de_DE", "fr_FR", "it_IT", "pl_PL", "pt_BR", "tr_TR", "vi_VN",
            "en_IN", "id_ID", "nl_NL", "yo_NG", "sw", "cs_CZ", "ja_JP", "ru_RU", "ar_AA",
            "zh_CN", "ko_KR"]

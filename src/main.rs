@@ -17,6 +17,12 @@ use clap::{Parser, Subcommand};
     about = "Screen applicants' names and companies against official sanctions lists, offline."
 )]
 struct Cli {
+    /// Screen against the list files in DIR (a folder `fetch-lists` wrote:
+    /// the publishers' files and their sources.json) instead of the lists
+    /// built in. They are checked and parsed as the build does; the DPRK
+    /// IT-worker notices, which are built in only, are then left out.
+    #[arg(long, global = true, value_name = "DIR")]
+    lists_dir: Option<std::path::PathBuf>,
     #[command(subcommand)]
     command: Command,
 }
@@ -111,6 +117,7 @@ enum Command {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    cli::use_lists_dir(cli.lists_dir.clone());
     let result = match cli.command {
         Command::Screen {
             name,

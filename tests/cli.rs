@@ -268,6 +268,79 @@ fn lists_entries_prints_every_entry_as_a_json_line() {
     assert_eq!(kim["kind"], "Person");
 }
 
+/// The real list files, as `scripts/lists-env` finds them.
+fn lists_dir() -> std::path::PathBuf {
+    let repo = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    [
+        std::env::var_os("SANCTIONS_LISTS_DIR").map(|d| repo.join(d)),
+        Some(repo.join("lists")),
+        Some(repo.join("../shared/lists")),
+    ]
+    .into_iter()
+    .flatten()
+    .find(|d| d.join("sources.json").exists())
+    .expect("no lists folder: set SANCTIONS_LISTS_DIR")
+}
+
+#[test]
+fn lists_dir_screens_against_the_files_in_it() {
+    let dir = lists_dir();
+    let out = cli()
+        .args(["screen", "--name", "Kim Jong Un", "--json", "--lists-dir"])
+        .arg(&dir)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["result"]["matches"][0]["source_id"], "20157");
+    // The official lists only: the notices are built in.
+    let ids: Vec<String> = v["result"]["lists"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| l["id"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(ids, ["ofac_sdn", "ofac_cons", "un"]);
+
+    // A folder that is not a lists folder, and a file that is not the one
+    // its sources.json describes: refused, naming what is wrong.
+    let out = cli()
+        .args(["lists", "--lists-dir", "/nonexistent-lists"])
+        .output()
+        .unwrap();
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains("/nonexistent-lists") && err.contains("sources.json"),
+        "{err}"
+    );
+    let copy = std::env::temp_dir().join(format!("sanctions-lists-copy-{}", std::process::id()));
+    for sub in ["ofac_sdn", "ofac_cons", "un"] {
+        std::fs::create_dir_all(copy.join(sub)).unwrap();
+        for file in std::fs::read_dir(dir.join(sub)).unwrap() {
+            let file = file.unwrap().path();
+            std::fs::copy(&file, copy.join(sub).join(file.file_name().unwrap())).unwrap();
+        }
+    }
+    std::fs::copy(dir.join("sources.json"), copy.join("sources.json")).unwrap();
+    let sdn = copy.join("ofac_sdn/sdn.csv");
+    let mut bytes = std::fs::read(&sdn).unwrap();
+    bytes.extend_from_slice(b"99999999,\"NOT ON THE LIST\",-0- \r\n");
+    std::fs::write(&sdn, bytes).unwrap();
+    let out = cli()
+        .args(["screen", "--name", "Kim Jong Un", "--lists-dir"])
+        .arg(&copy)
+        .output()
+        .unwrap();
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains("ofac_sdn/sdn.csv") && err.contains("sha256"),
+        "{err}"
+    );
+    std::fs::remove_dir_all(&copy).unwrap();
+}
+
 #[test]
 fn presets_set_the_threshold_and_exclude_an_explicit_one() {
     let threshold = |preset: &str| {

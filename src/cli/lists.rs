@@ -28,7 +28,7 @@ pub fn run(json: bool, entries: bool) -> Result<u8, String> {
                 if l.id == sanctions_screen::catalog::NOTICES_LIST {
                     "add newer notices to data/advisories/ and rebuild"
                 } else {
-                    "run fetch-lists and rebuild"
+                    "run fetch-lists, then rebuild or pass --lists-dir"
                 }
             ),
             Some(days) => println!("  date: {} ({days} days old)", l.date),

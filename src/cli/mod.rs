@@ -16,12 +16,29 @@ pub const EXIT_MATCH: u8 = 1;
 pub const EXIT_INVALID: u8 = 2;
 pub const EXIT_ROW_ERRORS: u8 = 3;
 
+static LISTS_DIR: OnceLock<Option<std::path::PathBuf>> = OnceLock::new();
+
+/// Screen against the list files in `dir` (`--lists-dir`), not the
+/// embedded lists. Set once, before the first [`screener`] call.
+pub fn use_lists_dir(dir: Option<std::path::PathBuf>) {
+    let _ = LISTS_DIR.set(dir);
+}
+
 pub fn screener() -> Result<&'static Screener, String> {
     static S: OnceLock<Screener> = OnceLock::new();
     if let Some(s) = S.get() {
         return Ok(s);
     }
-    let screener = Screener::embedded()?;
+    let screener = match LISTS_DIR.get().and_then(Option::as_ref) {
+        Some(dir) => {
+            // Read, verified against sources.json and parsed exactly as the
+            // build reads them: a bad file is named with its line.
+            let built = sanctions_lists::sources::build_snapshot(dir)
+                .map_err(|e| format!("cannot use the lists in {}: {e}", dir.display()))?;
+            Screener::new(built.snapshot)
+        }
+        None => Screener::embedded()?,
+    };
     Ok(S.get_or_init(|| screener))
 }
 
@@ -68,7 +85,7 @@ pub fn list_lines(lists: &[sanctions_screen::matching::ListRef]) -> Vec<String> 
             let warning = match (l.stale, l.id == sanctions_screen::catalog::NOTICES_LIST) {
                 (false, _) => "",
                 (true, false) => {
-                    " - STALE: newer designations are missing; update with `fetch-lists` and rebuild"
+                    " - STALE: newer designations are missing; run `fetch-lists`, then rebuild or pass --lists-dir"
                 }
                 (true, true) => {
                     " - STALE: newer notices are missing; add them to data/advisories/ and rebuild"
