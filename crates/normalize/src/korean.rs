@@ -14,18 +14,22 @@
 //! `u` for `eu`, `k t p ch` for `g d b j` at the start) and the common
 //! English-style ones (`u` or `ou` for `eo`: `chul`, `young`; `oo` for `u`:
 //! `soo`; `ee` for a final `i` or `ui`: `hee`; `sh` before `i`: `shin`; a
-//! final `b` for `p`: `sub`). Each spelling maps back to its Revised form,
-//! which the matcher's variant keys compare with the lists' spelling.
+//! final `b` for `p`: `sub`; the common ones for the syllables Han
+//! characters read, which are most of those in names). Each spelling maps
+//! back to its likeliest Revised form, which the matcher's variant keys
+//! compare with the lists' spelling.
 //!
 //! Reach for [`korean_reading`] with the tokens of a name in Latin letters:
 //! it answers only when the name reads as Korean (a Korean family name, and
 //! every other word one or two syllables), and then gives the words cut into
-//! syllables, each with its Revised spelling as the alternate.
+//! syllables, each with its Revised spelling as the alternate where variant
+//! keys would not equate them.
 //!
 //! Limits: a joined given name that splits two ways (`seongil`: `seong il`
-//! or `seon gil`) is read the first way that the longer first syllable gives,
-//! and the second as the alternate reading; three-syllable given names are
-//! not cut.
+//! or `seon gil`) gives two readings, both screened; three-syllable given
+//! names are not cut, nor a joined given name beside two other words; a
+//! family name outside the table (`FAMILY_NAMES`) makes the name not read as
+//! Korean.
 
 use std::sync::OnceLock;
 
