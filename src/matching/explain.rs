@@ -119,7 +119,7 @@ pub fn explain(
     let leftover = scored.leftover;
     if leftover.extra_words && !unmatched_query.is_empty() {
         lines.push(format!(
-            "Every word of the listed name is in the {field}: the extra words cost little."
+            "Every word of the listed name is in the {field}: a number, a letter, a title or a generic word added costs little, another name more."
         ));
     }
     if leftover.dropped_word && !unmatched_listed.is_empty() {
@@ -134,7 +134,7 @@ pub fn explain(
     }
     if scored.weak {
         lines.push(
-            "Part of the evidence is weak (an initial, a cut word, a first letter that differs, a word without its vowels, or a short name): a possible match at most."
+            "Part of the evidence is weak (an initial, a cut word, a slip at the first letter or in a short word, a word without its vowels, or a company's short name): a possible match at most."
                 .into(),
         );
     }
