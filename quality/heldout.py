@@ -65,7 +65,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 from cases import COMMON_COMPANY_WORDS, PATRONYMIC  # noqa: E402
-from run import PRESETS, jaro_winkler_token_set, pct  # noqa: E402
+from run import PRESETS, jaro_winkler_token_set, metrics, pct  # noqa: E402
 
 LISTS = ("ofac_sdn", "ofac_cons", "un")
 PER_CLASS = 300
@@ -537,30 +537,6 @@ def run_references(entries, cases, ours):
 
 
 # --- metrics ---
-
-
-def metrics(cases, scores, threshold):
-    by_class = defaultdict(lambda: {"n": 0, "found": 0, "top1": 0, "alerts": 0})
-    ordinary = []
-    for c, s in zip(cases, scores):
-        row = by_class[c["class"]]
-        row["n"] += 1
-        best = max(s.values(), default=0.0)
-        if c["kind"] == "positive":
-            target = s.get(c["target"], 0.0)
-            row["found"] += target >= threshold
-            row["top1"] += target > 0 and target >= best
-        else:
-            row["alerts"] += best >= threshold
-            if c["kind"] == "ordinary":
-                ordinary.append(best)
-    ordinary.sort(reverse=True)
-    at_1pct = ordinary[int(len(ordinary) * 0.01)] if ordinary else 0.0
-    recall_1pct = defaultdict(int)
-    for c, s in zip(cases, scores):
-        if c["kind"] == "positive" and s.get(c["target"], 0.0) > at_1pct:
-            recall_1pct[c["class"]] += 1
-    return by_class, at_1pct, recall_1pct
 
 
 def summary_row(name, threshold, computed):
