@@ -80,3 +80,85 @@ fn variations_find_their_entries_at_the_level_they_deserve() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// The explanation of the entry's match for `text`, at a threshold low
+/// enough to show lowered scores.
+fn explanation(field: &str, text: &str, source_id: &str) -> Vec<String> {
+    let query = match field {
+        "name" => Query {
+            name: Some(text.into()),
+            ..Query::default()
+        },
+        _ => Query {
+            company: Some(text.into()),
+            ..Query::default()
+        },
+    };
+    let options = Options {
+        threshold: 0.5,
+        limit: 50,
+        ..Options::default()
+    };
+    screener()
+        .screen(&query, &options)
+        .unwrap_or_else(|e| panic!("{text}: {e}"))
+        .matches
+        .into_iter()
+        .find(|m| m.list == "ofac_sdn" && m.source_id == source_id)
+        .unwrap_or_else(|| panic!("{text}: {source_id} not found"))
+        .explanation
+}
+
+#[test]
+fn explanations_say_which_rule_lowered_or_capped_the_score() {
+    // (field, query, entry, a line the explanation must hold)
+    let cases: &[(&str, &str, &str, &str)] = &[
+        (
+            "company",
+            "Chinyong",
+            "43379",
+            "it may be that company by a short name",
+        ),
+        ("company", "Chinyong", "43379", "a possible match at most"),
+        (
+            "name",
+            "Kim Jong Un PhD",
+            "20157",
+            "Every word of the listed name is in the name",
+        ),
+        (
+            "name",
+            "Yoon Jin-ho",
+            "12218",
+            "The two given names are in the other order",
+        ),
+        (
+            "name",
+            "Njmddn Frj Ahmad",
+            "10007",
+            "the same word without its vowels",
+        ),
+        (
+            "name",
+            "Kim Jong Un",
+            "20157",
+            "only the date of birth and the other details",
+        ),
+        (
+            "name",
+            "Park Youngsik",
+            "19497",
+            "read syllable by syllable",
+        ),
+    ];
+    let mut failures = Vec::new();
+    for &(field, query, entry, line) in cases {
+        let lines = explanation(field, query, entry);
+        if !lines.iter().any(|l| l.contains(line)) {
+            failures.push(format!(
+                "{query} → {entry}: no line with {line:?} in {lines:#?}"
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
