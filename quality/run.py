@@ -47,14 +47,20 @@ def tokens(text):
 
 # --- sanctions-screen ---
 
-def run_ours(cli, cases, threshold_used=0.0):
+def run_ours(cli, cases, lists=("ofac_sdn",), limit=20, qualified=False):
+    """sanctions-screen's name scores for each case, by entry: the CLI's batch
+    command at threshold 0 over `lists`, its top `limit` entries. Entries are
+    keyed by their id, or by `list:id` when `qualified` (ids repeat across
+    lists)."""
     queries = "\n".join(json.dumps({c["field"]: c["query"]}, ensure_ascii=False) for c in cases) + "\n"
     path = Path("target/quality/queries.jsonl")
+    path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(queries, encoding="utf-8")
+    args = [cli, "batch", str(path), "--threshold", "0", "--limit", str(limit)]
+    for name in lists:
+        args += ["--list", name]
     start = time.time()
-    run = subprocess.run([cli, "batch", str(path), "--threshold", str(threshold_used), "--limit", "20",
-                          "--list", "ofac_sdn"], capture_output=True, text=True,
-                         env={"SANCTIONS_SCREEN_TODAY": "2026-11-26"})
+    run = subprocess.run(args, capture_output=True, text=True, env={"SANCTIONS_SCREEN_TODAY": "2026-11-26"})
     elapsed = time.time() - start
     rows = [json.loads(line) for line in run.stdout.splitlines()]
     assert len(rows) == len(cases), run.stderr[-2000:]
@@ -62,7 +68,8 @@ def run_ours(cli, cases, threshold_used=0.0):
     for row in rows:
         scores = {}
         for m in row["result"]["matches"]:
-            scores.setdefault(m["source_id"], m["name_score"])
+            key = f"{m['list']}:{m['source_id']}" if qualified else m["source_id"]
+            scores.setdefault(key, m["name_score"])
         out.append(scores)
     return out, elapsed
 

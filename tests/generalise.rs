@@ -6,16 +6,16 @@
 
 use std::sync::OnceLock;
 
-use sanctions_screen::{Options, Query, Screener};
+use sanctions_screen::{Match, Options, Query, Screener, DEFAULT_THRESHOLD};
 
 fn screener() -> &'static Screener {
     static S: OnceLock<Screener> = OnceLock::new();
     S.get_or_init(|| Screener::embedded().expect("embedded lists load"))
 }
 
-/// The listed entry's level at the default threshold, or `None` when it is
-/// not among the matches.
-fn level(field: &str, text: &str, source_id: &str) -> Option<String> {
+/// The OFAC SDN entry's match for `text` (a name, or a company when `field`
+/// is "company") at `threshold`, if it is among the matches.
+fn find(field: &str, text: &str, source_id: &str, threshold: f32) -> Option<Match> {
     let query = match field {
         "name" => Query {
             name: Some(text.into()),
@@ -27,6 +27,7 @@ fn level(field: &str, text: &str, source_id: &str) -> Option<String> {
         },
     };
     let options = Options {
+        threshold,
         limit: 50,
         ..Options::default()
     };
@@ -34,9 +35,14 @@ fn level(field: &str, text: &str, source_id: &str) -> Option<String> {
         .screen(&query, &options)
         .unwrap_or_else(|e| panic!("{text}: {e}"))
         .matches
-        .iter()
+        .into_iter()
         .find(|m| m.list == "ofac_sdn" && m.source_id == source_id)
-        .map(|m| m.level.to_string())
+}
+
+/// The listed entry's level at the default threshold, or `None` when it is
+/// not among the matches.
+fn level(field: &str, text: &str, source_id: &str) -> Option<String> {
+    find(field, text, source_id, DEFAULT_THRESHOLD).map(|m| m.level.to_string())
 }
 
 #[test]
@@ -84,27 +90,7 @@ fn variations_find_their_entries_at_the_level_they_deserve() {
 /// The explanation of the entry's match for `text`, at a threshold low
 /// enough to show lowered scores.
 fn explanation(field: &str, text: &str, source_id: &str) -> Vec<String> {
-    let query = match field {
-        "name" => Query {
-            name: Some(text.into()),
-            ..Query::default()
-        },
-        _ => Query {
-            company: Some(text.into()),
-            ..Query::default()
-        },
-    };
-    let options = Options {
-        threshold: 0.5,
-        limit: 50,
-        ..Options::default()
-    };
-    screener()
-        .screen(&query, &options)
-        .unwrap_or_else(|e| panic!("{text}: {e}"))
-        .matches
-        .into_iter()
-        .find(|m| m.list == "ofac_sdn" && m.source_id == source_id)
+    find(field, text, source_id, 0.5)
         .unwrap_or_else(|| panic!("{text}: {source_id} not found"))
         .explanation
 }
