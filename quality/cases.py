@@ -461,6 +461,18 @@ ORGANIZATION OBSHCHESTVO OTVETSTVENNOSTYU OGRANICHENNOI AKTSIONERNOE ZAKRYTOE OT
 PUBLICHNOE JOINT STOCK PRIVATE PUBLIC PARTNERSHIP MANUFACTURING ENGINEERING""".split())
 
 
+def replace_distinctive_word(name_words, rng, common):
+    """A company's name (two words or more) with its longest distinctive word
+    (five letters or more, not in `common`, compared in upper case) replaced
+    by an unlisted one; None when it has none."""
+    spots = [i for i, x in enumerate(name_words) if x.isalpha() and len(x) >= 5
+             and x.upper() not in common]
+    if len(name_words) < 2 or not spots:
+        return None
+    i = max(spots, key=lambda i: len(name_words[i]))
+    return " ".join(name_words[:i] + [rng.choice(REPLACEMENT_WORDS).upper()] + name_words[i + 1:])
+
+
 def hard_negatives(entities, rng, listed):
     out = []
     dprk_people = [e for e in entities if e["kind"] == "person" and "DPRK" in e["programs"] and split_person(e["name"])]
@@ -476,15 +488,8 @@ def hard_negatives(entities, rng, listed):
         out.append(("person", "name", name))
     orgs = [e for e in entities if e["kind"] == "organization"]
     for e in rng.sample(orgs, 400):
-        w = words(e["name"])
-        spots = [i for i, x in enumerate(w) if x.isalpha() and len(x) >= 5
-                 and x.upper() not in COMMON_COMPANY_WORDS]
-        if len(w) < 2 or not spots:
-            continue
-        i = max(spots, key=lambda i: len(w[i]))
-        w[i] = rng.choice(REPLACEMENT_WORDS).upper()
-        name = " ".join(w)
-        if norm(name) in listed:
+        name = replace_distinctive_word(words(e["name"]), rng, COMMON_COMPANY_WORDS)
+        if name is None or norm(name) in listed:
             continue
         out.append(("organization", "company", name))
         if len(out) >= 300:

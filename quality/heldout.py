@@ -64,7 +64,7 @@ from multiprocessing import Pool
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from cases import COMMON_COMPANY_WORDS, PATRONYMIC  # noqa: E402
+from cases import COMMON_COMPANY_WORDS, PATRONYMIC, replace_distinctive_word  # noqa: E402
 from run import PRESETS, jaro_winkler_token_set, metrics, pct, run_ours  # noqa: E402
 
 LISTS = ("ofac_sdn", "ofac_cons", "un")
@@ -400,19 +400,13 @@ def negatives(entries, split, seed):
                       "kind": "namesake" if namesake else "hard", "field": "name",
                       "query": n.text, "target": None})
     # Listed companies with their most distinctive word replaced.
-    replacements = "Horizon Summit Maple Apex Pioneer Crystal Harbor Cedar Falcon Orchid Granite Meadow".split()
     orgs = [e for e in pool if e["kind"] == "organization"]
     rng.shuffle(orgs)
+    generic_upper = {w.upper() for w in GENERIC}
     made = 0
     for e in orgs:
-        words = company_words(e["name"])
-        spots = [i for i, w in enumerate(words) if w.isalpha() and len(w) >= 5 and w.lower() not in GENERIC]
-        if len(words) < 2 or not spots:
-            continue
-        i = max(spots, key=lambda i: len(words[i]))
-        words[i] = rng.choice(replacements).upper()
-        name = " ".join(words)
-        if norm(name) in listed:
+        name = replace_distinctive_word(company_words(e["name"]), rng, generic_upper)
+        if name is None or norm(name) in listed:
             continue
         cases.append({"class": "hard_company_word_replaced", "kind": "hard", "field": "company",
                       "query": name, "target": None})
