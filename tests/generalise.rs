@@ -136,6 +136,8 @@ fn explanations_say_which_rule_lowered_or_capped_the_score() {
             "19497",
             "read syllable by syllable",
         ),
+        // The halves of a joined given name show as written.
+        ("name", "Park Youngsik", "19497", "Young \u{2248} Yong"),
     ];
     let mut failures = Vec::new();
     for &(field, query, entry, line) in cases {

@@ -241,11 +241,23 @@ pub fn korean_reading(tokens: &[Token]) -> Vec<Vec<Token>> {
             .iter()
             .map(|(a, b)| {
                 let mut r = base.clone();
+                // Each half shows as written (`Young`, `sik` of `Youngsik`)
+                // when the word was written in these letters.
+                let (first, second) =
+                    if token.original.is_ascii() && token.original.len() == word.len() {
+                        token.original.split_at(a.len())
+                    } else {
+                        (*a, *b)
+                    };
                 r.push(Token {
                     hyphen_to_next: true,
+                    original: first.to_string(),
                     ..syllable_token(a, token)
                 });
-                r.push(syllable_token(b, token));
+                r.push(Token {
+                    original: second.to_string(),
+                    ..syllable_token(b, token)
+                });
                 r
             })
             .collect();
