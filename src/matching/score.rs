@@ -211,12 +211,7 @@ fn given_names_reversed(pairs: &[Pair], listed: &[ScoredToken<'_>], family_len: 
         0 if listed.len() == 3 && korean::is_family_name(listed[0].text) => 1,
         known => known,
     };
-    if family_len == 0
-        || listed.len() != family_len + 2
-        || !listed[family_len..]
-            .iter()
-            .all(|t| korean::is_syllable(t.text))
-    {
+    if family_len == 0 || listed.len() != family_len + 2 {
         return false;
     }
     let single = |j: usize| {
@@ -225,10 +220,16 @@ fn given_names_reversed(pairs: &[Pair], listed: &[ScoredToken<'_>], family_len: 
             .find(|p| p.listed == (j..j + 1) && p.query.len() == 1)
     };
     let family_matched = pairs.iter().any(|p| p.listed.start < family_len);
-    match (single(family_len), single(family_len + 1)) {
+    let reversed = match (single(family_len), single(family_len + 1)) {
         (Some(first), Some(second)) => family_matched && second.query.end == first.query.start,
         _ => false,
-    }
+    };
+    // The syllable table last: most candidates are not reversed, and it is
+    // built at its first use.
+    reversed
+        && listed[family_len..]
+            .iter()
+            .all(|t| korean::is_syllable(t.text))
 }
 
 /// Which words left over cost less than their weight: the cases where a
