@@ -120,6 +120,26 @@ impl Batch {
     }
 }
 
+/// The CSV header's columns that are not query fields, as written: the page
+/// carries them all through to its report rather than refusing the file.
+/// Empty for JSONL, or when the header cannot be read (then [`Batch::read`]
+/// says why).
+pub fn extra_columns(bytes: &[u8], format: Format) -> Vec<String> {
+    if format != Format::Csv {
+        return Vec::new();
+    }
+    let header = lines(without_bom(bytes))
+        .map(|(_, l)| l)
+        .find(|l| !l.trim_ascii().is_empty());
+    let Some(Ok(Ok(cells))) = header.map(|l| std::str::from_utf8(l).map(split_csv_line)) else {
+        return Vec::new();
+    };
+    cells
+        .into_iter()
+        .filter(|c| !QUERY_FIELDS.iter().any(|f| c.eq_ignore_ascii_case(f)))
+        .collect()
+}
+
 fn without_bom(bytes: &[u8]) -> &[u8] {
     bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes)
 }

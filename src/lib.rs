@@ -17,6 +17,7 @@
 //! - [`domains`]: e-mail addresses and websites, read down to their registrable domain.
 //! - [`red_flags`]: the advisories' hiring red flags, for the page's checklist.
 //! - [`batch`]: reading a file of applicants, every line accounted for.
+//! - [`batch_report`]: a screened batch as CSV or JSON, every row in input order.
 //! - [`output`]: text made safe to show (bidi controls, spreadsheet formulas).
 //!
 //! ```no_run
@@ -28,6 +29,7 @@
 //! ```
 
 pub mod batch;
+pub mod batch_report;
 #[cfg(feature = "wasm")]
 pub mod bindings;
 pub mod catalog;

@@ -58,6 +58,30 @@ pub fn spreadsheet_cell(text: &str) -> String {
     }
 }
 
+/// One CSV record (RFC 4180) with its `\r\n`: a cell is quoted when it holds
+/// a comma, a quote, a line break or spaces at either end (which a reader
+/// would trim), and its quotes are doubled. Cells for spreadsheets go
+/// through [`spreadsheet_cell`] first; this only frames them.
+pub fn csv_record<'a>(cells: impl IntoIterator<Item = &'a str>) -> String {
+    let mut line = String::new();
+    for (i, cell) in cells.into_iter().enumerate() {
+        if i > 0 {
+            line.push(',');
+        }
+        let quote =
+            cell.contains([',', '"', '\r', '\n']) || cell.starts_with(' ') || cell.ends_with(' ');
+        if quote {
+            line.push('"');
+            line.push_str(&cell.replace('"', "\"\""));
+            line.push('"');
+        } else {
+            line.push_str(cell);
+        }
+    }
+    line.push_str("\r\n");
+    line
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -74,6 +98,20 @@ mod tests {
             ("정성화 صدام", "정성화 صدام"),
         ] {
             assert_eq!(visible(input), shown, "{input:?}");
+        }
+    }
+
+    #[test]
+    fn csv_records_quote_only_what_needs_it() {
+        for (cells, line) in [
+            (&["a", "b"][..], "a,b\r\n"),
+            (&["Kim, Jong Un", "x"][..], "\"Kim, Jong Un\",x\r\n"),
+            (&["say \"hi\""][..], "\"say \"\"hi\"\"\"\r\n"),
+            (&[" padded", ""][..], "\" padded\",\r\n"),
+            (&["two\nlines"][..], "\"two\nlines\"\r\n"),
+            (&["정성화"][..], "정성화\r\n"),
+        ] {
+            assert_eq!(csv_record(cells.iter().copied()), line, "{cells:?}");
         }
     }
 

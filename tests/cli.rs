@@ -170,7 +170,7 @@ fn batch_csv_gives_one_row_per_input_row_in_order() {
     );
     let mut reader = csv::Reader::from_path(&output).unwrap();
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
-    let cols: Vec<(&str, &str, &str)> = rows.iter().map(|r| (&r[0], &r[5], &r[9])).collect();
+    let cols: Vec<(&str, &str, &str)> = rows.iter().map(|r| (&r[0], &r[5], &r[10])).collect();
     assert_eq!(
         cols,
         [
@@ -181,13 +181,13 @@ fn batch_csv_gives_one_row_per_input_row_in_order() {
             ("6", "error", "")
         ]
     );
-    assert!(rows[3][12].contains("not a date"));
+    assert!(rows[3][13].contains("not a date"));
     assert!(
-        rows[4][12].contains("line 6: expected 4 fields, found 5"),
+        rows[4][13].contains("line 6: expected 4 fields, found 5"),
         "{}",
-        &rows[4][12]
+        &rows[4][13]
     );
-    assert!(rows[0][11].contains("ofac_sdn 2024-05-03"));
+    assert!(rows[0][12].contains("ofac_sdn 2024-05-03"));
 }
 
 #[test]

@@ -79,7 +79,7 @@ fn a_stray_quote_no_longer_swallows_the_rows_after_it() {
     let cols: Vec<(&str, &str)> = rows.iter().map(|r| (&r[0], &r[5])).collect();
     assert_eq!(cols, [("2", "error"), ("3", "alert"), ("4", "alert")]);
     assert!(
-        rows[0][12].contains("line 2: malformed CSV: the quoted field at column 13 is not closed")
+        rows[0][13].contains("line 2: malformed CSV: the quoted field at column 13 is not closed")
     );
     // Both the name (JONG, Song Hwa) and the company (Yanbian Silverstar) hit.
     assert!(rows[2][6].parse::<u32>().unwrap() >= 2, "{:?}", rows[2]);

@@ -2,10 +2,14 @@
 // entry points; they differ only in how the .wasm bytes are found.
 import init, {
   Screener as WasmScreener,
+  BatchFile as WasmBatchFile,
   takePanicMessage,
   __wbg_get_imports,
   __wbg_finalize_init,
 } from '../dist/sanctions_screen.js';
+
+/** The package's version (package.json's; a test keeps them equal), for screening records. */
+export const VERSION = '0.1.0';
 
 /** Today's date in the user's time zone, as YYYY-MM-DD (the core reads no clock). */
 export function localToday(now = new Date()) {
@@ -27,12 +31,54 @@ export function localToday(now = new Date()) {
  */
 export class Screener {
   #wasm;
-  #rebuild;
+  #generation = -1;
+  #make;
+  #source;
 
-  /** `rebuild()` returns a fresh core screener on a new module instance. */
-  constructor(wasm, rebuild) {
-    this.#wasm = wasm;
-    this.#rebuild = rebuild;
+  /**
+   * `make()` builds a core screener on the module's current instance;
+   * `source` is `{ module, sha256, listFiles }`: the compiled module, the
+   * sha256 of its bytes, and the list files it was built from (or null).
+   */
+  constructor(make, source) {
+    this.#make = make;
+    this.#source = source;
+    this.#wasm = make();
+    this.#generation = generation;
+  }
+
+  /**
+   * What this screener runs: `{ module, sha256, listFiles }`, the compiled
+   * WebAssembly module (for a Worker to instantiate without fetching it
+   * again), the sha256 of the module's bytes (hex, or null where the
+   * environment has no Web Crypto), and the list files given to
+   * `createScreener`, if any.
+   */
+  get source() {
+    return this.#source;
+  }
+
+  /**
+   * Reads a batch file (CSV with a header, or JSONL; `fileName` decides by
+   * its extension, else the content). Every line is accounted for: rows that
+   * cannot be screened are listed with their line number in `summary()`.
+   * Columns that are not query fields are kept for the reports. Throws only
+   * when nothing can be screened (no header, no `name` or `company` column).
+   */
+  openBatch(bytes, fileName = 'batch.csv') {
+    if (typeof bytes === 'string') bytes = new TextEncoder().encode(bytes);
+    if (!(bytes instanceof Uint8Array)) {
+      throw new TypeError('openBatch() takes the file as a Uint8Array or a string');
+    }
+    return this.#call(() => new BatchFile(new WasmBatchFile(bytes, fileName), this));
+  }
+
+  /** Screens rows `start` to `end` (exclusive) of a batch: `{ outcomes, lists }`. */
+  screenRows(batch, start, end, options = {}) {
+    checkFields('options', options ?? {}, OPTION_FIELDS);
+    const opts = { ...options };
+    if (opts.today === undefined) opts.today = localToday();
+    return this.#call((wasm) => wasm.screenRows(batch.inner, start, end, withoutUnset(opts)));
   }
 
   /**
@@ -71,7 +117,16 @@ export class Screener {
   }
 
   #call(use) {
-    this.#wasm ??= this.#rebuild();
+    // Another screener's trap replaced the instance this one lived in.
+    if (this.#wasm && this.#generation !== generation) {
+      this.#wasm.__destroy_into_raw();
+      this.#wasm = undefined;
+    }
+    if (!this.#wasm) {
+      if (replacing) throw new Error('the screener is being rebuilt after a failure: try again in a moment');
+      this.#wasm = this.#make();
+      this.#generation = generation;
+    }
     try {
       return use(this.#wasm);
     } catch (error) {
@@ -81,12 +136,61 @@ export class Screener {
       // the old pointer inside the new instance.
       this.#wasm.__destroy_into_raw();
       this.#wasm = undefined;
+      replaceInstance(this.#source.module);
       throw new Error(
         `the screener failed and was reset: ${panic ?? error.message}. ` +
           'Nothing was screened; the next call starts afresh. Please report this with the input that caused it.',
         { cause: error },
       );
     }
+  }
+}
+
+/**
+ * A batch file read by `Screener.openBatch`: its rows as read, and the CSV
+ * and JSON reports of its outcomes. Holds WebAssembly memory: `free()` it
+ * when done.
+ */
+export class BatchFile {
+  #screener;
+
+  constructor(inner, screener) {
+    this.inner = inner;
+    this.#screener = screener;
+  }
+
+  /** `{ format, lines, rows, header_line, blank_lines, kept_columns, bad_rows }`. */
+  summary() {
+    return this.inner.summary();
+  }
+
+  /** The number of rows to screen (every line but the header and blank ones). */
+  get rows() {
+    return this.inner.rows;
+  }
+
+  /** Row `index` (from 0) as read: `{ line, query, error, kept }`. */
+  row(index) {
+    return this.inner.row(index);
+  }
+
+  /** Screens rows `start` to `end` (exclusive): `{ outcomes, lists }`. */
+  screen(start, end, options) {
+    return this.#screener.screenRows(this, start, end, options);
+  }
+
+  /** The CSV report: every row in input order, formula cells neutralised. */
+  csv(outcomes, lists) {
+    return this.inner.csv(outcomes, lists);
+  }
+
+  /** The JSON report, as text. */
+  json(outcomes, lists) {
+    return this.inner.json(outcomes, lists);
+  }
+
+  free() {
+    this.inner.free();
   }
 }
 
@@ -173,72 +277,139 @@ function withoutUnset(object) {
   return Object.fromEntries(Object.entries(object).filter(([, v]) => v !== undefined && v !== null));
 }
 
+// The module is compiled and instantiated once per page, process or worker;
+// every screener lives in its one instance. A trap kills that instance:
+// `replaceInstance` makes a new one from the compiled module (no request),
+// `generation` counts them, and each screener rebuilds itself in the new one
+// on its next call.
+let loaded;
+let generation = 0;
+let replacing;
+
 /**
- * Compiles the module from `wasmSource` (bytes, a URL or a Response, or a
- * promise of one), instantiates it and builds the index, once: later calls
- * share the screener.
+ * Compiles the module from `wasmSource()` (bytes, a URL, a Response, a
+ * promise of one, or a screener's `source`) and instantiates it, once.
  */
-let shared;
-export function sharedScreener(wasmSource) {
-  shared ??= (async () => {
-    // Compiled here, not inside the glue, so that a trap can be followed by
-    // a fresh instance of the same module without fetching it again.
-    const module = await compile(await wasmSource());
+function loadModule(wasmSource) {
+  loaded ??= (async () => {
+    const { module, sha256 } = await compile(await wasmSource());
     await init({ module_or_path: module });
-    // After a trap: a new instance of the compiled module, the glue pointed
-    // at it, and a new index. Browsers refuse to instantiate a large module
-    // synchronously on the main thread (Chromium: over 8 MB), so when that is
-    // refused the instance is made asynchronously, and calls until it is
-    // ready say so.
-    let ready;
-    let pending;
-    const finish = (instance) => {
-      __wbg_finalize_init(instance, module);
-      return new WasmScreener();
-    };
-    const rebuild = () => {
-      if (ready) {
-        const screener = ready;
-        ready = undefined;
-        return screener;
-      }
-      if (!pending) {
-        try {
-          return finish(new WebAssembly.Instance(module, __wbg_get_imports()));
-        } catch (error) {
-          if (!(error instanceof RangeError) && !/disallowed/i.test(error.message)) throw error;
-          pending = WebAssembly.instantiate(module, __wbg_get_imports()).then(
-            (instance) => {
-              ready = finish(instance);
-              pending = undefined;
-            },
-            () => {
-              pending = undefined;
-            },
-          );
-        }
-      }
-      throw new Error('the screener is being rebuilt after a failure: try again in a moment');
-    };
-    return new Screener(new WasmScreener(), rebuild);
+    return { module, sha256: await sha256 };
   })().catch((error) => {
-    shared = undefined; // let a later call try again
+    loaded = undefined; // let a later call try again
     throw error;
   });
+  return loaded;
+}
+
+// Browsers refuse to instantiate a large module synchronously on the main
+// thread (Chromium: over 8 MB); then the instance is made asynchronously,
+// and calls until it is ready say so.
+function replaceInstance(module) {
+  const finish = (instance) => {
+    __wbg_finalize_init(instance, module);
+    generation += 1;
+  };
+  try {
+    finish(new WebAssembly.Instance(module, __wbg_get_imports()));
+  } catch (error) {
+    if (!(error instanceof RangeError) && !/disallowed/i.test(error.message)) throw error;
+    replacing ??= WebAssembly.instantiate(module, __wbg_get_imports()).then(
+      (instance) => {
+        finish(instance);
+        replacing = undefined;
+      },
+      () => {
+        replacing = undefined;
+      },
+    );
+  }
+}
+
+/** The screener over the embedded lists: built once, shared by every caller. */
+let shared;
+export function sharedScreener(wasmSource) {
+  shared ??= loadModule(wasmSource)
+    .then(({ module, sha256 }) => new Screener(() => new WasmScreener(), { module, sha256, listFiles: null }))
+    .catch((error) => {
+      shared = undefined;
+      throw error;
+    });
   return shared;
 }
 
+/**
+ * A screener over list files the user gave (`{ 'sdn.csv': bytes, … }`, the
+ * publishers' own files), parsed by the same Rust parsers the build uses.
+ * Lists not among the files stay as embedded. Throws an Error naming the
+ * file and line of anything it cannot read.
+ */
+export async function screenerWithLists(wasmSource, listFiles) {
+  const files = await listFileBytes(listFiles);
+  const { module, sha256 } = await loadModule(wasmSource);
+  return new Screener(() => WasmScreener.withListFiles(files), { module, sha256, listFiles: files });
+}
+
+/** The screener a `source` (a screener's `source`, as a Worker is given it) describes. */
+export function screenerFrom(source) {
+  return source.listFiles ? screenerWithLists(() => source, source.listFiles) : sharedScreener(() => source);
+}
+
+/**
+ * `[{ name, bytes, date }]` from `{ name: bytes }` or `{ name: { bytes, date } }`,
+ * an array of `File`s (their date: when saved), or that array already made.
+ */
+async function listFileBytes(listFiles) {
+  const entries = Array.isArray(listFiles)
+    ? listFiles
+    : Object.entries(listFiles ?? {}).map(([name, value]) =>
+        value?.bytes ? { name, bytes: value.bytes, date: value.date } : { name, bytes: value },
+      );
+  if (entries.length === 0) throw new Error('no list files given: pick the publishers\' files (sdn.csv, alt.csv, add.csv, sdn_comments.csv, cons_*.csv, consolidated.xml)');
+  return Promise.all(
+    entries.map(async (entry) => {
+      const name = entry.name;
+      // A File is its own bytes (its `bytes` is a method in newer browsers).
+      const isBlob = typeof Blob === 'function' && entry instanceof Blob;
+      let bytes = isBlob ? entry : (entry.bytes ?? entry);
+      if (typeof Blob === 'function' && bytes instanceof Blob) bytes = new Uint8Array(await bytes.arrayBuffer());
+      if (bytes instanceof ArrayBuffer) bytes = new Uint8Array(bytes);
+      if (typeof bytes === 'string') bytes = new TextEncoder().encode(bytes);
+      if (!(bytes instanceof Uint8Array)) throw new TypeError(`list file ${name}: give its bytes (a Uint8Array, ArrayBuffer, Blob or File)`);
+      // OFAC's files carry no date: the one given, else when the file was saved.
+      const date = entry.date ?? (entry.lastModified ? localToday(new Date(entry.lastModified)) : null);
+      return { name, bytes, date };
+    }),
+  );
+}
+
+/**
+ * The compiled module and a promise of its bytes' sha256, from bytes, a URL,
+ * a Response or an already compiled module (a Worker is given the page's).
+ */
 async function compile(source) {
+  if (source && typeof source === 'object' && 'module' in source && source.module instanceof WebAssembly.Module) {
+    return { module: source.module, sha256: Promise.resolve(source.sha256 ?? null) };
+  }
   if (source instanceof URL || typeof source === 'string') source = await fetch(source);
   if (typeof Response === 'function' && source instanceof Response) {
     if (!source.ok) {
       throw new Error(`cannot load the screener's .wasm: ${source.status} ${source.statusText} (${source.url})`);
     }
-    // Streaming compilation needs the server to say application/wasm.
+    // Streaming compilation needs the server to say application/wasm; the
+    // copy is hashed alongside, for the screening record.
     if (source.headers.get('content-type')?.startsWith('application/wasm')) {
-      return WebAssembly.compileStreaming(source);
+      const copy = source.clone();
+      return { module: await WebAssembly.compileStreaming(source), sha256: copy.arrayBuffer().then(sha256Hex) };
     }
     source = await source.arrayBuffer();
   }
-  return WebAssembly.compile(source);
+  return { module: await WebAssembly.compile(source), sha256: sha256Hex(source) };
+}
+
+/** Hex sha256 of some bytes, or null without Web Crypto (an insecure http: page). */
+async function sha256Hex(bytes) {
+  if (!globalThis.crypto?.subtle) return null;
+  const digest = await globalThis.crypto.subtle.digest('SHA-256', bytes);
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }

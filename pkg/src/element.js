@@ -17,6 +17,11 @@
 // attributes), never parsed as HTML. Nothing is stored.
 
 import { createScreener } from './browser.js';
+import { warmBatchWorkers } from './batch.js';
+import { BatchView, download } from './batch-view.js';
+import { ListFilesControl } from './lists-view.js';
+import { makeRecord, readRecord, RecordPanel, recordView } from './record.js';
+import { h, hitItem, IDENTIFIER_FIELDS, statusLines } from './render.js';
 
 /** Wait this long after the last keystroke before screening as the user types. */
 const TYPING_PAUSE_MS = 200;
@@ -94,7 +99,39 @@ dd { margin: 0; overflow-wrap: anywhere; }
 a { color: var(--_accent); }
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 @media (max-width: 30rem) { dl { grid-template-columns: 1fr; } dd { margin-bottom: .35rem; } }
+button.secondary { background: var(--_panel); color: var(--_accent); border: 1px solid var(--_accent); padding: .35rem .8rem; }
+[hidden] { display: none !important; }
+.modes { display: flex; gap: .25rem; margin-bottom: 1rem; border-bottom: 2px solid var(--_accent); }
+.modes .tab { background: var(--_panel); color: var(--_accent); border-radius: var(--_radius) var(--_radius) 0 0; }
+.modes .tab[aria-selected=true] { background: var(--_accent); color: #fff; }
+.drop { display: grid; gap: .35rem; padding: 1rem; border: 2px dashed #8a8f96; border-radius: var(--_radius); margin-bottom: .75rem; }
+.drop.over { border-color: var(--_accent); background: var(--_panel); }
+textarea { font: inherit; font-family: ui-monospace, monospace; width: 100%; padding: .5rem; border: 1px solid #6b6b6b; border-radius: var(--_radius); }
+.progress { display: flex; gap: .75rem; align-items: center; margin: .75rem 0; }
+.progress progress { flex: 1; height: 1.25rem; }
+.toolbar { display: flex; flex-wrap: wrap; gap: 1rem; justify-content: space-between; align-items: center; margin: .5rem 0; }
+label.inline { display: inline; font-weight: 400; }
+label.inline select { width: auto; }
+table.batch-table { width: 100%; border-collapse: collapse; font-size: .9rem; }
+.batch-table th, .batch-table td { text-align: left; padding: .3rem .5rem; border-bottom: 1px solid #d5d8dc; vertical-align: top; }
+.batch-table tr.alert.strong td:nth-child(4) { color: var(--_strong); font-weight: 600; }
+.batch-table tr.alert td:nth-child(4) { color: var(--_possible); font-weight: 600; }
+.batch-table tr.error td:nth-child(4) { color: var(--_muted); }
+.batch-table tr.explained td { background: var(--_panel); }
+fieldset.record-panel { margin: 1rem 0; border: 1px solid #c9cdd2; border-radius: var(--_radius); }
+fieldset.record-panel .decisions { display: flex; flex-wrap: wrap; gap: 1rem; margin-bottom: .5rem; }
+fieldset.record-panel input[type=radio] { width: auto; }
+.tools { display: flex; flex-wrap: wrap; gap: 1.5rem; margin: 1rem 0; font-size: .9rem; }
+.tools summary, .lists summary { cursor: pointer; color: var(--_accent); }
+.lists code { font-size: .75rem; overflow-wrap: anywhere; }
+.saved { margin: 1rem 0; padding: .75rem 1rem; border: 2px solid var(--_accent); border-radius: var(--_radius); }
+.print-area { display: none; }
 @media print {
+  :host([printing]) > :not(.print-area) { display: none !important; }
+  :host([printing]) .print-area { display: block; }
+  .record-applicant { break-after: page; }
+  .record-applicant:last-child { break-after: auto; }
+  .record-panel, .tools, .modes, .batch .drop, .progress { display: none; }
   button { display: none; }
   details.more { display: none; }
   details.checklist fieldset li:not(.ticked), details.checklist:not(.has-ticks), details.checklist .sources-list { display: none; }
@@ -113,21 +150,6 @@ function styleSheet() {
   return sheet;
 }
 
-/** Makes an element; string children become text nodes, never HTML. */
-function h(tag, props = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [key, value] of Object.entries(props)) {
-    if (value === undefined || value === null || value === false) continue;
-    if (key === 'class') node.className = value;
-    else node.setAttribute(key, value === true ? '' : String(value));
-  }
-  for (const child of children.flat()) {
-    if (child === null || child === undefined || child === false) continue;
-    node.append(typeof child === 'string' ? document.createTextNode(child) : child);
-  }
-  return node;
-}
-
 const FIELDS = [
   { key: 'name', label: 'Applicant name', hint: 'In any order or script' },
   { key: 'company', label: 'Company they work for', hint: 'As the applicant wrote it' },
@@ -135,16 +157,6 @@ const FIELDS = [
   { key: 'country', label: 'Country', hint: 'Optional: name or code, e.g. KP' },
 ];
 
-/** The core's named thresholds (see `Preset` in the Rust core). */
-/** More of what the applicant gave, in the collapsible "More details": several values separated by `;`. */
-const IDENTIFIER_FIELDS = [
-  { key: 'employer', field: 'employer', label: 'Previous employers', noun: 'employer', hint: 'Companies on the CV, screened like the company above; several separated by ;' },
-  { key: 'email', field: 'email', label: 'E-mail addresses', noun: 'e-mail address', hint: 'Their domain is compared with seized and listed domains' },
-  { key: 'website', field: 'website', label: 'Websites', noun: 'website', hint: 'Portfolio, past employers\u2019 sites; by their domain' },
-  { key: 'wallet', field: 'wallet', label: 'Wallet addresses', noun: 'wallet address', hint: 'Crypto addresses to be paid into; several separated by ;' },
-  { key: 'idNumber', field: 'id_number', label: 'ID or passport numbers', noun: 'ID number', hint: 'Passport, national ID, tax or registration numbers' },
-  { key: 'phone', field: 'phone', label: 'Phone numbers', noun: 'phone number', hint: 'With the country code, e.g. +98 21 8852 6300' },
-];
 const SEPARATOR = /;/;
 
 /** Whether a query holds anything to screen. */
@@ -156,22 +168,8 @@ const PRESETS = [
   ['broad', 'Broad (0.80): more recall'],
 ];
 
-const KIND_WORDS = {
-  person: 'A person',
-  organization: 'An organization',
-  vessel: 'A vessel',
-  aircraft: 'An aircraft',
-};
-
-const quote = (text) => `\u201c${[text].flat().join("; ")}\u201d`;
-
-/** "OFAC SDN List dated 2024-05-03, UN ... dated ..." */
-function listDates(lists) {
-  return lists.map((l) => `${l.name} dated ${l.date}`).join('; ');
-}
-
 export class SanctionsScreenElement extends HTMLElement {
-  static observedAttributes = ['threshold', 'preset', 'lists', 'vessels', 'checklist'];
+  static observedAttributes = ['threshold', 'preset', 'lists', 'vessels', 'checklist', 'batch'];
 
   #screener = null;
   #inputs = {};
@@ -184,12 +182,23 @@ export class SanctionsScreenElement extends HTMLElement {
   #status;
   #results;
   #timer = 0;
+  #uid;
+  #modes;
+  #single;
+  #batch;
+  #batchMode;
+  #listFiles;
+  #saved;
+  #printArea;
+  /** The last single screening on screen, for its record: `{ query, result, options }`. */
+  #last = null;
 
   constructor() {
     super();
     const root = this.attachShadow({ mode: 'open' });
     root.adoptedStyleSheets = [styleSheet()];
     const uid = Math.random().toString(36).slice(2, 8);
+    this.#uid = uid;
 
     const form = h('form', { part: 'form', novalidate: true, 'aria-label': 'Applicant to screen' });
     // One labelled text field, its hint read out with it.
@@ -235,7 +244,52 @@ export class SanctionsScreenElement extends HTMLElement {
     this.#status = h('div', { class: 'status', part: 'status', role: 'status', 'aria-live': 'polite', 'aria-atomic': 'true' });
     this.#results = h('ol', { class: 'results', part: 'results', 'aria-label': 'Matches' });
     this.#checklist = h('details', { class: 'checklist', part: 'checklist', hidden: true });
-    root.append(form, this.#listsLine, this.#staleBox, this.#status, this.#results, this.#checklist);
+    const singleRecord = new RecordPanel({
+      uid, label: 'screening', download,
+      build: () => this.#singleRecord(),
+      print: (record) => this.#printRecord(record),
+    });
+    this.#single = h('section', { class: 'single', 'aria-label': 'Screen one applicant' },
+      form, this.#status, this.#results, singleRecord.root, this.#checklist);
+
+    // The second mode, for the attribute `batch`: a whole list of applicants.
+    this.#batch = new BatchView({
+      uid,
+      screener: () => this.#screener,
+      options: () => this.#options(),
+      screenedBatch: () => {},
+    });
+    const batchRecord = new RecordPanel({
+      uid, label: 'batch', download,
+      build: () => this.#batchRecord(),
+      print: (record) => this.#printRecord(record),
+    });
+    this.#batchMode = h('section', { class: 'batch-mode', hidden: true }, this.#batch.root, batchRecord.root);
+    this.#modes = h('div', { class: 'modes', role: 'tablist', 'aria-label': 'What to screen', hidden: true },
+      [['single', 'One applicant'], ['batch', 'A list of applicants']].map(([mode, text]) => {
+        const tab = h('button', { type: 'button', role: 'tab', class: 'tab', 'data-mode': mode, 'aria-selected': String(mode === 'single') }, text);
+        tab.addEventListener('click', () => this.#showMode(mode));
+        return tab;
+      }));
+
+    this.#listFiles = new ListFilesControl({ uid, load: (files) => this.useListFiles(files) });
+    const openInput = h('input', { type: 'file', accept: '.json,application/json', id: `open-record-${uid}` });
+    openInput.addEventListener('change', async () => {
+      const file = openInput.files[0];
+      if (file) this.openRecord(await file.text());
+      openInput.value = '';
+    });
+    const openRecord = h('details', { class: 'open-record' },
+      h('summary', {}, 'Open a saved record'),
+      h('label', { for: `open-record-${uid}` }, 'A record saved from this page (JSON); it is shown read-only', openInput));
+    this.#saved = h('section', { class: 'saved', 'aria-label': 'A saved record', hidden: true });
+    this.#printArea = h('div', { class: 'print-area' });
+    root.append(this.#modes, this.#listsLine, this.#staleBox, this.#single, this.#batchMode,
+      h('div', { class: 'tools' }, this.#listFiles.root, openRecord), this.#saved, this.#printArea);
+    window.addEventListener('afterprint', () => {
+      this.removeAttribute('printing');
+      this.#printArea.replaceChildren();
+    });
     // The printed page carries the ticked red flags.
     window.addEventListener('beforeprint', () => {
       if (this.#ticked().length) this.#checklist.open = true;
@@ -263,6 +317,11 @@ export class SanctionsScreenElement extends HTMLElement {
   }
 
   attributeChangedCallback(name, _old, value) {
+    if (name === 'batch') {
+      this.#modes.hidden = value === null;
+      if (value === null) this.#showMode('single');
+      return;
+    }
     if (name === 'checklist') {
       this.#checklist.hidden = value === null;
       return;
@@ -401,7 +460,11 @@ export class SanctionsScreenElement extends HTMLElement {
         ` dated ${l.date}`,
         l.age_days === null ? '' : ` (${l.age_days} days old)`,
       ]),
-      '. Everything runs on this computer: nothing you type leaves it.',
+      '. Everything runs on this computer: nothing you type leaves it. ',
+      h('details', { class: 'files' },
+        h('summary', {}, 'The files behind these lists'),
+        h('ul', {}, lists.flatMap((l) => l.files.map((f) =>
+          h('li', { 'data-list': l.id }, `${l.name}: ${f.path}, dated ${f.date}, ${f.bytes.toLocaleString('en')} bytes, sha256 `, h('code', {}, f.sha256)))))),
     );
     const stale = lists.filter((l) => l.stale);
     this.#staleBox.hidden = stale.length === 0;
@@ -409,92 +472,113 @@ export class SanctionsScreenElement extends HTMLElement {
       h('strong', {}, 'Out-of-date lists. '),
       `${stale.map((l) => `The ${l.name} is dated ${l.date}, ${l.age_days} days ago`).join('. ')}. `,
       'People and companies listed since then will not be found. ',
-      'Ask whoever maintains this tool to update the lists (run fetch-lists, then rebuild), and do not rely on a clear result until then.',
+      'Download the current files from the publishers and give them under \u201cUse newer list files\u201d below, or ask whoever maintains this tool to update the lists (run fetch-lists, then rebuild); do not rely on a clear result until then.',
     );
+  }
+
+  /**
+   * Screens against the publishers' newer files (an array of `File`s, or
+   * `{ name, bytes, date }`) from now on. Rejects with a message naming the
+   * file and line when they cannot be read; the lists in use then stay.
+   */
+  async useListFiles(files) {
+    const screener = await createScreener({ lists: files });
+    this.#screener = screener;
+    this.#showLists(screener.lists());
+    if (hasSomething(this.#query())) this.screen();
+    this.dispatchEvent(new CustomEvent('lists', { bubbles: true, composed: true, detail: { lists: screener.lists() } }));
+    return screener.lists();
+  }
+
+  /**
+   * Shows a saved record (its JSON text) read-only, saying whether it was
+   * made with other lists than the ones in use. Returns the record, or null
+   * with a message when the text is not a record.
+   */
+  openRecord(text) {
+    this.#saved.hidden = false;
+    let record;
+    try {
+      record = readRecord(text);
+    } catch (error) {
+      this.#saved.replaceChildren(h('p', { class: 'error', role: 'alert' }, error.message));
+      return null;
+    }
+    const close = h('button', { type: 'button', class: 'secondary' }, 'Close the record');
+    close.addEventListener('click', () => {
+      this.#saved.hidden = true;
+      this.#saved.replaceChildren();
+    });
+    this.#saved.replaceChildren(
+      h('p', { class: 'hint' }, 'A saved record, shown read-only: nothing was screened again.'),
+      recordView(record, this.#screener?.lists() ?? null), close);
+    this.#saved.scrollIntoView?.({ block: 'start' });
+    return record;
+  }
+
+  #showMode(mode) {
+    for (const tab of this.#modes.querySelectorAll('[role=tab]')) tab.setAttribute('aria-selected', String(tab.dataset.mode === mode));
+    this.#single.hidden = mode !== 'single';
+    this.#batchMode.hidden = mode !== 'batch';
+    // The workers load their code now, so that screening a file makes no request.
+    if (mode === 'batch') warmBatchWorkers();
+  }
+
+  /** The settings a record states. */
+  #settings(options, threshold) {
+    return {
+      preset: options.preset ?? null,
+      threshold,
+      lists: options.lists ?? [],
+      vesselsAndAircraft: Boolean(options.vesselsAndAircraft),
+    };
+  }
+
+  #singleRecord() {
+    if (!this.#last || !this.#screener) return null;
+    const { query, result, options } = this.#last;
+    return makeRecord({
+      screener: this.#screener,
+      settings: this.#settings(options, result.threshold),
+      kind: 'single',
+      applicants: [{ query, status: result.matches.length ? 'alert' : 'clear', error: null, result }],
+      redFlags: this.#ticked(),
+    });
+  }
+
+  #batchRecord() {
+    const state = this.#batch.state;
+    if (!state || !this.#screener) return null;
+    const { batch, outcomes, options, fileName, cancelled } = state;
+    let threshold = null;
+    const applicants = outcomes.map((outcome) => {
+      const read = batch.row(outcome.row);
+      let result = null;
+      if (outcome.status === 'alert') {
+        result = this.#screener.screen(read.query, options);
+        threshold = result.threshold;
+      }
+      return { line: outcome.line, query: read.query, kept: read.kept, status: outcome.status, error: outcome.error ?? null, result };
+    });
+    return makeRecord({
+      screener: this.#screener,
+      settings: this.#settings(options, threshold),
+      kind: 'batch',
+      applicants,
+      batch: { file: fileName, rows: batch.rows, screened: outcomes.length, cancelled, summary: state.summary },
+    });
+  }
+
+  #printRecord(record) {
+    this.#printArea.replaceChildren(recordView(record));
+    this.setAttribute('printing', '');
+    window.print();
   }
 
   #render(query, result) {
-    const lines = [];
-    for (const [key, label] of [['name', 'name'], ['company', 'company']]) {
-      if (!query[key]) continue;
-      const hits = result.matches.filter((m) => m.field === key);
-      if (hits.length === 0) {
-        lines.push(
-          h('p', { class: 'clear' },
-            `No match for ${label} ${quote(query[key])} on the lists dated ${listDates(result.lists)} (threshold ${result.threshold.toFixed(2)}).`),
-        );
-      } else {
-        const strong = hits.filter((m) => m.level === 'strong').length;
-        const words = strong ? `${strong} strong` + (hits.length > strong ? `, ${hits.length - strong} possible` : '') : `${hits.length} possible`;
-        lines.push(
-          h('p', { class: 'alert' },
-            `${label[0].toUpperCase()}${label.slice(1)} ${quote(query[key])}: ${words} match${hits.length === 1 ? '' : 'es'} on ${hits.every((m) => m.list === 'dprk_it_notices') ? 'the DPRK IT-worker public notices (not a sanctions list)' : 'the sanctions lists'}. Compare the details below before deciding.`),
-        );
-      }
-    }
-    for (const field of IDENTIFIER_FIELDS) {
-      if (!query[field.key]) continue;
-      const hits = result.matches.filter((m) => m.field === field.field);
-      const typed = query[field.key].map(quote).join(', ');
-      lines.push(
-        hits.length
-          ? h('p', { class: 'alert' },
-            `${field.noun[0].toUpperCase()}${field.noun.slice(1)} ${typed}: ${hits.length} ${hits.length === 1 ? 'entry' : 'entries'} on the lists screened. See below.`)
-          : h('p', { class: 'clear' },
-            `No listed entry carries the ${field.noun} ${typed} (lists dated ${listDates(result.lists)}; identifiers match exactly).`),
-      );
-    }
-    for (const warning of result.warnings) lines.push(h('p', { class: 'warning', role: 'note' }, `Note: ${warning}`));
-    this.#status.replaceChildren(...lines);
-    this.#results.replaceChildren(...result.matches.map((m) => this.#hit(m, query)));
-  }
-
-  #hit(m, query) {
-    const d = m.details;
-    const detailRows = [
-      ['Born', d.birth_dates],
-      ['Birthplace', d.birth_places],
-      ['Nationality', d.nationalities],
-      ['Citizenship', d.citizenships],
-      ['Countries', d.countries],
-      ['Identifiers', d.identifiers.slice(0, 8).map((i) => `${i.kind}: ${i.value}${i.note ? ` ${i.note}` : ''}`)],
-    ].filter(([, values]) => values.length > 0);
-    const programs = m.programs.length ? ` (programs: ${m.programs.join(', ')})` : '';
-    const alias =
-      m.matched_as === 'primary'
-        ? 'its listed name'
-        : `${m.alias_strength === 'weak' ? 'a weak alias' : 'an alias'} (${m.matched_as}) ${quote(m.matched_name)}`;
-    return h('li', { class: `hit ${m.level}`, part: 'hit', 'data-list': m.list, 'data-source-id': m.source_id },
-      h('h3', {},
-        h('span', { class: 'level' }, m.level === 'strong' ? 'Strong match' : 'Possible match'),
-        h('span', { class: 'name' }, m.name),
-        h('span', { class: 'score' }, `score ${m.score.toFixed(2)}`),
-      ),
-      m.matched_identifier
-        ? h('p', {}, `${KIND_WORDS[m.kind] ?? m.kind} on the ${m.list_name}${programs}. The list gives it the ${m.matched_identifier.kind} ${m.matched_identifier.value}, which the applicant gave as ${quote(m.matched_identifier.typed)}.`)
-        : h('p', {}, `${KIND_WORDS[m.kind] ?? m.kind} on the ${m.list_name}${programs}. The ${m.field} ${quote(query[m.field])} matched ${alias}.`),
-      m.notice
-        ? h('p', { class: 'notice' },
-          `${m.list === 'dprk_it_notices' ? 'A US public notice, not a sanctions designation' : 'Also named in a US public notice'}: ${m.notice.action} (${m.notice.date}).`,
-          m.notice.persona ? ' This is a false name used in a case: innocent people may bear it.' : '')
-        : null,
-      m.matched_identifier?.name_differs
-        ? h('p', { class: 'identity' }, `This identifier belongs to ${m.name}, not to the name the applicant gave: the most serious kind of hit. Escalate it.`)
-        : null,
-      h('p', { class: 'visually-hidden' }, 'Why it matched:'),
-      h('ul', { class: 'why' }, m.explanation.map((line) => h('li', {}, line))),
-      m.checks.length ? h('ul', { class: 'checks' }, m.checks.map((c) => h('li', { class: c.outcome }, c.text))) : null,
-      detailRows.length
-        ? h('dl', {}, detailRows.flatMap(([term, values]) => [h('dt', {}, term), h('dd', {}, values.join('; '))]))
-        : null,
-      h('p', { class: 'source' },
-        `List dated ${m.list_date} \u00b7 `,
-        h('a', { href: /^https?:\/\//.test(m.url) ? m.url : undefined, target: '_blank', rel: 'noopener noreferrer' },
-          m.list === 'dprk_it_notices'
-            ? `Source of the notice (${m.source_id})`
-            : `Official entry (${m.list === 'un' ? 'UN ref.' : 'OFAC id'} ${m.source_id})`),
-      ),
-    );
+    this.#last = { query, result, options: this.#options() };
+    this.#status.replaceChildren(...statusLines(query, result));
+    this.#results.replaceChildren(...result.matches.map((m) => hitItem(m, query)));
   }
 }
 

@@ -1,14 +1,18 @@
 // Node >= 20: the .wasm is read from the package folder; no network at all.
 import { readFile } from 'node:fs/promises';
 
-import { sharedScreener } from './core.js';
+import { sharedScreener, screenerWithLists } from './core.js';
 
 export { Screener, localToday } from './core.js';
 
 /**
- * Loads the package's own .wasm and builds the index, once per process:
- * every call resolves to the same ready screener.
+ * Loads the package's own .wasm and builds the index. With no options, once
+ * per process: every call resolves to the same ready screener. With
+ * `{ lists }` (the publishers' newer files: `{ 'sdn.csv': bytes, … }`, or
+ * `{ bytes, date }` per file, or an array of `File`s), a screener over the
+ * embedded lists with those in place of the ones they supersede.
  */
-export function createScreener() {
-  return sharedScreener(() => readFile(new URL('../dist/sanctions_screen_bg.wasm', import.meta.url)));
+export function createScreener(options = {}) {
+  const wasm = () => readFile(new URL('../dist/sanctions_screen_bg.wasm', import.meta.url));
+  return options?.lists ? screenerWithLists(wasm, options.lists) : sharedScreener(wasm);
 }

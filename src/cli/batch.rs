@@ -5,9 +5,9 @@
 use std::io::{IsTerminal, Write};
 use std::path::Path;
 
-use sanctions_screen::batch::{Batch, Format, Row};
-use sanctions_screen::output::spreadsheet_cell;
-use sanctions_screen::{Query, Screening};
+use sanctions_screen::batch::{Batch, Format};
+use sanctions_screen::batch_report::{csv_header, csv_row, list_dates, RowOutcome};
+use sanctions_screen::Screening;
 
 use super::{list_lines, options, screener, EXIT_CLEAR, EXIT_MATCH, EXIT_ROW_ERRORS};
 use crate::ScreenOptions;
@@ -45,32 +45,9 @@ pub fn run(args: &BatchArgs<'_>, o: &ScreenOptions) -> Result<u8, String> {
         )),
         None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
     };
-    let mut csv_writer = csv_out.then(|| csv::Writer::from_writer(Vec::new()));
-    if let Some(w) = csv_writer.as_mut() {
-        w.write_record(
-            [
-                "line",
-                "name",
-                "company",
-                "dob",
-                "country",
-                "status",
-                "matches",
-                "top_score",
-                "top_list",
-                "top_source_id",
-                "top_name",
-                "list_dates",
-                "error",
-                "wallet",
-                "id_number",
-                "phone",
-                "warnings",
-            ]
-            .into_iter()
-            .chain(args.keep.iter().map(String::as_str)),
-        )
-        .map_err(|e| e.to_string())?;
+    if csv_out {
+        sink.write_all(csv_header(args.keep).as_bytes())
+            .map_err(|e| e.to_string())?;
     }
     let progress = Progress::new(rows.len());
     let (mut alerts, mut errors) = (0usize, Vec::new());
@@ -93,8 +70,13 @@ pub fn run(args: &BatchArgs<'_>, o: &ScreenOptions) -> Result<u8, String> {
             Ok(_) => "alert",
             Err(_) => "error",
         };
-        if let Some(w) = csv_writer.as_mut() {
-            write_csv_row(w, row, status, &outcome).map_err(|e| e.to_string())?;
+        if csv_out {
+            let dates = outcome
+                .as_ref()
+                .map(|r| list_dates(&r.lists))
+                .unwrap_or_default();
+            let line = csv_row(row, &RowOutcome::new(row, &outcome), &dates);
+            sink.write_all(line.as_bytes()).map_err(|e| e.to_string())?;
         } else {
             let value = match (&row.query, &outcome) {
                 (q, Ok(r)) => {
@@ -108,10 +90,6 @@ pub fn run(args: &BatchArgs<'_>, o: &ScreenOptions) -> Result<u8, String> {
             writeln!(sink, "{value}").map_err(|e| e.to_string())?;
         }
         progress.tick(i + 1);
-    }
-    if let Some(w) = csv_writer {
-        let bytes = w.into_inner().map_err(|e| e.to_string())?;
-        sink.write_all(&bytes).map_err(|e| e.to_string())?;
     }
     sink.flush().map_err(|e| e.to_string())?;
     progress.finish();
@@ -128,75 +106,6 @@ pub fn run(args: &BatchArgs<'_>, o: &ScreenOptions) -> Result<u8, String> {
     } else {
         EXIT_CLEAR
     })
-}
-
-fn write_csv_row(
-    w: &mut csv::Writer<Vec<u8>>,
-    row: &Row,
-    status: &str,
-    outcome: &Result<Screening, String>,
-) -> csv::Result<()> {
-    let q = row.query.as_ref().ok();
-    let field = |f: fn(&Query) -> &Option<String>| q.and_then(|q| f(q).clone()).unwrap_or_default();
-    let (count, score, list, id, name, dates, error) = match outcome {
-        Ok(r) => {
-            let top = r.matches.first();
-            let dates = r
-                .lists
-                .iter()
-                .map(|l| format!("{} {}", l.id, l.date))
-                .collect::<Vec<_>>()
-                .join("; ");
-            (
-                r.matches.len().to_string(),
-                top.map(|m| format!("{:.3}", m.score)).unwrap_or_default(),
-                top.map(|m| m.list.clone()).unwrap_or_default(),
-                top.map(|m| m.source_id.clone()).unwrap_or_default(),
-                top.map(|m| m.name.clone()).unwrap_or_default(),
-                dates,
-                String::new(),
-            )
-        }
-        Err(e) => (
-            String::new(),
-            String::new(),
-            String::new(),
-            String::new(),
-            String::new(),
-            String::new(),
-            e.clone(),
-        ),
-    };
-    let several = |f: fn(&Query) -> &Vec<String>| q.map(|q| f(q).join("; ")).unwrap_or_default();
-    let warnings = outcome
-        .as_ref()
-        .map(|r| r.warnings.join(" "))
-        .unwrap_or_default();
-    let cells = [
-        row.line.to_string(),
-        field(|q| &q.name),
-        field(|q| &q.company),
-        field(|q| &q.dob),
-        field(|q| &q.country),
-        status.to_string(),
-        count,
-        score,
-        list,
-        id,
-        name,
-        dates,
-        error,
-        several(|q| &q.wallet),
-        several(|q| &q.id_number),
-        several(|q| &q.phone),
-        warnings,
-    ];
-    w.write_record(
-        cells
-            .iter()
-            .chain(&row.kept)
-            .map(|cell| spreadsheet_cell(cell)),
-    )
 }
 
 /// The JSONL output row with the kept keys beside the result.

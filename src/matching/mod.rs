@@ -387,7 +387,7 @@ pub struct ListedEntry {
 }
 
 /// A list as a result cites it.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, serde::Deserialize)]
 pub struct ListRef {
     pub id: String,
     pub name: String,
@@ -519,11 +519,41 @@ impl Screener {
         })
     }
 
+    /// The embedded lists with newer list files put in place of the ones
+    /// they supersede (see [`sanctions_lists::update`]): every entry is
+    /// decoded and every name tokenised again, so this takes a second or
+    /// so. An error names the file and line that could not be read.
+    #[cfg(feature = "list-files")]
+    pub fn with_list_files(
+        files: &[sanctions_lists::update::GivenFile<'_>],
+    ) -> Result<Screener, String> {
+        let mut snapshot = crate::snapshot::embedded().map_err(|e| e.to_string())?;
+        sanctions_lists::update::replace_lists(&mut snapshot, files).map_err(|e| e.to_string())?;
+        Ok(Screener::new(snapshot))
+    }
+
     /// The lists and their entries. For [`Screener::embedded`] the entries'
     /// reviewer details (title, gender, birthplaces, addresses, identifiers,
     /// listing date, remarks) are empty here: [`Screener::entity`] has them.
     pub fn snapshot(&self) -> &Snapshot {
         &self.snapshot
+    }
+
+    /// The lists a screening with `options` is made against, as its result
+    /// cites them (a batch report names them once for every row).
+    pub fn cited_lists(&self, options: &Options) -> Result<Vec<ListRef>, QueryError> {
+        let selected = self.selected_lists(options)?;
+        Ok(self.cite(&selected, options))
+    }
+
+    fn cite(&self, selected: &[bool], options: &Options) -> Vec<ListRef> {
+        self.snapshot
+            .lists
+            .iter()
+            .zip(selected)
+            .filter(|(_, &on)| on)
+            .map(|(l, _)| ListRef::new(l, options.today.as_deref()))
+            .collect()
     }
 
     /// Entry `id` with all its details.
@@ -639,14 +669,7 @@ impl Screener {
                 )
         });
         matches.truncate(options.limit);
-        let lists = self
-            .snapshot
-            .lists
-            .iter()
-            .zip(&lists)
-            .filter(|(_, &on)| on)
-            .map(|(l, _)| ListRef::new(l, options.today.as_deref()))
-            .collect();
+        let lists = self.cite(&lists, options);
         Ok(Screening {
             matches,
             warnings,

@@ -9,6 +9,7 @@ import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
 import { launchChromium } from '../../scripts/chromium.mjs';
+import { assertPrivate as assertPrivateSession, openPage } from './session.mjs';
 import { serve } from '../../scripts/serve.mjs';
 import { seedCases } from '../../tests/data/seed_cases.mjs';
 
@@ -29,30 +30,9 @@ after(async () => {
   await server?.close();
 });
 
-/**
- * Opens `path` in a fresh context that records every request and every
- * script error, dialog and CSP violation; resolves once the element is ready.
- */
-async function open(path) {
-  const context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
-  const requests = [];
-  const problems = [];
-  context.on('request', (request) => requests.push(request.url()));
-  const page = await context.newPage();
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  page.on('dialog', (dialog) => {
-    problems.push(`dialog: ${dialog.message()}`);
-    dialog.dismiss();
-  });
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
-  });
-  const response = await page.goto(server.url + path);
-  assert.equal(response.status(), 200);
-  await page.locator('sanctions-screen[ready]').waitFor({ timeout: 60_000 });
-  const loadRequests = requests.length;
-  return { context, page, requests, problems, loadRequests, response };
-}
+/** Opens `path` on the test server; resolves once the element is ready. */
+const open = (path) => openPage(browser, server.url + path);
+const assertPrivate = (session) => assertPrivateSession(session, server.url);
 
 /** Types into the element's own fields (Playwright's CSS pierces its shadow root) and presses Enter. */
 async function screenInElement(page, query) {
@@ -80,22 +60,6 @@ function readResults(page) {
       images: root.querySelectorAll('img').length,
     };
   });
-}
-
-/** Asserts the privacy contract on a context's recorded requests. */
-async function assertPrivate({ page, requests, loadRequests, problems }) {
-  assert.deepEqual(requests.slice(loadRequests), [], 'requests after the initial load');
-  for (const url of requests) {
-    assert.equal(new URL(url).origin, new URL(server.url).origin, `request to another origin: ${url}`);
-  }
-  assert.deepEqual(problems, []);
-  const stored = await page.evaluate(async () => ({
-    cookie: document.cookie,
-    local: localStorage.length,
-    session: sessionStorage.length,
-    databases: (await indexedDB.databases()).length,
-  }));
-  assert.deepEqual(stored, { cookie: '', local: 0, session: 0, databases: 0 });
 }
 
 describe('recruiter page', () => {
@@ -326,7 +290,7 @@ describe('example ATS page with the web component', () => {
 
   test('themed through custom properties', async () => {
     const { page } = session;
-    const accent = await page.locator('sanctions-screen button').evaluate((b) => getComputedStyle(b).backgroundColor);
+    const accent = await page.locator('sanctions-screen button[type=submit]').evaluate((b) => getComputedStyle(b).backgroundColor);
     assert.equal(accent, 'rgb(47, 42, 74)');
   });
 

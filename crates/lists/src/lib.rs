@@ -14,6 +14,8 @@
 //! - [`ofac::parse_ofac_set`] / [`un::parse_un_xml`] to parse one list, and
 //!   [`notices::parse_notices`] for the DPRK IT-worker notices compiled for
 //!   this project (not an official list: each entry carries its [`Notice`]);
+//! - [`update::replace_lists`] to put newer files a user gave (by name and
+//!   bytes, no `sources.json`) in place of lists already in a snapshot;
 //! - [`snapshot::decode`] to read embedded bytes back.
 //!
 //! Limits, stated plainly: OFAC's legacy CSV format is the one parsed (not the
@@ -36,6 +38,8 @@ pub mod ofac;
 pub mod sources;
 #[cfg(feature = "parse")]
 pub mod un;
+#[cfg(feature = "parse")]
+pub mod update;
 
 pub use error::ListError;
 pub use model::*;

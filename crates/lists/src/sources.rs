@@ -244,34 +244,25 @@ fn build_official(dir: &Path) -> Result<Built, ListError> {
             files_read.push(path);
             contents.push(bytes);
         }
-        let data = |i: usize| FileData {
-            name: spec.files[i],
-            bytes: &contents[i],
-        };
-        let (mut parsed, notes) = if spec.id == "un" {
-            let parsed = un::parse_un_xml(spec.files[0], &contents[0], list)?;
-            let generated = parsed.date_generated.get(..10).unwrap_or("");
-            if generated != files[0].date {
+        let names: Vec<&str> = spec.files.to_vec();
+        let bytes: Vec<&[u8]> = contents.iter().map(Vec::as_slice).collect();
+        let ParsedList {
+            entities: mut parsed,
+            notes,
+            date_generated,
+        } = parse_list(spec, list, &names, &bytes)?;
+        if let Some(generated) = date_generated {
+            if generated.get(..10).unwrap_or("") != files[0].date {
                 return Err(ListError::new(
                     spec.files[0],
                     None,
                     format!(
-                        "dateGenerated {} does not match the date {} in sources.json",
-                        parsed.date_generated, files[0].date
+                        "dateGenerated {generated} does not match the date {} in sources.json",
+                        files[0].date
                     ),
                 ));
             }
-            (parsed.entities, Vec::new())
-        } else {
-            let set = OfacSet {
-                primary: data(0),
-                aliases: data(1),
-                addresses: data(2),
-                comments: data(3),
-            };
-            let parsed = ofac::parse_ofac_set(list, &set)?;
-            (parsed.entities, parsed.notes)
-        };
+        }
         let date = files
             .iter()
             .map(|f| f.date.clone())
@@ -295,7 +286,50 @@ fn build_official(dir: &Path) -> Result<Built, ListError> {
     })
 }
 
-fn count(entities: &[Entity]) -> ListCounts {
+/// One list parsed from its files.
+pub(crate) struct ParsedList {
+    pub entities: Vec<Entity>,
+    /// What the parser decided that a compliance officer may want to know.
+    pub notes: Vec<String>,
+    /// The UN file's own `dateGenerated`; OFAC's legacy files carry no date.
+    pub date_generated: Option<String>,
+}
+
+/// Parses the files of list `spec` (in `spec.files` order, `names` being
+/// what to call each in an error) as list number `list`.
+pub(crate) fn parse_list(
+    spec: &ListSpec,
+    list: u16,
+    names: &[&str],
+    contents: &[&[u8]],
+) -> Result<ParsedList, ListError> {
+    if spec.id == "un" {
+        let parsed = un::parse_un_xml(names[0], contents[0], list)?;
+        return Ok(ParsedList {
+            entities: parsed.entities,
+            notes: Vec::new(),
+            date_generated: Some(parsed.date_generated),
+        });
+    }
+    let data = |i: usize| FileData {
+        name: names[i],
+        bytes: contents[i],
+    };
+    let set = OfacSet {
+        primary: data(0),
+        aliases: data(1),
+        addresses: data(2),
+        comments: data(3),
+    };
+    let parsed = ofac::parse_ofac_set(list, &set)?;
+    Ok(ParsedList {
+        entities: parsed.entities,
+        notes: parsed.notes,
+        date_generated: None,
+    })
+}
+
+pub(crate) fn count(entities: &[Entity]) -> ListCounts {
     let mut c = ListCounts::default();
     for e in entities {
         match e.kind {
