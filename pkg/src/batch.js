@@ -19,7 +19,19 @@ const POOL_SIZE = Math.max(1, Math.min(2, globalThis.navigator?.hardwareConcurre
 const idle = [];
 let nextJob = 0;
 
+let workersAllowed = true;
+
+/**
+ * Whether batches may use Web Workers (they may by default). A page opened
+ * from a file:// URL cannot start them: the single offline file says no,
+ * and batches run on the page in slices between frames.
+ */
+export function useWorkers(allowed) {
+  workersAllowed = allowed;
+}
+
 function spawn() {
+  if (!workersAllowed) return null;
   try {
     return new Worker(new URL('./batch-worker.js', import.meta.url), { type: 'module' });
   } catch {

@@ -2,7 +2,20 @@
 // only request the package ever makes.
 import { sharedScreener, screenerWithLists } from './core.js';
 
-export { Screener, localToday } from './core.js';
+export { Screener, BatchFile, localToday, VERSION } from './core.js';
+
+// Where the .wasm comes from: beside this package, unless a page that
+// carries the module inline (scripts/build-single) says otherwise.
+let wasmSource = () => new URL('../dist/sanctions_screen_bg.wasm', import.meta.url);
+
+/**
+ * Sets where the .wasm comes from: a function returning its bytes, a URL or
+ * a Response (or a promise of one). Call it before the first
+ * `createScreener()`; the single offline file gives the module it carries.
+ */
+export function setWasmSource(source) {
+  wasmSource = source;
+}
 
 /**
  * Loads the package's own .wasm and builds the index. With no options, once
@@ -12,6 +25,6 @@ export { Screener, localToday } from './core.js';
  * embedded lists with those in place of the ones they supersede.
  */
 export function createScreener(options = {}) {
-  const wasm = () => new URL('../dist/sanctions_screen_bg.wasm', import.meta.url);
+  const wasm = () => wasmSource();
   return options?.lists ? screenerWithLists(wasm, options.lists) : sharedScreener(wasm);
 }

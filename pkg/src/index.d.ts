@@ -202,8 +202,110 @@ export interface ListSummary extends ListRef {
   notes: string[];
 }
 
+/** One of the publishers' list files, as `createScreener({ lists })` takes it. */
+export interface ListFile {
+  /** The file's name as published: `sdn.csv` (any case), `alt.csv`, `add.csv`, `sdn_comments.csv`, `cons_prim.csv`…, or the UN's `.xml`. */
+  name: string;
+  bytes: Uint8Array;
+  /** When it was downloaded (`YYYY-MM-DD`): OFAC's files carry no date of their own. */
+  date?: string | null;
+}
+
+/**
+ * The publishers' newer files: `{ 'sdn.csv': bytes }`, `{ 'sdn.csv': { bytes,
+ * date } }`, or an array of `File`s (dated when saved) or `ListFile`s. A list
+ * is replaced only whole (the four files of an OFAC set, or the UN XML);
+ * lists not given stay as embedded.
+ */
+export type ListFiles =
+  | Record<string, Uint8Array | ArrayBuffer | Blob | string | { bytes: Uint8Array | ArrayBuffer | Blob | string; date?: string }>
+  | (File | ListFile)[];
+
+export interface CreateOptions {
+  /** Newer list files, parsed by the build's own parsers inside the module. */
+  lists?: ListFiles;
+}
+
+/** What a screener runs, for a Worker and for a screening record. */
+export interface ScreenerSource {
+  module: WebAssembly.Module;
+  /** sha256 of the module's bytes (hex), or null without Web Crypto. */
+  sha256: string | null;
+  listFiles: ListFile[] | null;
+}
+
+/** How a batch file's lines were used: every line is the header, a row, or blank. */
+export interface BatchSummary {
+  format: 'CSV' | 'JSONL';
+  lines: number;
+  rows: number;
+  header_line: number | null;
+  blank_lines: number[];
+  /** Columns that are not query fields, carried through to the reports. */
+  kept_columns: string[];
+  /** Rows that cannot be screened as read: their line and why. */
+  bad_rows: { line: number; error: string }[];
+}
+
+/** One row as read from a batch file. */
+export interface BatchRow {
+  line: number;
+  query: Query | null;
+  error: string | null;
+  kept: Record<string, string>;
+}
+
+/** What became of one row: compact, the best matches first. */
+export interface RowOutcome {
+  line: number;
+  status: 'clear' | 'alert' | 'error';
+  error: string | null;
+  matches: { field: string; list: ListId; source_id: string; name: string; matched_name: string; score: number; level: 'strong' | 'possible' }[];
+  warnings: string[];
+}
+
+/** A batch file read by `Screener.openBatch`. Holds WebAssembly memory: `free()` it. */
+export declare class BatchFile {
+  private constructor();
+  summary(): BatchSummary;
+  readonly rows: number;
+  /** Row `index` (from 0) as read. */
+  row(index: number): BatchRow;
+  /** Screens rows `start` to `end` (exclusive). */
+  screen(start: number, end: number, options?: ScreenOptions): { outcomes: RowOutcome[]; lists: ListRef[] };
+  /** The CSV report: every row in input order (rows without an outcome marked not screened), formula cells neutralised. */
+  csv(outcomes: RowOutcome[], lists: ListRef[]): string;
+  /** The JSON report (`report`, `version`, `lists`, `summary`, `rows`), as text. */
+  json(outcomes: RowOutcome[], lists: ListRef[]): string;
+  free(): void;
+}
+
+/** A screening record, schema version 1 (documented in `src/record.js`). */
+export interface ScreeningRecord {
+  record: 'sanctions-screen screening record';
+  version: 1;
+  created: string;
+  tool: { name: string; version: string; wasm_sha256: string | null };
+  lists: (ListRef & { publisher: string; files: SourceFile[] })[];
+  settings: { preset: string | null; threshold: number | null; lists: string[]; vesselsAndAircraft: boolean };
+  kind: 'single' | 'batch';
+  applicants: { line?: number; query: Query | null; kept?: Record<string, string>; status: 'clear' | 'alert' | 'error'; error: string | null; result: Screening | null }[];
+  batch?: { file: string; rows: number; screened: number; cancelled: boolean; summary: BatchSummary };
+  red_flags: string[];
+  review: { decision: 'cleared' | 'escalated' | 'needs_information' | null; note: string };
+}
+
 export declare class Screener {
   private constructor();
+  /** The compiled module, its sha256 and the list files this screener was built from. */
+  readonly source: ScreenerSource;
+  /**
+   * Reads a batch file (CSV with a header in any order and case, or JSONL).
+   * Throws only when nothing can be screened (no header, no name or company column).
+   */
+  openBatch(bytes: Uint8Array | string, fileName?: string): BatchFile;
+  /** Screens rows `start` to `end` (exclusive) of a batch. */
+  screenRows(batch: BatchFile, start: number, end: number, options?: ScreenOptions): { outcomes: RowOutcome[]; lists: ListRef[] };
   /**
    * Screens one applicant. Throws an `Error` whose message says what to fix:
    * an empty query, a field over 500 characters, a date that is not a date,
@@ -220,9 +322,20 @@ export declare class Screener {
 
 /**
  * Loads the package's own `.wasm` (nothing else) and builds the index, once:
- * every call resolves to the same screener.
+ * every call resolves to the same screener. With `{ lists }`, a new screener
+ * over the embedded lists with the given newer files in their place
+ * (rejects with a message naming the file and line of anything unreadable).
  */
-export declare function createScreener(): Promise<Screener>;
+export declare function createScreener(options?: CreateOptions): Promise<Screener>;
+
+/**
+ * Browsers: where the `.wasm` comes from, for a page that carries it itself
+ * (the single offline file). Call before the first `createScreener()`.
+ */
+export declare function setWasmSource(source: () => BufferSource | URL | Response | Promise<BufferSource | URL | Response>): void;
+
+/** The package's version, as screening records state it. */
+export declare const VERSION: string;
 
 /** Today's local date as `YYYY-MM-DD`. */
 export declare function localToday(now?: Date): string;

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 
 import { sharedScreener, screenerWithLists } from './core.js';
 
-export { Screener, localToday } from './core.js';
+export { Screener, BatchFile, localToday, VERSION } from './core.js';
 
 /**
  * Loads the package's own .wasm and builds the index. With no options, once

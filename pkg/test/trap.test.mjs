@@ -40,3 +40,16 @@ test('ordinary errors are not traps and do not reset anything', async () => {
   const screener = await createScreener();
   assert.throws(() => screener.screen({ name: '' }), (e) => /enter a name, a company or an identifier/.test(e.message) && !/reset/.test(e.message));
 });
+
+test('a trap in one screener leaves another, built from newer list files, working on those files', async () => {
+  const { readFileSync } = await import('node:fs');
+  const root = new URL('../../', import.meta.url).pathname;
+  const lists = process.env.SANCTIONS_LISTS_DIR ? new URL(process.env.SANCTIONS_LISTS_DIR, `file://${root}`).pathname : `${root}../shared/lists`;
+  const embedded = await createScreener();
+  const fresh = await createScreener({ lists: { 'consolidated.xml': readFileSync(`${lists}/un/consolidated.xml`) } });
+  assert.throws(() => embedded.screen({ name: 'PANIC FOR TEST: one of two' }), /reset: one of two/);
+  // Rebuilt in the new instance from its own files, not from the embedded lists.
+  assert.equal(fresh.screen({ company: 'Yanbian Silverstar' }).matches[0].source_id, '24977');
+  assert.equal(fresh.lists().find((l) => l.id === 'un').files[0].path, 'consolidated.xml');
+  assert.equal(embedded.lists().find((l) => l.id === 'un').files[0].path, 'un/consolidated.xml');
+});
