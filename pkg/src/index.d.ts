@@ -329,7 +329,7 @@ export declare class Screener {
 export declare function createScreener(options?: CreateOptions): Promise<Screener>;
 
 /**
- * Browsers: where the `.wasm` comes from, for a page that carries it itself
+ * Where the `.wasm` comes from, for a page that carries it itself
  * (the single offline file). Call before the first `createScreener()`.
  */
 export declare function setWasmSource(source: () => BufferSource | URL | Response | Promise<BufferSource | URL | Response>): void;
