@@ -192,6 +192,8 @@ export class SanctionsScreenElement extends HTMLElement {
   #printArea;
   /** The last single screening on screen, for its record: `{ query, result, options }`. */
   #last = null;
+  /** The newer list files in use, for the next ones to be added to. */
+  #givenFiles = [];
 
   constructor() {
     super();
@@ -482,7 +484,14 @@ export class SanctionsScreenElement extends HTMLElement {
    * file and line when they cannot be read; the lists in use then stay.
    */
   async useListFiles(files) {
-    const screener = await createScreener({ lists: files });
+    // Files given earlier stay, unless one of the same name (any UN .xml is
+    // one) replaces them: the SDN set one day and the UN file the next
+    // both count.
+    const key = (file) => (/\.xml$/i.test(file.name) ? '*.xml' : file.name.toLowerCase());
+    const merged = new Map(this.#givenFiles.map((f) => [key(f), f]));
+    for (const file of files) merged.set(key(file), file);
+    const screener = await createScreener({ lists: [...merged.values()] });
+    this.#givenFiles = [...merged.values()];
     this.#screener = screener;
     this.#showLists(screener.lists());
     if (hasSomething(this.#query())) this.screen();

@@ -319,6 +319,12 @@ describe('newer list files', () => {
     assert.ok(await element(page).locator('li.hit').count() > 0);
     assert.match(await element(page).locator('li.hit').first().textContent(), new RegExp(`List dated ${today}`));
 
+    // Files given later add to those given before: the non-SDN set now, the SDN set kept.
+    const CONS_SET = ['ofac_cons/cons_prim.csv', 'ofac_cons/cons_alt.csv', 'ofac_cons/cons_add.csv', 'ofac_cons/cons_comments.csv'];
+    await element(page).locator('.list-files input[type=file]').setInputFiles(CONS_SET.map((p) => file(p)));
+    await page.waitForFunction((t) => document.querySelector('sanctions-screen').shadowRoot.querySelector('.lists').textContent.includes(`OFAC Consolidated (non-SDN) List dated ${t}`), today);
+    assert.match(await element(page).locator('.lists').textContent(), new RegExp(`OFAC SDN List dated ${today}`));
+
     // The old record opens with a warning that the lists differ.
     await element(page).evaluate((el, t) => el.openRecord(t), oldRecord);
     assert.match(await element(page).locator('.saved .stale').textContent(), /other lists than the ones loaded now: OFAC SDN List: dated 2024-05-03 in the record/);

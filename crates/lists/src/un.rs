@@ -58,6 +58,9 @@ pub fn parse_un_xml(name: &str, bytes: &[u8], list: u16) -> Result<Parsed, ListE
     let mut entities = Vec::new();
     let mut date_generated = String::new();
     let mut closed_root = false;
+    // Each record's line, counted on from the last one: counting from the
+    // start of the file every time made parsing quadratic (0.3 s for 2 MB).
+    let mut lines = LineCounter::default();
 
     loop {
         let position = reader.buffer_position() as usize;
@@ -86,7 +89,7 @@ pub fn parse_un_xml(name: &str, bytes: &[u8], list: u16) -> Result<Parsed, ListE
                     };
                     record = Some((
                         empty_entity(list, kind),
-                        line_of(bytes, position),
+                        lines.line_at(bytes, position),
                         vec![String::new(); 4],
                     ));
                 } else if GROUPS.contains(&tag.as_str()) {
@@ -319,6 +322,28 @@ fn empty_entity(list: u16, kind: Kind) -> Entity {
     }
 }
 
+/// Line numbers of offsets that only move forward, each byte counted once.
+#[derive(Default)]
+struct LineCounter {
+    offset: usize,
+    newlines: u64,
+}
+
+impl LineCounter {
+    fn line_at(&mut self, bytes: &[u8], offset: usize) -> u64 {
+        let offset = offset.min(bytes.len());
+        if offset < self.offset {
+            return line_of(bytes, offset);
+        }
+        self.newlines += bytes[self.offset..offset]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count() as u64;
+        self.offset = offset;
+        self.newlines + 1
+    }
+}
+
 fn line_of(bytes: &[u8], offset: usize) -> u64 {
     bytes[..offset.min(bytes.len())]
         .iter()
@@ -339,6 +364,20 @@ mod tests {
 <INDIVIDUAL_ALIAS><QUALITY/><ALIAS_NAME/></INDIVIDUAL_ALIAS>
 <INDIVIDUAL_DATE_OF_BIRTH><TYPE_OF_DATE>EXACT</TYPE_OF_DATE><DATE>1980-05-20</DATE></INDIVIDUAL_DATE_OF_BIRTH>
 </INDIVIDUAL></INDIVIDUALS><ENTITIES/></CONSOLIDATED_LIST>"#;
+
+    #[test]
+    fn the_line_counter_agrees_with_counting_from_the_start() {
+        let text = b"a\nbb\n\nccc\r\nd";
+        let mut counter = LineCounter::default();
+        for offset in [0, 1, 2, 5, 6, 7, 12, 13, 99] {
+            assert_eq!(
+                counter.line_at(text, offset),
+                line_of(text, offset),
+                "{offset}"
+            );
+        }
+        assert_eq!(counter.line_at(text, 3), line_of(text, 3), "backwards");
+    }
 
     #[test]
     fn reads_a_record() {
