@@ -17,6 +17,8 @@ const POOL_SIZE = Math.max(1, Math.min(2, globalThis.navigator?.hardwareConcurre
 // Idle workers, started before the first batch (`warmBatchWorkers`) so that
 // screening a file makes no request at all, and reused after each batch.
 const idle = [];
+/** Workers screening now: with the idle ones, never more than POOL_SIZE. */
+let busy = 0;
 let nextJob = 0;
 
 let workersAllowed = true;
@@ -41,7 +43,7 @@ function spawn() {
 
 /** Starts the batch workers now (they load their code, nothing else). */
 export function warmBatchWorkers() {
-  while (idle.length < POOL_SIZE) {
+  while (idle.length + busy < POOL_SIZE) {
     const worker = spawn();
     if (!worker) return;
     idle.push(worker);
@@ -110,12 +112,14 @@ export function runBatch({ screener, bytes, fileName, rows, options, onProgress 
         onPage(slice, resolve, reject);
         return;
       }
+      busy += 1;
       // A cancelled worker finishes the chunk in hand, then waits for the
       // next batch: it goes back to the pool at once, no new one is loaded.
       let finished = false;
       const release = () => {
         finished = true;
-        if (idle.length < POOL_SIZE) idle.push(worker);
+        busy -= 1;
+        if (idle.length + busy < POOL_SIZE) idle.push(worker);
         else worker.terminate();
       };
       stops.push(() => {
@@ -138,6 +142,7 @@ export function runBatch({ screener, bytes, fileName, rows, options, onProgress 
       worker.onerror = (event) => {
         if (finished) return;
         finished = true;
+        busy -= 1;
         worker.terminate();
         reject(new Error(`the batch worker failed: ${event.message ?? 'unknown error'}`));
       };

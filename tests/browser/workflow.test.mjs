@@ -173,6 +173,14 @@ describe('batch screening in the page', () => {
       const check = () => (bar.value > 0 ? resolve() : setTimeout(check, 20));
       check();
     }));
+    // The page stays responsive: one applicant screened while the batch runs.
+    await element(page).locator('[role=tab][data-mode=single]').click();
+    await element(page).locator('input[name=company]').fill('Lazarus Group');
+    await element(page).locator('input[name=company]').press('Enter');
+    assert.equal(await element(page).locator('li.hit').first().getAttribute('data-source-id'), '27307');
+    const bar = await element(page).locator('.progress progress').evaluate((b) => [b.value, b.max]);
+    assert.ok(bar[0] < bar[1], `the batch was still running (${bar})`);
+    await element(page).locator('[role=tab][data-mode=batch]').click();
     await element(page).getByRole('button', { name: 'Cancel' }).click();
     await element(page).locator('.batch-results:not([hidden])').waitFor({ timeout: 60_000 });
     const summary = await element(page).locator('.batch .status').textContent();
