@@ -101,6 +101,10 @@ enum Command {
         /// column is an error.
         #[arg(long = "keep", value_name = "COLUMN")]
         keep: Vec<String>,
+        /// Screen on this many threads (default: one per core). The output
+        /// is in input order whatever the number.
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+        jobs: Option<u16>,
         #[command(flatten)]
         options: ScreenOptions,
     },
@@ -153,9 +157,11 @@ fn main() -> ExitCode {
             output,
             format,
             keep,
+            jobs,
             options,
         } => cli::batch::run(
             &cli::batch::BatchArgs {
+                jobs: jobs.map(usize::from),
                 file: &file,
                 output: output.as_deref(),
                 format: format.map(|f| {

@@ -432,3 +432,62 @@ fn identifiers_screen_from_flags_and_batch_columns() {
         "a leading + is neutralised for spreadsheets"
     );
 }
+
+#[test]
+fn batch_on_several_threads_writes_the_same_rows_in_input_order() {
+    // More rows than one block, so that threads and blocks both split them;
+    // listed names spread through ordinary ones.
+    let listed = [
+        "Kim Jong Un",
+        "Yanbian Silverstar",
+        "Lazarus Group",
+        "Pak Hwa Song",
+    ];
+    let mut text = String::from("name,company,ref\n");
+    for i in 0..2500 {
+        let row = if i % 97 == 0 {
+            let l = listed[(i / 97) % listed.len()];
+            if l.contains(' ') && !l.ends_with("Group") && !l.starts_with("Yanbian") {
+                format!("{l},,r{i}\n")
+            } else {
+                format!(",{l},r{i}\n")
+            }
+        } else {
+            format!("Applicant {i} Smith,Company {},r{i}\n", i % 13)
+        };
+        text.push_str(&row);
+    }
+    let input = temp("threads.csv", &text);
+    let run = |jobs: &str| {
+        let output = input.with_file_name(format!("threads-{jobs}.out.csv"));
+        let out = cli()
+            .args([
+                "batch",
+                input.to_str().unwrap(),
+                "--keep",
+                "ref",
+                "--jobs",
+                jobs,
+                "-o",
+            ])
+            .arg(&output)
+            .output()
+            .unwrap();
+        assert_eq!(
+            out.status.code(),
+            Some(1),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        std::fs::read_to_string(output).unwrap()
+    };
+    let one = run("1");
+    assert_eq!(run("3"), one);
+    let lines: Vec<&str> = one.lines().skip(1).collect();
+    assert_eq!(lines.len(), 2500);
+    for (i, line) in lines.iter().enumerate() {
+        assert!(line.starts_with(&format!("{},", i + 2)), "{line}");
+        assert!(line.ends_with(&format!(",r{i}")), "{line}");
+    }
+    assert!(lines.iter().filter(|l| l.contains(",alert,")).count() >= 20);
+}

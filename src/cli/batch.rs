@@ -5,7 +5,7 @@
 use std::io::{IsTerminal, Write};
 use std::path::Path;
 
-use sanctions_screen::batch::{Batch, Format};
+use sanctions_screen::batch::{Batch, Format, Row};
 use sanctions_screen::batch_report::{csv_header, csv_row, list_dates, RowOutcome};
 use sanctions_screen::Screening;
 
@@ -20,7 +20,13 @@ pub struct BatchArgs<'a> {
     pub format: Option<Format>,
     /// Columns (CSV) or keys (JSONL) carried through to the output.
     pub keep: &'a [String],
+    /// Threads to screen on; one per core when absent.
+    pub jobs: Option<usize>,
 }
+
+/// Rows screened between two writes: enough to keep every thread busy, few
+/// enough that the results held in memory stay small.
+const BLOCK_ROWS: usize = 1024;
 
 pub fn run(args: &BatchArgs<'_>, o: &ScreenOptions) -> Result<u8, String> {
     let file = args.file;
@@ -52,44 +58,53 @@ pub fn run(args: &BatchArgs<'_>, o: &ScreenOptions) -> Result<u8, String> {
     let progress = Progress::new(rows.len());
     let (mut alerts, mut errors) = (0usize, Vec::new());
     let mut lists_used = None;
-    for (i, row) in rows.iter().enumerate() {
-        let outcome: Result<Screening, String> = row
-            .query
+    let jobs = args
+        .jobs
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, usize::from));
+    let screen = |row: &Row| -> Result<Screening, String> {
+        row.query
             .clone()
-            .and_then(|q| screener.screen(&q, &opts).map_err(|e| e.to_string()));
-        match &outcome {
-            Ok(r) if !r.matches.is_empty() => alerts += 1,
-            Ok(_) => {}
-            Err(_) => errors.push(row.line),
-        }
-        if let Ok(r) = &outcome {
-            lists_used.get_or_insert_with(|| r.lists.clone());
-        }
-        let status = match &outcome {
-            Ok(r) if r.matches.is_empty() => "clear",
-            Ok(_) => "alert",
-            Err(_) => "error",
-        };
-        if csv_out {
-            let dates = outcome
-                .as_ref()
-                .map(|r| list_dates(&r.lists))
-                .unwrap_or_default();
-            let line = csv_row(row, &RowOutcome::new(row, &outcome), &dates);
-            sink.write_all(line.as_bytes()).map_err(|e| e.to_string())?;
-        } else {
-            let value = match (&row.query, &outcome) {
-                (q, Ok(r)) => {
-                    serde_json::json!({ "line": row.line, "query": q.as_ref().ok(), "status": status, "result": r })
-                }
-                (q, Err(e)) => {
-                    serde_json::json!({ "line": row.line, "query": q.as_ref().ok(), "status": status, "error": e })
-                }
+            .and_then(|q| screener.screen(&q, &opts).map_err(|e| e.to_string()))
+    };
+    let mut done = 0;
+    for block in rows.chunks(BLOCK_ROWS) {
+        let outcomes = screen_block(block, jobs, &screen);
+        for (row, outcome) in block.iter().zip(outcomes) {
+            done += 1;
+            match &outcome {
+                Ok(r) if !r.matches.is_empty() => alerts += 1,
+                Ok(_) => {}
+                Err(_) => errors.push(row.line),
+            }
+            if let Ok(r) = &outcome {
+                lists_used.get_or_insert_with(|| r.lists.clone());
+            }
+            let status = match &outcome {
+                Ok(r) if r.matches.is_empty() => "clear",
+                Ok(_) => "alert",
+                Err(_) => "error",
             };
-            let value = with_kept(value, args.keep, &row.kept);
-            writeln!(sink, "{value}").map_err(|e| e.to_string())?;
+            if csv_out {
+                let dates = outcome
+                    .as_ref()
+                    .map(|r| list_dates(&r.lists))
+                    .unwrap_or_default();
+                let line = csv_row(row, &RowOutcome::new(row, &outcome), &dates);
+                sink.write_all(line.as_bytes()).map_err(|e| e.to_string())?;
+            } else {
+                let value = match (&row.query, &outcome) {
+                    (q, Ok(r)) => {
+                        serde_json::json!({ "line": row.line, "query": q.as_ref().ok(), "status": status, "result": r })
+                    }
+                    (q, Err(e)) => {
+                        serde_json::json!({ "line": row.line, "query": q.as_ref().ok(), "status": status, "error": e })
+                    }
+                };
+                let value = with_kept(value, args.keep, &row.kept);
+                writeln!(sink, "{value}").map_err(|e| e.to_string())?;
+            }
+            progress.tick(done);
         }
-        progress.tick(i + 1);
     }
     sink.flush().map_err(|e| e.to_string())?;
     progress.finish();
@@ -105,6 +120,31 @@ pub fn run(args: &BatchArgs<'_>, o: &ScreenOptions) -> Result<u8, String> {
         EXIT_MATCH
     } else {
         EXIT_CLEAR
+    })
+}
+
+/// Screens `block` on up to `jobs` threads, each taking a contiguous run of
+/// rows; the outcomes come back in the block's order.
+fn screen_block<F>(block: &[Row], jobs: usize, screen: &F) -> Vec<Result<Screening, String>>
+where
+    F: Fn(&Row) -> Result<Screening, String> + Sync,
+{
+    if jobs <= 1 || block.len() < 2 {
+        return block.iter().map(screen).collect();
+    }
+    let per_thread = block.len().div_ceil(jobs);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = block
+            .chunks(per_thread)
+            .map(|part| scope.spawn(move || part.iter().map(screen).collect::<Vec<_>>()))
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| {
+                h.join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            })
+            .collect()
     })
 }
 
