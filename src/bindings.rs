@@ -11,7 +11,9 @@ use wasm_bindgen::prelude::*;
 use crate::batch::{extra_columns, Batch, Format};
 use crate::batch_report::{csv_report, json_report, RowOutcome};
 use crate::catalog::summaries;
-use crate::matching::{ListRef, Options, Preset, Query, Screener, DEFAULT_LIMIT};
+use crate::matching::{
+    ListRef, Options, Preset, Query, Screener, DEFAULT_LIMIT, MAX_FIELD_CHARS, STRONG_MATCH,
+};
 use sanctions_lists::update::GivenFile;
 
 /// Screening options as JavaScript passes them (camelCase, all optional).
@@ -179,6 +181,24 @@ impl WasmScreener {
         to_js(&summaries(&self.inner.snapshot().lists, today.as_deref()))
     }
 
+    /// The numbers the page shows and checks, from the core so that they
+    /// are written once: `{ presets: [{ name, threshold }], default_preset,
+    /// strong_from, max_field_chars }`.
+    pub fn limits(&self) -> Result<JsValue, JsError> {
+        to_js(&Limits {
+            presets: Preset::ALL
+                .iter()
+                .map(|p| PresetLimit {
+                    name: p.name(),
+                    threshold: p.threshold(),
+                })
+                .collect(),
+            default_preset: Preset::Standard.name(),
+            strong_from: STRONG_MATCH,
+            max_field_chars: MAX_FIELD_CHARS,
+        })
+    }
+
     /// The advisories' hiring red flags, grouped, with their sources.
     #[wasm_bindgen(js_name = redFlags)]
     pub fn red_flags(&self) -> Result<JsValue, JsError> {
@@ -216,6 +236,22 @@ fn options_from_js(options: JsValue) -> Result<Options, JsError> {
 pub struct WasmBatchFile {
     batch: Batch,
     keep: Vec<String>,
+}
+
+#[derive(Serialize)]
+struct Limits {
+    presets: Vec<PresetLimit>,
+    default_preset: &'static str,
+    #[serde(serialize_with = "crate::matching::shortest_decimal")]
+    strong_from: f32,
+    max_field_chars: usize,
+}
+
+#[derive(Serialize)]
+struct PresetLimit {
+    name: &'static str,
+    #[serde(serialize_with = "crate::matching::shortest_decimal")]
+    threshold: f32,
 }
 
 #[derive(Serialize)]

@@ -109,6 +109,14 @@ export class Screener {
   }
 
   /**
+   * The core's numbers, for a form to show and check: `{ presets: [{ name,
+   * threshold }], default_preset, strong_from, max_field_chars }`.
+   */
+  limits() {
+    return this.#call((wasm) => wasm.limits());
+  }
+
+  /**
    * The US advisories' hiring red flags: `{ groups: [{ title, items: [{ text,
    * sources }] }], sources: [{ key, text }], next_steps }`, for a checklist.
    */

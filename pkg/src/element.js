@@ -25,8 +25,6 @@ import { h, hitItem, IDENTIFIER_FIELDS, statusLines } from './render.js';
 
 /** Wait this long after the last keystroke before screening as the user types. */
 const TYPING_PAUSE_MS = 200;
-/** Longest field the core screens; longer input gets a message, not a silent cut. */
-const MAX_FIELD_CHARS = 500;
 
 const CSS = `
 :host {
@@ -162,10 +160,11 @@ const SEPARATOR = /;/;
 /** Whether a query holds anything to screen. */
 const hasSomething = (q) => Boolean(q.name || q.company || IDENTIFIER_FIELDS.some((f) => q[f.key]?.length));
 
+/** The presets as the form offers them; their thresholds come from the core. */
 const PRESETS = [
-  ['standard', 'Standard (0.88)'],
-  ['strict', 'Strict (0.92): fewer alerts'],
-  ['broad', 'Broad (0.80): more recall'],
+  ['standard', 'Standard', ''],
+  ['strict', 'Strict', ': fewer alerts'],
+  ['broad', 'Broad', ': more recall'],
 ];
 
 export class SanctionsScreenElement extends HTMLElement {
@@ -192,6 +191,8 @@ export class SanctionsScreenElement extends HTMLElement {
   #printArea;
   /** The last single screening on screen, for its record: `{ query, result, options }`. */
   #last = null;
+  /** The core's presets and limits (`Screener.limits()`). */
+  #limits = null;
   /** The newer list files in use, for the next ones to be added to. */
   #givenFiles = [];
 
@@ -223,7 +224,7 @@ export class SanctionsScreenElement extends HTMLElement {
     form.append(this.#more);
     const presetId = `preset-${uid}`;
     this.#preset = h('select', { id: presetId, name: 'preset', 'aria-describedby': `${presetId}-hint` },
-      PRESETS.map(([value, label]) => h('option', { value }, label)));
+      PRESETS.map(([value, label, words]) => h('option', { value }, `${label}${words}`)));
     this.#preset.value = 'standard';
     this.#preset.addEventListener('change', () => this.screen());
     form.append(
@@ -303,6 +304,12 @@ export class SanctionsScreenElement extends HTMLElement {
     createScreener().then(
       (screener) => {
         this.#screener = screener;
+        this.#limits = screener.limits();
+        for (const option of this.#preset.options) {
+          const [, label, words] = PRESETS.find(([value]) => value === option.value);
+          const preset = this.#limits.presets.find((p) => p.name === option.value);
+          option.textContent = `${label} (${preset.threshold.toFixed(2)})${words}`;
+        }
         this.#showLists(screener.lists());
         this.#buildChecklist(screener.redFlags());
         this.toggleAttribute('ready', true);
@@ -360,8 +367,9 @@ export class SanctionsScreenElement extends HTMLElement {
       for (const [key, value] of Object.entries(query)) {
         for (const one of [value].flat()) {
           const length = [...one].length;
-          if (length > MAX_FIELD_CHARS) {
-            throw new Error(`The ${key} field has ${length} characters; at most ${MAX_FIELD_CHARS} are screened. Shorten it.`);
+          const max = this.#limits.max_field_chars;
+          if (length > max) {
+            throw new Error(`The ${key} field has ${length} characters; at most ${max} are screened. Shorten it.`);
           }
         }
       }

@@ -316,6 +316,8 @@ export declare class Screener {
   screen(query: Query, options?: ScreenOptions): Screening;
   /** The embedded lists with their dates, counts and hashes. */
   lists(): ListSummary[];
+  /** The core's presets and limits, for a form to show and check. */
+  limits(): { presets: { name: 'strict' | 'standard' | 'broad'; threshold: number }[]; default_preset: string; strong_from: number; max_field_chars: number };
   /** The US advisories' hiring red flags, grouped, with their sources. */
   redFlags(): RedFlags;
 }

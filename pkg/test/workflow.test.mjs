@@ -82,3 +82,18 @@ test('the version a record states is the package\'s, and the module hash is its 
   const wasm = readFileSync(new URL('../dist/sanctions_screen_bg.wasm', import.meta.url));
   assert.equal(screener.source.sha256, createHash('sha256').update(wasm).digest('hex'));
 });
+
+test('limits() gives the presets, the strong level and the field limit the core applies', async () => {
+  const screener = await createScreener();
+  const limits = screener.limits();
+  assert.deepEqual(limits.presets.map((p) => p.name), ['strict', 'standard', 'broad']);
+  assert.equal(limits.default_preset, 'standard');
+  for (const { name, threshold } of limits.presets) {
+    assert.equal(screener.screen({ name: 'Kim Jong Un' }, { preset: name }).threshold, threshold);
+  }
+  const strong = screener.screen({ company: 'Yanbian Silverstar' }).matches[0];
+  assert.equal(strong.level, strong.score >= limits.strong_from ? 'strong' : 'possible');
+  const max = limits.max_field_chars;
+  assert.doesNotThrow(() => screener.screen({ name: 'a'.repeat(max) }));
+  assert.throws(() => screener.screen({ name: 'a'.repeat(max + 1) }), new RegExp(`at most ${max}`));
+});

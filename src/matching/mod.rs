@@ -413,7 +413,10 @@ pub struct Screening {
 /// Writes an `f32` score as the `f64` of its shortest decimal form (0.9, not
 /// 0.8999999761581421), so the CLI's JSON and the npm package's objects carry
 /// the same numbers.
-fn shortest_decimal<S: serde::Serializer>(value: &f32, serializer: S) -> Result<S::Ok, S::Error> {
+pub(crate) fn shortest_decimal<S: serde::Serializer>(
+    value: &f32,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
     let decimal: f64 = value.to_string().parse().unwrap_or(f64::from(*value));
     serializer.serialize_f64(decimal)
 }
