@@ -6,100 +6,43 @@
 //! [`NameIndex`]; each is scored by
 //! [`score::score_name`] on its primary name and every alias, the best name
 //! wins, and date of birth and country are compared ([`checks`]).
+//!
+//! The rooms: `query.rs` (what a caller asks, and the checks that refuse it),
+//! `result.rs` (what comes back: matches, details, lists), `score.rs` (two
+//! names compared word by word), `explain.rs` (why, in plain words),
+//! `checks.rs` (date of birth and country); this file is the screener that
+//! runs a query through the index and the scorer.
 
 pub mod checks;
 mod explain;
+mod query;
+mod result;
 pub mod score;
+
+pub use query::*;
+pub use result::*;
 
 use std::borrow::Cow;
 
 use sanctions_lists::snapshot::DeferredDetails;
-use sanctions_lists::{Entity, Kind, ListMeta, Snapshot, Strength};
-use serde::Serialize;
+use sanctions_lists::{Entity, Kind, Snapshot, Strength};
 
 use crate::countries::{country_code, is_known_code};
-use crate::freshness::{age_days, STALE_AFTER_DAYS};
 use crate::identifiers::{IdentifierIndex, IdentifierType, Normalized, TypedIdentifier};
 use crate::index::{NameId, NameIndex, PRIMARY};
 use crate::normalize::FastMap;
 use crate::normalize::{readings, tokenize, variant_key, Reading, Tokenized};
 use checks::{
-    check_country, check_dob, BirthDate, Check, Outcome, COUNTRY_CONFLICT_FACTOR,
-    DOB_CONFLICT_FACTOR,
+    check_country, check_dob, BirthDate, Outcome, COUNTRY_CONFLICT_FACTOR, DOB_CONFLICT_FACTOR,
 };
 use score::{score_name, NameScore, ScoredToken};
 
-/// The default threshold on the name score, chosen on the quality benchmark
-/// (`scripts/quality`, docs/quality.md): at 0.88 every variation class keeps
-/// a recall of 97.5% or more while 0.5% of ordinary applicant names alert,
-/// most of them near-identical to a listed alias. Lower, partial matches of
-/// common names (`Juan Díaz` against `GONZALEZ DIAZ, Juan`) start to alert;
-/// higher, typos in short names stop being found.
-pub const DEFAULT_THRESHOLD: f32 = 0.88;
-
-/// Named thresholds, for people who should not have to pick a number.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Preset {
-    /// Fewer alerts: a typo in a short name may be missed.
-    Strict,
-    /// The default.
-    Standard,
-    /// More recall: more partial matches of common names to review.
-    Broad,
-}
-
-impl Preset {
-    pub const ALL: [Preset; 3] = [Preset::Strict, Preset::Standard, Preset::Broad];
-
-    pub fn name(self) -> &'static str {
-        match self {
-            Preset::Strict => "strict",
-            Preset::Standard => "standard",
-            Preset::Broad => "broad",
-        }
-    }
-
-    pub fn threshold(self) -> f32 {
-        match self {
-            // 0.4% of ordinary names alert on the benchmark; a typo or two
-            // transposed letters are found 93% of the time.
-            Preset::Strict => 0.92,
-            Preset::Standard => DEFAULT_THRESHOLD,
-            // Every class at 98% or more; 1.7% of ordinary names alert.
-            Preset::Broad => 0.80,
-        }
-    }
-
-    /// The threshold a caller asked for: a number, or a preset's, or the
-    /// default; both at once is an error.
-    pub fn resolve(threshold: Option<f32>, preset: Option<&str>) -> Result<f32, QueryError> {
-        match (threshold, preset) {
-            (Some(_), Some(_)) => Err(QueryError("give a threshold or a preset, not both".into())),
-            (Some(t), None) => Ok(t),
-            (None, Some(name)) => Preset::parse(name).map(Preset::threshold),
-            (None, None) => Ok(DEFAULT_THRESHOLD),
-        }
-    }
-
-    pub fn parse(name: &str) -> Result<Preset, QueryError> {
-        Preset::ALL
-            .into_iter()
-            .find(|p| p.name() == name)
-            .ok_or_else(|| {
-                QueryError(format!(
-                    "unknown preset {name:?}: the presets are strict, standard and broad"
-                ))
-            })
-    }
-}
 /// At or above this a match is called "strong": all words agree, allowing
 /// variant spellings.
 pub const STRONG_MATCH: f32 = 0.92;
 /// A weak alias (OFAC remarks a.k.a., UN "Low" quality) is broad by the
 /// publisher's own account: an exact hit on one is a possible, not strong, match.
 pub const WEAK_ALIAS_FACTOR: f32 = 0.9;
-/// Longest input per field: a name longer than this is not a name.
-pub const MAX_FIELD_CHARS: usize = 500;
 /// How many candidate names the index hands to the scorer per field. With
 /// 100, a common Korean name's fifth-best partial match (0.64) fell out of
 /// the index's ranking; 150 keeps the indexed top results equal to brute
@@ -109,331 +52,6 @@ const CANDIDATES: usize = 150;
 /// one: below strong (a neighbour may be innocent), above every threshold
 /// (a lookalike domain is how fronts hide).
 pub const NEAR_DOMAIN_SCORE: f32 = 0.9;
-/// Default number of matches returned.
-pub const DEFAULT_LIMIT: usize = 10;
-
-/// What to screen: a name, a company, or an identifier at least.
-///
-/// Unknown fields are refused when a query is read (JSONL, JavaScript): a
-/// misspelt `companyName` would otherwise screen nothing and read as clear.
-/// The identifier fields take one string or a list of them.
-#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
-pub struct Query {
-    #[serde(default)]
-    pub name: Option<String>,
-    #[serde(default)]
-    pub company: Option<String>,
-    /// `YYYY-MM-DD`, `YYYY-MM` or `YYYY`.
-    #[serde(default)]
-    pub dob: Option<String>,
-    /// ISO 3166-1 alpha-2 code (`KP`) or a country name.
-    #[serde(default)]
-    pub country: Option<String>,
-    /// Wallet (digital-currency) addresses, as typed or as URIs.
-    #[serde(
-        default,
-        deserialize_with = "one_or_many",
-        skip_serializing_if = "Vec::is_empty"
-    )]
-    pub wallet: Vec<String>,
-    /// Passport, national ID, tax or registration numbers.
-    #[serde(
-        default,
-        alias = "idNumber",
-        deserialize_with = "one_or_many",
-        skip_serializing_if = "Vec::is_empty"
-    )]
-    pub id_number: Vec<String>,
-    /// Phone numbers, best with their country code.
-    #[serde(
-        default,
-        deserialize_with = "one_or_many",
-        skip_serializing_if = "Vec::is_empty"
-    )]
-    pub phone: Vec<String>,
-    /// E-mail addresses: their domain is compared with the listed domains.
-    #[serde(
-        default,
-        deserialize_with = "one_or_many",
-        skip_serializing_if = "Vec::is_empty"
-    )]
-    pub email: Vec<String>,
-    /// Websites (a portfolio, a previous employer's site), by their domain.
-    #[serde(
-        default,
-        deserialize_with = "one_or_many",
-        skip_serializing_if = "Vec::is_empty"
-    )]
-    pub website: Vec<String>,
-    /// Companies the applicant says they worked for, each screened as a company.
-    #[serde(
-        default,
-        deserialize_with = "one_or_many",
-        skip_serializing_if = "Vec::is_empty"
-    )]
-    pub employer: Vec<String>,
-}
-
-impl Query {
-    /// The identifier fields with their labels and types.
-    fn identifiers(&self) -> [(&'static str, &[String], IdentifierType); 3] {
-        [
-            ("wallet", &self.wallet, IdentifierType::Wallet),
-            ("id_number", &self.id_number, IdentifierType::Document),
-            ("phone", &self.phone, IdentifierType::Phone),
-        ]
-    }
-}
-
-/// A string or a list of strings (`null` is none).
-fn one_or_many<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Vec<String>, D::Error> {
-    struct Values;
-    impl<'de> serde::de::Visitor<'de> for Values {
-        type Value = Vec<String>;
-        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-            f.write_str("a string or a list of strings")
-        }
-        fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Self::Value, E> {
-            Ok(vec![v.to_string()])
-        }
-        fn visit_unit<E: serde::de::Error>(self) -> Result<Self::Value, E> {
-            Ok(Vec::new())
-        }
-        fn visit_none<E: serde::de::Error>(self) -> Result<Self::Value, E> {
-            Ok(Vec::new())
-        }
-        fn visit_seq<A: serde::de::SeqAccess<'de>>(
-            self,
-            mut seq: A,
-        ) -> Result<Self::Value, A::Error> {
-            let mut out = Vec::new();
-            while let Some(v) = seq.next_element::<String>()? {
-                out.push(v);
-            }
-            Ok(out)
-        }
-    }
-    deserializer.deserialize_any(Values)
-}
-
-#[derive(Clone, Debug, PartialEq)]
-pub struct Options {
-    /// Name score from which a match is reported, in [0, 1].
-    pub threshold: f32,
-    /// At most this many matches.
-    pub limit: usize,
-    /// Also screen the company against vessels and aircraft.
-    pub vessels_and_aircraft: bool,
-    /// Only these lists (ids such as `ofac_sdn`); all when empty.
-    pub lists: Vec<String>,
-    /// Today's date (`YYYY-MM-DD`), to say how old each list is. The core
-    /// reads no clock: the CLI and the page pass it.
-    pub today: Option<String>,
-}
-
-impl Options {
-    /// Refuses options that would hide matches or mislabel results: a
-    /// threshold outside [0, 1], a limit below 1 (a limit of 0 returns no
-    /// match, so a listed name would read as clear), a `today` that is not a
-    /// date (the stale-list warning would silently go).
-    pub fn validate(&self) -> Result<(), QueryError> {
-        if !(0.0..=1.0).contains(&self.threshold) {
-            return Err(QueryError(format!(
-                "threshold must be between 0 and 1, not {}",
-                self.threshold
-            )));
-        }
-        if self.limit < 1 {
-            return Err(QueryError(
-                "limit must be at least 1: it is the most matches to show, and 0 would hide every match"
-                    .into(),
-            ));
-        }
-        if let Some(today) = &self.today {
-            if !sanctions_lists::calendar::is_date(today) {
-                return Err(QueryError(format!(
-                    "today {today:?} is not a date: write YYYY-MM-DD"
-                )));
-            }
-        }
-        Ok(())
-    }
-}
-
-impl Default for Options {
-    fn default() -> Self {
-        Options {
-            threshold: DEFAULT_THRESHOLD,
-            limit: DEFAULT_LIMIT,
-            vessels_and_aircraft: false,
-            lists: Vec::new(),
-            today: None,
-        }
-    }
-}
-
-/// A query that cannot be screened, with a message for the person who typed it.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct QueryError(pub String);
-
-impl std::fmt::Display for QueryError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-impl std::error::Error for QueryError {}
-
-/// The details a reviewer compares with the applicant.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct Details {
-    pub birth_dates: Vec<String>,
-    pub birth_places: Vec<String>,
-    pub nationalities: Vec<String>,
-    pub citizenships: Vec<String>,
-    pub countries: Vec<String>,
-    pub addresses: Vec<String>,
-    pub gender: String,
-    pub title: String,
-    /// Passports, registration numbers, wallets, phones, websites..., typed.
-    pub identifiers: Vec<TypedIdentifier>,
-    pub listed_on: String,
-    pub remarks: String,
-}
-
-/// One listed entry that matched. Its JSON form is the contract shared by the
-/// CLI (`--json`) and the npm package.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct Match {
-    /// Which query field matched: `name` or `company`.
-    pub field: &'static str,
-    /// List id (`ofac_sdn`, `ofac_cons`, `un`), name and date.
-    pub list: String,
-    pub list_name: String,
-    pub list_date: String,
-    /// OFAC ent_num or UN reference number.
-    pub source_id: String,
-    /// `person`, `organization`, `vessel`, `aircraft`.
-    pub kind: &'static str,
-    /// The entry's primary name.
-    pub name: String,
-    /// The name that matched: the primary name or one alias.
-    pub matched_name: String,
-    /// `primary`, or the alias type (`a.k.a.`, `f.k.a.`, `n.k.a.`, `original script`).
-    pub matched_as: &'static str,
-    /// `strong` or `weak` (weak: OFAC remarks aliases, UN low-quality aliases).
-    pub alias_strength: &'static str,
-    /// The final score in [0, 1]: name score, lowered by conflicting details.
-    #[serde(serialize_with = "shortest_decimal")]
-    pub score: f32,
-    /// The name score alone; the threshold applies to it.
-    #[serde(serialize_with = "shortest_decimal")]
-    pub name_score: f32,
-    /// `strong` (≥ 0.92) or `possible`.
-    pub level: &'static str,
-    pub programs: Vec<String>,
-    /// Why it matched, in plain words, one line each.
-    pub explanation: Vec<String>,
-    /// Date of birth and country comparisons, when the query had them.
-    pub checks: Vec<Check>,
-    /// For a hit on a wallet, document or phone number: which one.
-    pub matched_identifier: Option<MatchedIdentifier>,
-    /// For a hit on the DPRK IT-worker notices, or a sanctions hit that a
-    /// notice also names: what the notice says.
-    pub notice: Option<NoticeRef>,
-    pub details: Details,
-    /// The publisher's page for the entry.
-    pub url: String,
-}
-
-/// The listed identifier an applicant's identifier matched.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct MatchedIdentifier {
-    /// As the applicant typed it.
-    pub typed: String,
-    /// The listed identifier.
-    #[serde(flatten)]
-    pub listed: TypedIdentifier,
-    /// The applicant also gave a name, and it is not this entry's: the
-    /// identifier belongs to a listed entry under another name.
-    pub name_differs: bool,
-}
-
-/// What a public notice says of a hit (the `dprk_it_notices` list).
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct NoticeRef {
-    /// The notice's row id in `data/advisories/dprk-it-notices.csv` (`P001`).
-    pub id: String,
-    /// `dprk_national`, `designated`, `organization`, `front_company`, `persona`, `domain`.
-    pub category: String,
-    /// Indicted, wanted, seized, designated... as the notice says.
-    pub action: String,
-    pub date: String,
-    pub source_url: String,
-    /// A false name used in a case: innocent people may share it.
-    pub persona: bool,
-    /// The same person or company on an embedded sanctions list.
-    pub also_listed: Vec<ListedEntry>,
-}
-
-/// An entry of a sanctions list, as a notice links it.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct ListedEntry {
-    #[serde(skip)]
-    entity: u32,
-    pub list: String,
-    pub source_id: String,
-}
-
-/// A list as a result cites it.
-#[derive(Clone, Debug, PartialEq, Serialize, serde::Deserialize)]
-pub struct ListRef {
-    pub id: String,
-    pub name: String,
-    pub date: String,
-    /// Days since the list date, when today's date was given.
-    pub age_days: Option<i64>,
-    /// Older than 30 days: a newer list may name someone this one does not.
-    pub stale: bool,
-}
-
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct Screening {
-    pub matches: Vec<Match>,
-    /// What the applicant should know about the query, e.g. "this does not
-    /// look like a valid ETH address"; the query was screened all the same.
-    pub warnings: Vec<String>,
-    #[serde(serialize_with = "shortest_decimal")]
-    pub threshold: f32,
-    /// The lists screened against, with their dates.
-    pub lists: Vec<ListRef>,
-}
-
-/// Writes an `f32` score as the `f64` of its shortest decimal form (0.9, not
-/// 0.8999999761581421), so the CLI's JSON and the npm package's objects carry
-/// the same numbers.
-pub(crate) fn shortest_decimal<S: serde::Serializer>(
-    value: &f32,
-    serializer: S,
-) -> Result<S::Ok, S::Error> {
-    let decimal: f64 = value.to_string().parse().unwrap_or(f64::from(*value));
-    serializer.serialize_f64(decimal)
-}
-
-impl ListRef {
-    /// A list as cited on `today` (`YYYY-MM-DD`), or undated when `None`.
-    pub fn new(list: &ListMeta, today: Option<&str>) -> ListRef {
-        let age_days = today.and_then(|today| age_days(&list.date, today));
-        ListRef {
-            id: list.id.clone(),
-            name: list.name.clone(),
-            date: list.date.clone(),
-            age_days,
-            stale: age_days.is_some_and(|d| d > STALE_AFTER_DAYS),
-        }
-    }
-}
 
 /// The embedded lists with their index: build once, screen many times.
 pub struct Screener {
@@ -1291,22 +909,6 @@ impl Screener {
 
 fn round3(x: f32) -> f32 {
     (x * 1000.0).round() / 1000.0
-}
-
-fn details(e: &Entity) -> Details {
-    Details {
-        birth_dates: e.birth_dates.iter().map(|d| d.text.clone()).collect(),
-        birth_places: e.birth_places.clone(),
-        nationalities: e.nationalities.clone(),
-        citizenships: e.citizenships.clone(),
-        countries: e.countries.clone(),
-        addresses: e.addresses.clone(),
-        gender: e.gender.clone(),
-        title: e.title.clone(),
-        identifiers: e.identifiers.iter().map(TypedIdentifier::new).collect(),
-        listed_on: e.listed_on.clone(),
-        remarks: e.remarks.clone(),
-    }
 }
 
 /// Text, key, weighing and alternate reading (text and key) of each token, owned.

@@ -1,0 +1,248 @@
+//! What a caller asks: the query (a name, a company, identifiers), the
+//! options (threshold or preset, limit, lists), and the checks that refuse a
+//! query before anything is screened.
+
+use serde::Serialize;
+
+use crate::identifiers::IdentifierType;
+
+/// The default threshold on the name score, chosen on the quality benchmark
+/// (`scripts/quality`, docs/quality.md): at 0.88 every variation class keeps
+/// a recall of 97.5% or more while 0.5% of ordinary applicant names alert,
+/// most of them near-identical to a listed alias. Lower, partial matches of
+/// common names (`Juan Díaz` against `GONZALEZ DIAZ, Juan`) start to alert;
+/// higher, typos in short names stop being found.
+pub const DEFAULT_THRESHOLD: f32 = 0.88;
+
+/// Named thresholds, for people who should not have to pick a number.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Preset {
+    /// Fewer alerts: a typo in a short name may be missed.
+    Strict,
+    /// The default.
+    Standard,
+    /// More recall: more partial matches of common names to review.
+    Broad,
+}
+
+impl Preset {
+    pub const ALL: [Preset; 3] = [Preset::Strict, Preset::Standard, Preset::Broad];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Preset::Strict => "strict",
+            Preset::Standard => "standard",
+            Preset::Broad => "broad",
+        }
+    }
+
+    pub fn threshold(self) -> f32 {
+        match self {
+            // 0.4% of ordinary names alert on the benchmark; a typo or two
+            // transposed letters are found 93% of the time.
+            Preset::Strict => 0.92,
+            Preset::Standard => DEFAULT_THRESHOLD,
+            // Every class at 98% or more; 1.7% of ordinary names alert.
+            Preset::Broad => 0.80,
+        }
+    }
+
+    /// The threshold a caller asked for: a number, or a preset's, or the
+    /// default; both at once is an error.
+    pub fn resolve(threshold: Option<f32>, preset: Option<&str>) -> Result<f32, QueryError> {
+        match (threshold, preset) {
+            (Some(_), Some(_)) => Err(QueryError("give a threshold or a preset, not both".into())),
+            (Some(t), None) => Ok(t),
+            (None, Some(name)) => Preset::parse(name).map(Preset::threshold),
+            (None, None) => Ok(DEFAULT_THRESHOLD),
+        }
+    }
+
+    pub fn parse(name: &str) -> Result<Preset, QueryError> {
+        Preset::ALL
+            .into_iter()
+            .find(|p| p.name() == name)
+            .ok_or_else(|| {
+                QueryError(format!(
+                    "unknown preset {name:?}: the presets are strict, standard and broad"
+                ))
+            })
+    }
+}
+/// Longest input per field: a name longer than this is not a name.
+pub const MAX_FIELD_CHARS: usize = 500;
+/// Default number of matches returned.
+pub const DEFAULT_LIMIT: usize = 10;
+
+/// What to screen: a name, a company, or an identifier at least.
+///
+/// Unknown fields are refused when a query is read (JSONL, JavaScript): a
+/// misspelt `companyName` would otherwise screen nothing and read as clear.
+/// The identifier fields take one string or a list of them.
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Query {
+    #[serde(default)]
+    pub name: Option<String>,
+    #[serde(default)]
+    pub company: Option<String>,
+    /// `YYYY-MM-DD`, `YYYY-MM` or `YYYY`.
+    #[serde(default)]
+    pub dob: Option<String>,
+    /// ISO 3166-1 alpha-2 code (`KP`) or a country name.
+    #[serde(default)]
+    pub country: Option<String>,
+    /// Wallet (digital-currency) addresses, as typed or as URIs.
+    #[serde(
+        default,
+        deserialize_with = "one_or_many",
+        skip_serializing_if = "Vec::is_empty"
+    )]
+    pub wallet: Vec<String>,
+    /// Passport, national ID, tax or registration numbers.
+    #[serde(
+        default,
+        alias = "idNumber",
+        deserialize_with = "one_or_many",
+        skip_serializing_if = "Vec::is_empty"
+    )]
+    pub id_number: Vec<String>,
+    /// Phone numbers, best with their country code.
+    #[serde(
+        default,
+        deserialize_with = "one_or_many",
+        skip_serializing_if = "Vec::is_empty"
+    )]
+    pub phone: Vec<String>,
+    /// E-mail addresses: their domain is compared with the listed domains.
+    #[serde(
+        default,
+        deserialize_with = "one_or_many",
+        skip_serializing_if = "Vec::is_empty"
+    )]
+    pub email: Vec<String>,
+    /// Websites (a portfolio, a previous employer's site), by their domain.
+    #[serde(
+        default,
+        deserialize_with = "one_or_many",
+        skip_serializing_if = "Vec::is_empty"
+    )]
+    pub website: Vec<String>,
+    /// Companies the applicant says they worked for, each screened as a company.
+    #[serde(
+        default,
+        deserialize_with = "one_or_many",
+        skip_serializing_if = "Vec::is_empty"
+    )]
+    pub employer: Vec<String>,
+}
+
+impl Query {
+    /// The identifier fields with their labels and types.
+    pub(super) fn identifiers(&self) -> [(&'static str, &[String], IdentifierType); 3] {
+        [
+            ("wallet", &self.wallet, IdentifierType::Wallet),
+            ("id_number", &self.id_number, IdentifierType::Document),
+            ("phone", &self.phone, IdentifierType::Phone),
+        ]
+    }
+}
+
+/// A string or a list of strings (`null` is none).
+fn one_or_many<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Vec<String>, D::Error> {
+    struct Values;
+    impl<'de> serde::de::Visitor<'de> for Values {
+        type Value = Vec<String>;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("a string or a list of strings")
+        }
+        fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Self::Value, E> {
+            Ok(vec![v.to_string()])
+        }
+        fn visit_unit<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+            Ok(Vec::new())
+        }
+        fn visit_none<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+            Ok(Vec::new())
+        }
+        fn visit_seq<A: serde::de::SeqAccess<'de>>(
+            self,
+            mut seq: A,
+        ) -> Result<Self::Value, A::Error> {
+            let mut out = Vec::new();
+            while let Some(v) = seq.next_element::<String>()? {
+                out.push(v);
+            }
+            Ok(out)
+        }
+    }
+    deserializer.deserialize_any(Values)
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Options {
+    /// Name score from which a match is reported, in [0, 1].
+    pub threshold: f32,
+    /// At most this many matches.
+    pub limit: usize,
+    /// Also screen the company against vessels and aircraft.
+    pub vessels_and_aircraft: bool,
+    /// Only these lists (ids such as `ofac_sdn`); all when empty.
+    pub lists: Vec<String>,
+    /// Today's date (`YYYY-MM-DD`), to say how old each list is. The core
+    /// reads no clock: the CLI and the page pass it.
+    pub today: Option<String>,
+}
+
+impl Options {
+    /// Refuses options that would hide matches or mislabel results: a
+    /// threshold outside [0, 1], a limit below 1 (a limit of 0 returns no
+    /// match, so a listed name would read as clear), a `today` that is not a
+    /// date (the stale-list warning would silently go).
+    pub fn validate(&self) -> Result<(), QueryError> {
+        if !(0.0..=1.0).contains(&self.threshold) {
+            return Err(QueryError(format!(
+                "threshold must be between 0 and 1, not {}",
+                self.threshold
+            )));
+        }
+        if self.limit < 1 {
+            return Err(QueryError(
+                "limit must be at least 1: it is the most matches to show, and 0 would hide every match"
+                    .into(),
+            ));
+        }
+        if let Some(today) = &self.today {
+            if !sanctions_lists::calendar::is_date(today) {
+                return Err(QueryError(format!(
+                    "today {today:?} is not a date: write YYYY-MM-DD"
+                )));
+            }
+        }
+        Ok(())
+    }
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            threshold: DEFAULT_THRESHOLD,
+            limit: DEFAULT_LIMIT,
+            vessels_and_aircraft: false,
+            lists: Vec::new(),
+            today: None,
+        }
+    }
+}
+
+/// A query that cannot be screened, with a message for the person who typed it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct QueryError(pub String);
+
+impl std::fmt::Display for QueryError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for QueryError {}
