@@ -14,7 +14,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::batch::{Batch, Row};
-use crate::matching::{ListRef, Query, Screening};
+use crate::matching::{Level, ListRef, Query, QueryField, Screening};
 use crate::output::{csv_record, spreadsheet_cell};
 
 /// What became of one row.
@@ -42,13 +42,13 @@ impl Status {
 /// One match, as much as a report row needs.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct MatchSummary {
-    pub field: String,
+    pub field: QueryField,
     pub list: String,
     pub source_id: String,
     pub name: String,
     pub matched_name: String,
     pub score: f32,
-    pub level: String,
+    pub level: Level,
 }
 
 /// One row screened: its line, what became of it, and its matches, best first.
@@ -79,14 +79,14 @@ impl RowOutcome {
                     .matches
                     .iter()
                     .map(|m| MatchSummary {
-                        field: m.field.to_string(),
+                        field: m.field,
                         list: m.list.clone(),
                         source_id: m.source_id.clone(),
                         name: m.name.clone(),
                         matched_name: m.matched_name.clone(),
                         // Rounded as the CLI's JSON writes scores (0.9, not 0.8999999761581421).
                         score: (m.score * 1000.0).round() / 1000.0,
-                        level: m.level.to_string(),
+                        level: m.level,
                     })
                     .collect(),
                 warnings: screening.warnings.clone(),
@@ -169,7 +169,8 @@ pub fn csv_row(row: &Row, outcome: &RowOutcome, list_dates: &str) -> String {
             String::new()
         },
         top.map(|m| format!("{:.3}", m.score)).unwrap_or_default(),
-        top.map(|m| m.level.clone()).unwrap_or_default(),
+        top.map(|m| m.level.as_str().to_string())
+            .unwrap_or_default(),
         top.map(|m| m.list.clone()).unwrap_or_default(),
         top.map(|m| m.source_id.clone()).unwrap_or_default(),
         top.map(|m| m.name.clone()).unwrap_or_default(),

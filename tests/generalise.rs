@@ -42,7 +42,7 @@ fn find(field: &str, text: &str, source_id: &str, threshold: f32) -> Option<Matc
 /// The listed entry's level at the default threshold, or `None` when it is
 /// not among the matches.
 fn level(field: &str, text: &str, source_id: &str) -> Option<String> {
-    find(field, text, source_id, DEFAULT_THRESHOLD).map(|m| m.level.to_string())
+    find(field, text, source_id, DEFAULT_THRESHOLD).map(|m| m.level.as_str().to_string())
 }
 
 #[test]

@@ -6,6 +6,7 @@
 
 use std::sync::OnceLock;
 
+use sanctions_screen::matching::{Level, QueryField};
 use sanctions_screen::{Options, Query, Screener, Screening};
 use sha3::{Digest, Keccak256};
 
@@ -73,8 +74,8 @@ fn a_listed_wallet_is_found_in_every_form_it_is_written() {
             .iter()
             .find(|m| m.source_id == KIM_SANG_MAN)
             .unwrap_or_else(|| panic!("{typed}: no hit"));
-        assert_eq!(hit.field, "wallet");
-        assert_eq!(hit.level, "strong");
+        assert_eq!(hit.field, QueryField::Wallet);
+        assert_eq!(hit.level, Level::Strong);
         assert_eq!(hit.name, "KIM, Sang Man");
         let listed = hit.matched_identifier.as_ref().unwrap();
         assert!(
@@ -149,7 +150,7 @@ fn document_and_phone_numbers_are_compared_by_their_rules() {
         let hit = &result.matches[0];
         assert_eq!(
             (hit.source_id.as_str(), hit.field),
-            (KIM_SANG_MAN, "id_number"),
+            (KIM_SANG_MAN, QueryField::IdNumber),
             "{typed}"
         );
         assert_eq!(
@@ -199,7 +200,11 @@ fn an_identifier_under_another_name_is_the_most_serious_hit() {
         wallet: vec![ETH.into()],
         ..Query::default()
     });
-    let hit = result.matches.iter().find(|m| m.field == "wallet").unwrap();
+    let hit = result
+        .matches
+        .iter()
+        .find(|m| m.field == QueryField::Wallet)
+        .unwrap();
     assert!(!hit.matched_identifier.as_ref().unwrap().name_differs);
     // Identifier hits come first, whatever the limit.
     let options = Options {
@@ -212,7 +217,7 @@ fn an_identifier_under_another_name_is_the_most_serious_hit() {
         ..Query::default()
     };
     let result = screener().screen(&query, &options).unwrap();
-    assert_eq!(result.matches[0].field, "phone");
+    assert_eq!(result.matches[0].field, QueryField::Phone);
 }
 
 #[test]

@@ -5,6 +5,7 @@
 
 use std::sync::OnceLock;
 
+use sanctions_screen::matching::{Level, QueryField};
 use sanctions_screen::{Match, Options, Query, Screener, Screening};
 
 fn screener() -> &'static Screener {
@@ -137,14 +138,14 @@ fn front_companies_are_found_by_the_short_forms_applicants_write() {
         ..Query::default()
     });
     let hit = notice_hit(&result, "O021");
-    assert_eq!(hit.field, "employer");
+    assert_eq!(hit.field, QueryField::Employer);
 }
 
 #[test]
 fn a_persona_is_a_possible_match_that_says_anyone_may_bear_the_name() {
     let result = screen(name("Haoran Xu"));
     let hit = notice_hit(&result, "P017");
-    assert_eq!(hit.level, "possible");
+    assert_eq!(hit.level, Level::Possible);
     assert!(hit.notice.as_ref().unwrap().persona);
     assert!(hit
         .explanation
@@ -174,7 +175,7 @@ fn seized_domains_are_found_in_every_form_and_free_mail_never_alerts() {
         ] {
             let result = screen(query.clone());
             let hit = notice_hit(&result, "D002");
-            assert_eq!(hit.level, "strong", "{query:?}");
+            assert_eq!(hit.level, Level::Strong, "{query:?}");
         }
     }
     // A near domain is a possible match that says how it is near.
@@ -183,7 +184,7 @@ fn seized_domains_are_found_in_every_form_and_free_mail_never_alerts() {
         ..Query::default()
     });
     let hit = notice_hit(&near, "D002");
-    assert_eq!(hit.level, "possible");
+    assert_eq!(hit.level, Level::Possible);
     assert!(hit.explanation[0].contains("a hyphen more or less"));
     // Free mail: no hit, and a note that says why.
     let free = screen(Query {

@@ -1,5 +1,6 @@
 //! `screen`: one applicant, human-readable or JSON.
 
+use sanctions_screen::matching::Level;
 use sanctions_screen::output::visible;
 use sanctions_screen::{Match, Query, Screening};
 
@@ -61,7 +62,11 @@ pub fn human(query: &Query, result: &Screening) -> String {
         // A line break in the query stays on its line, shown as `<U+000A>`.
         let value = visible(&value);
         let shown_label = label.replace('_', " ");
-        let hits: Vec<&Match> = result.matches.iter().filter(|m| m.field == label).collect();
+        let hits: Vec<&Match> = result
+            .matches
+            .iter()
+            .filter(|m| m.field.as_str() == label)
+            .collect();
         if hits.is_empty() {
             let rule = if matches!(label, "name" | "company" | "employer") {
                 format!("threshold {:.2}", result.threshold)
@@ -81,7 +86,7 @@ pub fn human(query: &Query, result: &Screening) -> String {
         for m in hits {
             out.push_str(&format!(
                 "\n  {} match, score {:.2} - {} {} - {} ({})\n",
-                if m.level == "strong" {
+                if m.level == Level::Strong {
                     "STRONG"
                 } else {
                     "POSSIBLE"
@@ -90,7 +95,7 @@ pub fn human(query: &Query, result: &Screening) -> String {
                 m.list_name,
                 m.source_id,
                 m.name,
-                m.kind
+                m.kind.as_str()
             ));
             if !m.programs.is_empty() {
                 out.push_str(&format!("    programs: {}\n", m.programs.join(", ")));

@@ -30,11 +30,18 @@ pub enum Outcome {
     Unknown,
 }
 
+/// Which applicant detail a check compares.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum CheckField {
+    Dob,
+    Country,
+}
+
 /// One comparison of an applicant detail with the listed entry.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Check {
-    /// `dob` or `country`.
-    pub field: &'static str,
+    pub field: CheckField,
     pub outcome: Outcome,
     /// In plain words, e.g. "Date of birth 1985-03-01 differs from the listed 05 Feb 1970."
     pub text: String,
@@ -105,20 +112,20 @@ pub fn check_dob(dob: &BirthDate, dob_text: &str, entity: &Entity) -> Check {
         .join(", ");
     if known.is_empty() {
         return Check {
-            field: "dob",
+            field: CheckField::Dob,
             outcome: Outcome::Unknown,
             text: "The list gives no date of birth to compare.".into(),
         };
     }
     if known.iter().any(|d| dob.agrees_with(d)) {
         Check {
-            field: "dob",
+            field: CheckField::Dob,
             outcome: Outcome::Match,
             text: format!("Date of birth {dob_text} agrees with the listed {listed}."),
         }
     } else {
         Check {
-            field: "dob",
+            field: CheckField::Dob,
             outcome: Outcome::Conflict,
             text: format!("Date of birth {dob_text} differs from the listed {listed}: score lowered, but check the person."),
         }
@@ -149,20 +156,20 @@ pub fn check_country(code: &str, entity: &Entity) -> Check {
     let codes = entity_countries(entity);
     if codes.is_empty() {
         return Check {
-            field: "country",
+            field: CheckField::Country,
             outcome: Outcome::Unknown,
             text: "The list gives no country to compare.".into(),
         };
     }
     if codes.contains(&code) {
         Check {
-            field: "country",
+            field: CheckField::Country,
             outcome: Outcome::Match,
             text: format!("Country {code} is one the list ties this entry to."),
         }
     } else {
         Check {
-            field: "country",
+            field: CheckField::Country,
             outcome: Outcome::Conflict,
             text: format!(
                 "Country {code} is not among the listed {}: score lowered a little.",

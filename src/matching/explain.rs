@@ -4,22 +4,24 @@
 use crate::index::NameRecord;
 use crate::normalize::{tokenize, Tokenized};
 
+use super::result::{MatchedAs, QueryField};
 use super::score::{NameScore, Rule};
 
 pub fn explain(
-    field: &str,
+    field: QueryField,
     query: &Tokenized,
     matched_name: &str,
     record: &NameRecord,
     scored: &NameScore,
     weak: bool,
-    matched_as: &str,
+    matched_as: MatchedAs,
 ) -> Vec<String> {
     let listed = tokenize(matched_name);
     let mut lines = Vec::new();
+    let field = field.as_str();
     lines.push(match matched_as {
-        "primary" => format!("The {field} matches the listed name \u{201c}{matched_name}\u{201d}."),
-        kind => format!("The {field} matches \u{201c}{matched_name}\u{201d}, a name the list gives for this entry ({kind})."),
+        MatchedAs::Primary => format!("The {field} matches the listed name \u{201c}{matched_name}\u{201d}."),
+        kind => format!("The {field} matches \u{201c}{matched_name}\u{201d}, a name the list gives for this entry ({}).", kind.as_str()),
     });
     if weak {
         lines.push(

@@ -6,6 +6,8 @@ use serde::Serialize;
 
 use crate::identifiers::IdentifierType;
 
+use super::result::QueryField;
+
 /// The default threshold on the name score, chosen on the quality benchmark
 /// (`scripts/quality`, docs/quality.md): at 0.88 every variation class keeps
 /// a recall of 97.5% or more while 0.5% of ordinary applicant names alert,
@@ -139,11 +141,15 @@ pub struct Query {
 
 impl Query {
     /// The identifier fields with their labels and types.
-    pub(super) fn identifiers(&self) -> [(&'static str, &[String], IdentifierType); 3] {
+    pub(super) fn identifiers(&self) -> [(QueryField, &[String], IdentifierType); 3] {
         [
-            ("wallet", &self.wallet, IdentifierType::Wallet),
-            ("id_number", &self.id_number, IdentifierType::Document),
-            ("phone", &self.phone, IdentifierType::Phone),
+            (QueryField::Wallet, &self.wallet, IdentifierType::Wallet),
+            (
+                QueryField::IdNumber,
+                &self.id_number,
+                IdentifierType::Document,
+            ),
+            (QueryField::Phone, &self.phone, IdentifierType::Phone),
         ]
     }
 }

@@ -2,8 +2,8 @@
 //! details a reviewer compares, and the lists they were found on. Their JSON
 //! form is the contract the CLI (`--json`) and the npm package share.
 
-use sanctions_lists::{Entity, ListMeta};
-use serde::Serialize;
+use sanctions_lists::{AliasKind, Entity, Kind, ListMeta, Strength};
+use serde::{Deserialize, Serialize};
 
 use crate::freshness::{age_days, STALE_AFTER_DAYS};
 use crate::identifiers::TypedIdentifier;
@@ -31,8 +31,8 @@ pub struct Details {
 /// CLI (`--json`) and the npm package.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Match {
-    /// Which query field matched: `name` or `company`.
-    pub field: &'static str,
+    /// Which query field matched: `name`, `company`, or an identifier field.
+    pub field: QueryField,
     /// List id (`ofac_sdn`, `ofac_cons`, `un`), name and date.
     pub list: String,
     pub list_name: String,
@@ -40,15 +40,18 @@ pub struct Match {
     /// OFAC ent_num or UN reference number.
     pub source_id: String,
     /// `person`, `organization`, `vessel`, `aircraft`.
-    pub kind: &'static str,
+    #[serde(serialize_with = "kind_name")]
+    pub kind: Kind,
     /// The entry's primary name.
     pub name: String,
     /// The name that matched: the primary name or one alias.
     pub matched_name: String,
-    /// `primary`, or the alias type (`a.k.a.`, `f.k.a.`, `n.k.a.`, `original script`).
-    pub matched_as: &'static str,
+    /// `primary`, the alias type (`a.k.a.`, `f.k.a.`, `n.k.a.`, `original
+    /// script`), or `identifier`.
+    pub matched_as: MatchedAs,
     /// `strong` or `weak` (weak: OFAC remarks aliases, UN low-quality aliases).
-    pub alias_strength: &'static str,
+    #[serde(serialize_with = "strength_name")]
+    pub alias_strength: Strength,
     /// The final score in [0, 1]: name score, lowered by conflicting details.
     #[serde(serialize_with = "shortest_decimal")]
     pub score: f32,
@@ -56,7 +59,7 @@ pub struct Match {
     #[serde(serialize_with = "shortest_decimal")]
     pub name_score: f32,
     /// `strong` (≥ 0.92) or `possible`.
-    pub level: &'static str,
+    pub level: Level,
     pub programs: Vec<String>,
     /// Why it matched, in plain words, one line each.
     pub explanation: Vec<String>,
@@ -70,6 +73,103 @@ pub struct Match {
     pub details: Details,
     /// The publisher's page for the entry.
     pub url: String,
+}
+
+/// Which query field a match answers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum QueryField {
+    Name,
+    Company,
+    Wallet,
+    IdNumber,
+    Phone,
+    Email,
+    Website,
+    Employer,
+}
+
+impl QueryField {
+    /// As the JSON writes it (`id_number`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            QueryField::Name => "name",
+            QueryField::Company => "company",
+            QueryField::Wallet => "wallet",
+            QueryField::IdNumber => "id_number",
+            QueryField::Phone => "phone",
+            QueryField::Email => "email",
+            QueryField::Website => "website",
+            QueryField::Employer => "employer",
+        }
+    }
+}
+
+/// How close a match is, in the words a reviewer reads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Level {
+    /// Every word agrees, allowing variant spellings (a score of at least
+    /// [`STRONG_MATCH`](super::STRONG_MATCH)).
+    Strong,
+    /// Close, to be compared by a person.
+    Possible,
+}
+
+impl Level {
+    pub fn of(score: f32) -> Level {
+        if score >= super::STRONG_MATCH {
+            Level::Strong
+        } else {
+            Level::Possible
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Level::Strong => "strong",
+            Level::Possible => "possible",
+        }
+    }
+}
+
+/// Which of an entry's names (or which identifier) a match was found on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MatchedAs {
+    Primary,
+    Alias(AliasKind),
+    Identifier,
+}
+
+impl MatchedAs {
+    /// `primary`, the alias type as the lists write it, or `identifier`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MatchedAs::Primary => "primary",
+            MatchedAs::Alias(kind) => kind.as_str(),
+            MatchedAs::Identifier => "identifier",
+        }
+    }
+}
+
+impl Serialize for MatchedAs {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+fn kind_name<S: serde::Serializer>(kind: &Kind, serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.serialize_str(kind.as_str())
+}
+
+fn strength_name<S: serde::Serializer>(
+    strength: &Strength,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    serializer.serialize_str(match strength {
+        Strength::Strong => "strong",
+        Strength::Weak => "weak",
+    })
 }
 
 /// The listed identifier an applicant's identifier matched.

@@ -8,12 +8,14 @@ use sanctions_lists::snapshot::DeferredDetails;
 use sanctions_lists::{Entity, Kind, Snapshot, Strength};
 
 use super::checks::{
-    check_country, check_dob, BirthDate, Outcome, COUNTRY_CONFLICT_FACTOR, DOB_CONFLICT_FACTOR,
+    check_country, check_dob, BirthDate, CheckField, Outcome, COUNTRY_CONFLICT_FACTOR,
+    DOB_CONFLICT_FACTOR,
 };
 use super::explain;
 use super::query::{Options, Query, QueryError, MAX_FIELD_CHARS};
 use super::result::{
-    details, ListRef, ListedEntry, Match, MatchedIdentifier, NoticeRef, Screening,
+    details, Level, ListRef, ListedEntry, Match, MatchedAs, MatchedIdentifier, NoticeRef,
+    QueryField, Screening,
 };
 use super::score::{score_name, NameScore, ScoredToken};
 use crate::countries::{country_code, is_known_code};
@@ -60,9 +62,9 @@ struct ListedIdentifiers {
 struct Validated {
     fields: Vec<Field>,
     /// (field label, as typed, registrable domain) of e-mail addresses and websites.
-    domains: Vec<(&'static str, String, String)>,
+    domains: Vec<(QueryField, String, String)>,
     /// (field label, as typed, type, normalised key)
-    identifiers: Vec<(&'static str, String, IdentifierType, String)>,
+    identifiers: Vec<(QueryField, String, IdentifierType, String)>,
     warnings: Vec<String>,
     dob: Option<(BirthDate, String)>,
     country: Option<&'static str>,
@@ -71,7 +73,7 @@ struct Validated {
 /// A validated query field, tokenised.
 struct Field {
     /// `name`, `company` or `employer`.
-    label: &'static str,
+    label: QueryField,
     /// The text as typed (trimmed), for the explanation of a reading.
     text: String,
     tokenized: Tokenized,
@@ -241,10 +243,10 @@ impl Screener {
                 let name_differs = query.name.as_deref().is_some_and(|n| !n.trim().is_empty())
                     && !matches
                         .iter()
-                        .any(|(e, m)| *e == entity_id && m.field == "name");
+                        .any(|(e, m)| *e == entity_id && m.field == QueryField::Name);
                 matches.push((
                     entity_id,
-                    self.identifier_match(label, typed, entity_id, at, name_differs, query)?,
+                    self.identifier_match(*label, typed, entity_id, at, name_differs, query)?,
                 ));
             }
         }
@@ -255,7 +257,7 @@ impl Screener {
                 }
                 matches.push((
                     entity_id,
-                    self.domain_match(label, typed, domain, entity_id, at, how)?,
+                    self.domain_match(*label, typed, domain, entity_id, at, how)?,
                 ));
             }
         }
@@ -400,15 +402,15 @@ impl Screener {
         }
         let mut fields = Vec::new();
         let texts = [
-            ("name", query.name.as_deref(), false),
-            ("company", query.company.as_deref(), true),
+            (QueryField::Name, query.name.as_deref(), false),
+            (QueryField::Company, query.company.as_deref(), true),
         ]
         .into_iter()
         .chain(
             query
                 .employer
                 .iter()
-                .map(|e| ("employer", Some(e.as_str()), true)),
+                .map(|e| (QueryField::Employer, Some(e.as_str()), true)),
         );
         for (label, value, organization) in texts {
             let Some(text) = value.map(str::trim).filter(|t| !t.is_empty()) else {
@@ -417,7 +419,8 @@ impl Screener {
             let tokenized = tokenize(text);
             if tokenized.tokens.is_empty() {
                 return Err(QueryError(format!(
-                    "{label} {text:?} has no letters or digits to screen"
+                    "{} {text:?} has no letters or digits to screen",
+                    label.as_str()
                 )));
             }
             let other_readings = readings(&tokenized);
@@ -465,11 +468,15 @@ impl Screener {
             }
         }
         let mut domains = Vec::new();
-        for (label, values) in [("email", &query.email), ("website", &query.website)] {
+        for (label, values) in [
+            (QueryField::Email, &query.email),
+            (QueryField::Website, &query.website),
+        ] {
             for typed in values.iter().map(|v| v.trim()).filter(|v| !v.is_empty()) {
                 let Some(domain) = crate::domains::registrable_domain(typed) else {
                     return Err(QueryError(format!(
-                        "{label} {typed:?} holds no internet domain: write an address such as name@example.com or example.com"
+                        "{} {typed:?} holds no internet domain: write an address such as name@example.com or example.com",
+                        label.as_str()
                     )));
                 };
                 if crate::domains::is_free_mail(&domain) {
@@ -596,7 +603,7 @@ impl Screener {
                 entity.name
             ));
             // A persona's name alone is weak evidence: never more than possible.
-            m.level = "possible";
+            m.level = Level::Possible;
         }
         m.url = notice.source_url.clone();
         m.notice = Some(NoticeRef {
@@ -630,7 +637,7 @@ impl Screener {
     /// strong, a near one possible.
     fn domain_match(
         &self,
-        label: &'static str,
+        label: QueryField,
         typed: &str,
         domain: &str,
         entity_id: u32,
@@ -640,7 +647,7 @@ impl Screener {
         let entity = self.entity(entity_id)?;
         let entity: &Entity = &entity;
         let listed = TypedIdentifier::new(&entity.identifiers[at as usize]);
-        let what = if label == "email" {
+        let what = if label == QueryField::Email {
             "e-mail address"
         } else {
             "website"
@@ -648,7 +655,7 @@ impl Screener {
         let (score, level, line) = match how {
             crate::domains::DomainMatch::Same => (
                 1.0,
-                "strong",
+                Level::Strong,
                 format!(
                     "The {what} \u{201c}{typed}\u{201d} is at {domain}, the domain of this entry's {} {}.",
                     listed.kind, listed.value
@@ -658,7 +665,7 @@ impl Screener {
                 // Close but not the same: a lookalike domain is a classic
                 // front, and also an innocent neighbour; a reviewer decides.
                 NEAR_DOMAIN_SCORE,
-                "possible",
+                Level::Possible,
                 format!(
                     "The {what} \u{201c}{typed}\u{201d} is at {domain}, close to this entry's {} {} ({why}).",
                     listed.kind, listed.value
@@ -681,10 +688,10 @@ impl Screener {
     /// score and level and the lines that explain it.
     fn identifier_hit(
         &self,
-        field: &'static str,
+        field: QueryField,
         entity: &Entity,
         identifier: MatchedIdentifier,
-        (score, level): (f32, &'static str),
+        (score, level): (f32, Level),
         explanation: Vec<String>,
     ) -> Match {
         let list = &self.snapshot.lists[entity.list as usize];
@@ -694,11 +701,11 @@ impl Screener {
             list_name: list.name.clone(),
             list_date: list.date.clone(),
             source_id: entity.source_id.clone(),
-            kind: entity.kind.as_str(),
+            kind: entity.kind,
             name: entity.name.clone(),
             matched_name: entity.name.clone(),
-            matched_as: "identifier",
-            alias_strength: "strong",
+            matched_as: MatchedAs::Identifier,
+            alias_strength: Strength::Strong,
             score,
             name_score: score,
             level,
@@ -741,7 +748,7 @@ impl Screener {
     /// this is the most serious kind of hit.
     fn identifier_match(
         &self,
-        label: &'static str,
+        label: QueryField,
         typed: &str,
         entity_id: u32,
         at: u16,
@@ -752,8 +759,8 @@ impl Screener {
         let entity: &Entity = &entity;
         let listed = TypedIdentifier::new(&entity.identifiers[at as usize]);
         let what = match label {
-            "wallet" => "wallet address",
-            "id_number" => "ID number",
+            QueryField::Wallet => "wallet address",
+            QueryField::IdNumber => "ID number",
             _ => "phone number",
         };
         let how = match listed.kind_type {
@@ -785,7 +792,7 @@ impl Screener {
             listed,
             name_differs,
         };
-        Ok(self.identifier_hit(label, entity, identifier, (1.0, "strong"), explanation))
+        Ok(self.identifier_hit(label, entity, identifier, (1.0, Level::Strong), explanation))
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -804,12 +811,12 @@ impl Screener {
         let list = &self.snapshot.lists[entity.list as usize];
         let record = &self.index.names[name_id as usize];
         let (matched_name, matched_as, weak) = if record.alias == PRIMARY {
-            (entity.name.clone(), "primary", false)
+            (entity.name.clone(), MatchedAs::Primary, false)
         } else {
             let alias = &entity.aliases[record.alias as usize];
             (
                 alias.name.clone(),
-                alias.kind.as_str(),
+                MatchedAs::Alias(alias.kind),
                 alias.strength == Strength::Weak,
             )
         };
@@ -826,7 +833,7 @@ impl Screener {
         }
         for check in &checks {
             if check.outcome == Outcome::Conflict {
-                score *= if check.field == "dob" {
+                score *= if check.field == CheckField::Dob {
                     DOB_CONFLICT_FACTOR
                 } else {
                     COUNTRY_CONFLICT_FACTOR
@@ -867,18 +874,18 @@ impl Screener {
             list_name: list.name.clone(),
             list_date: list.date.clone(),
             source_id: entity.source_id.clone(),
-            kind: entity.kind.as_str(),
+            kind: entity.kind,
             name: entity.name.clone(),
             matched_name,
             matched_as,
-            alias_strength: if weak { "weak" } else { "strong" },
+            alias_strength: if weak {
+                Strength::Weak
+            } else {
+                Strength::Strong
+            },
             score: round3(score),
             name_score: round3(name_score),
-            level: if score >= STRONG_MATCH {
-                "strong"
-            } else {
-                "possible"
-            },
+            level: Level::of(score),
             programs: entity.programs.clone(),
             explanation,
             checks,
