@@ -12,22 +12,9 @@ use crate::batch::{extra_columns, Batch, Format};
 use crate::batch_report::{csv_report, json_report, RowOutcome};
 use crate::catalog::summaries;
 use crate::matching::{
-    ListRef, Options, Preset, Query, Screener, DEFAULT_LIMIT, MAX_FIELD_CHARS, STRONG_MATCH,
+    ListRef, Options, Preset, Query, ScreenSettings, Screener, MAX_FIELD_CHARS, STRONG_MATCH,
 };
 use sanctions_lists::update::GivenFile;
-
-/// Screening options as JavaScript passes them (camelCase, all optional).
-#[derive(Deserialize, Default)]
-#[serde(rename_all = "camelCase", default)]
-struct JsOptions {
-    threshold: Option<f32>,
-    /// `strict`, `standard` or `broad`; not with `threshold`.
-    preset: Option<String>,
-    limit: Option<usize>,
-    lists: Vec<String>,
-    vessels_and_aircraft: bool,
-    today: Option<String>,
-}
 
 /// The last panic's message, kept by the hook that [`WasmScreener::new`]
 /// installs: after a panic the module traps (`unreachable`), and the JS side
@@ -206,27 +193,15 @@ impl WasmScreener {
     }
 }
 
-/// The core's options from JavaScript's (absent: the defaults).
+/// The core's options from JavaScript's (absent: the defaults), checked
+/// once, before any row of a batch.
 fn options_from_js(options: JsValue) -> Result<Options, JsError> {
-    let options: JsOptions = if options.is_undefined() || options.is_null() {
-        JsOptions::default()
+    let settings: ScreenSettings = if options.is_undefined() || options.is_null() {
+        ScreenSettings::default()
     } else {
         from_js("options", options)?
     };
-    let threshold = Preset::resolve(options.threshold, options.preset.as_deref())
-        .map_err(|e| JsError::new(&e.0))?;
-    let options = Options {
-        threshold,
-        limit: options.limit.unwrap_or(DEFAULT_LIMIT),
-        vessels_and_aircraft: options.vessels_and_aircraft,
-        lists: options.lists,
-        today: options.today,
-    };
-    // Bad options are refused once, before any row of a batch.
-    options
-        .validate()
-        .map_err(|e| JsError::new(&e.to_string()))?;
-    Ok(options)
+    settings.resolve().map_err(|e| JsError::new(&e.0))
 }
 
 /// A batch file read (CSV or JSONL, as [`crate::batch`] reads them): every

@@ -9,6 +9,7 @@ mod cli;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+use sanctions_screen::matching::ScreenSettings;
 
 #[derive(Parser)]
 #[command(
@@ -25,25 +26,6 @@ struct Cli {
     lists_dir: Option<std::path::PathBuf>,
     #[command(subcommand)]
     command: Command,
-}
-
-#[derive(clap::Args, Clone)]
-pub struct ScreenOptions {
-    /// Name score from which a match is reported, 0 to 1 [default: 0.88].
-    #[arg(long, conflicts_with = "preset")]
-    threshold: Option<f32>,
-    /// A named threshold: strict (0.92, fewer alerts), standard (0.88), broad (0.80, more recall).
-    #[arg(long, value_parser = ["strict", "standard", "broad"])]
-    preset: Option<String>,
-    /// At most this many matches per query (at least 1).
-    #[arg(long, default_value_t = sanctions_screen::matching::DEFAULT_LIMIT)]
-    limit: usize,
-    /// Also screen the company against vessels and aircraft.
-    #[arg(long)]
-    vessels: bool,
-    /// Only this list (ofac_sdn, ofac_cons, un); repeat for several.
-    #[arg(long = "list")]
-    lists: Vec<String>,
 }
 
 #[derive(Subcommand)]
@@ -81,7 +63,7 @@ enum Command {
         #[arg(long)]
         employer: Vec<String>,
         #[command(flatten)]
-        options: ScreenOptions,
+        options: ScreenSettings,
         /// Print JSON (the fields are documented in the README).
         #[arg(long)]
         json: bool,
@@ -106,7 +88,7 @@ enum Command {
         #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
         jobs: Option<u16>,
         #[command(flatten)]
-        options: ScreenOptions,
+        options: ScreenSettings,
     },
     /// Show the embedded lists: dates, counts, source files and their sha256.
     Lists {

@@ -10,7 +10,7 @@ use sanctions_screen::batch_report::{csv_header, csv_row, list_dates, RowOutcome
 use sanctions_screen::Screening;
 
 use super::{list_lines, options, screener, EXIT_CLEAR, EXIT_MATCH, EXIT_ROW_ERRORS};
-use crate::ScreenOptions;
+use sanctions_screen::matching::ScreenSettings;
 
 /// How `batch` reads and writes, besides the screening options.
 pub struct BatchArgs<'a> {
@@ -28,7 +28,7 @@ pub struct BatchArgs<'a> {
 /// enough that the results held in memory stay small.
 const BLOCK_ROWS: usize = 1024;
 
-pub fn run(args: &BatchArgs<'_>, o: &ScreenOptions) -> Result<u8, String> {
+pub fn run(args: &BatchArgs<'_>, o: &ScreenSettings) -> Result<u8, String> {
     let file = args.file;
     let bytes = std::fs::read(file).map_err(|e| format!("cannot read {}: {e}", file.display()))?;
     let format = args
@@ -39,9 +39,8 @@ pub fn run(args: &BatchArgs<'_>, o: &ScreenOptions) -> Result<u8, String> {
     let rows = &batch.rows;
     let output = args.output;
     let screener = screener()?;
+    // Bad options are refused here, once, before any row (`resolve` checks them).
     let opts = options(o)?;
-    // Refuse bad options once, before any row, rather than once per row.
-    opts.validate().map_err(|e| e.to_string())?;
     let csv_out =
         output.is_some_and(|p| p.extension().is_some_and(|e| e.eq_ignore_ascii_case("csv")));
     let mut sink: Box<dyn Write> = match output {

@@ -7,9 +7,9 @@ pub mod screen;
 use std::sync::OnceLock;
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use sanctions_screen::{Options, Preset, Screener, DEFAULT_THRESHOLD};
+use sanctions_screen::{Options, Screener};
 
-use crate::ScreenOptions;
+use sanctions_screen::matching::ScreenSettings;
 
 pub const EXIT_CLEAR: u8 = 0;
 pub const EXIT_MATCH: u8 = 1;
@@ -62,15 +62,13 @@ pub fn today() -> Result<String, String> {
     ))
 }
 
-pub fn options(o: &ScreenOptions) -> Result<Options, String> {
-    Ok(Options {
-        // clap refuses --threshold with --preset, and checks the preset's name.
-        threshold: Preset::resolve(o.threshold, o.preset.as_deref()).unwrap_or(DEFAULT_THRESHOLD),
-        limit: o.limit,
-        vessels_and_aircraft: o.vessels,
-        lists: o.lists.clone(),
+/// The screener's options from the CLI's flags, dated today.
+pub fn options(settings: &ScreenSettings) -> Result<Options, String> {
+    let settings = ScreenSettings {
         today: Some(today()?),
-    })
+        ..settings.clone()
+    };
+    settings.resolve().map_err(|e| e.to_string())
 }
 
 /// One line per list: name, date and, when stale, a warning that says what to do.

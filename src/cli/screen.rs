@@ -5,9 +5,9 @@ use sanctions_screen::output::visible;
 use sanctions_screen::{Match, Query, Screening};
 
 use super::{list_lines, options, screener, EXIT_CLEAR, EXIT_MATCH};
-use crate::ScreenOptions;
+use sanctions_screen::matching::ScreenSettings;
 
-pub fn run(query: Query, o: &ScreenOptions, json: bool) -> Result<u8, String> {
+pub fn run(query: Query, o: &ScreenSettings, json: bool) -> Result<u8, String> {
     let screener = screener()?;
     let result = screener
         .screen(&query, &options(o)?)

@@ -229,6 +229,53 @@ impl Options {
     }
 }
 
+/// Screening options as a caller writes them: a threshold or a preset, not
+/// yet resolved. The one settings type every caller fills: the CLI's flags
+/// (clap, feature `cli`) and JavaScript's options object (serde, camelCase)
+/// both become this, and [`ScreenSettings::resolve`] makes the [`Options`]
+/// the screener takes.
+#[derive(Clone, Debug, Default, PartialEq, serde::Deserialize)]
+#[cfg_attr(feature = "cli", derive(clap::Args))]
+#[serde(rename_all = "camelCase", default, deny_unknown_fields)]
+pub struct ScreenSettings {
+    /// Name score from which a match is reported, 0 to 1 [default: 0.88].
+    #[cfg_attr(feature = "cli", arg(long, conflicts_with = "preset"))]
+    pub threshold: Option<f32>,
+    /// A named threshold: strict (0.92, fewer alerts), standard (0.88), broad (0.80, more recall).
+    #[cfg_attr(feature = "cli", arg(long, value_parser = ["strict", "standard", "broad"]))]
+    pub preset: Option<String>,
+    /// At most this many matches per query (at least 1) [default: 10].
+    #[cfg_attr(feature = "cli", arg(long))]
+    pub limit: Option<usize>,
+    /// Also screen the company against vessels and aircraft.
+    #[cfg_attr(feature = "cli", arg(long = "vessels"))]
+    pub vessels_and_aircraft: bool,
+    /// Only this list (ofac_sdn, ofac_cons, un); repeat for several.
+    #[cfg_attr(feature = "cli", arg(long = "list"))]
+    pub lists: Vec<String>,
+    /// Today's date (`YYYY-MM-DD`), for the lists' ages: the page passes
+    /// the local date, the CLI its clock.
+    #[cfg_attr(feature = "cli", arg(skip))]
+    pub today: Option<String>,
+}
+
+impl ScreenSettings {
+    /// The options these settings ask for, checked: a threshold and a
+    /// preset together, an unknown preset, a threshold outside [0, 1], a
+    /// limit of 0 or a `today` that is not a date are refused.
+    pub fn resolve(&self) -> Result<Options, QueryError> {
+        let options = Options {
+            threshold: Preset::resolve(self.threshold, self.preset.as_deref())?,
+            limit: self.limit.unwrap_or(DEFAULT_LIMIT),
+            vessels_and_aircraft: self.vessels_and_aircraft,
+            lists: self.lists.clone(),
+            today: self.today.clone(),
+        };
+        options.validate()?;
+        Ok(options)
+    }
+}
+
 impl Default for Options {
     fn default() -> Self {
         Options {
@@ -252,3 +299,33 @@ impl std::fmt::Display for QueryError {
 }
 
 impl std::error::Error for QueryError {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn settings_read_as_javascript_writes_them_and_resolve_checked() {
+        let read =
+            |json: &str| serde_json::from_str::<ScreenSettings>(json).map_err(|e| e.to_string());
+        let settings = read(r#"{"preset":"broad","limit":3,"vesselsAndAircraft":true,"lists":["un"],"today":"2026-12-03"}"#).unwrap();
+        let options = settings.resolve().unwrap();
+        assert_eq!(options.threshold, Preset::Broad.threshold());
+        assert_eq!((options.limit, options.vessels_and_aircraft), (3, true));
+        assert_eq!(options.lists, ["un"]);
+        assert_eq!(read("{}").unwrap().resolve().unwrap(), Options::default());
+        assert!(read(r#"{"companyName":"x"}"#)
+            .unwrap_err()
+            .contains("unknown field"));
+        for (json, refused) in [
+            (r#"{"threshold":0.9,"preset":"strict"}"#, "not both"),
+            (r#"{"preset":"lenient"}"#, "unknown preset"),
+            (r#"{"threshold":1.5}"#, "between 0 and 1"),
+            (r#"{"limit":0}"#, "at least 1"),
+            (r#"{"today":"yesterday"}"#, "not a date"),
+        ] {
+            let error = read(json).unwrap().resolve().unwrap_err().0;
+            assert!(error.contains(refused), "{json}: {error}");
+        }
+    }
+}
