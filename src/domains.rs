@@ -174,7 +174,7 @@ pub fn compare(applicant: &str, listed: &str) -> Option<DomainMatch> {
             "the same name with a hyphen more or less",
         ));
     }
-    if a_suffix == b_suffix && crate::index::within_one_edit(a, b) {
+    if a_suffix == b_suffix && crate::normalize::within_one_edit(a, b) {
         return Some(DomainMatch::Near("one letter different"));
     }
     None

@@ -28,9 +28,10 @@
 use sanctions_lists::{Kind, Snapshot};
 
 use crate::normalize::{
-    looks_vowel_dropped, population_share, term_class, variant_key, vowel_skeletons, FastMap,
-    TermClass, TokenTable,
+    for_each_one_edit, for_each_slip, looks_vowel_dropped, population_share, term_class,
+    variant_key, vowel_skeletons, FastMap, TermClass, Token, TokenTable,
 };
+use crate::weights::{class_weight, evidence_weight, Weighing};
 
 pub type TermId = u32;
 pub type NameId = u32;
@@ -59,16 +60,6 @@ pub struct Term {
     /// What it counts for when it matches: its weight, or less for a part
     /// that many applicants bear ([`evidence_weight`]).
     pub evidence: [f32; 2],
-}
-
-/// How a word counts in a name (see [`class_weight`] and [`evidence_weight`]).
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Weighing {
-    pub class: TermClass,
-    /// What it costs the score when it does not match.
-    pub weight: f32,
-    /// What it adds when it matches.
-    pub evidence: f32,
 }
 
 /// One name of one entity: its primary name or an alias.
@@ -369,19 +360,20 @@ impl NameIndex {
     /// would give if every found word matched exactly: so among the many names
     /// that share `Mohammed` and `Ali`, the short ones come first. Legal forms
     /// and stopwords find nothing, since nearly every company shares them.
-    /// `alternates[i]`, when given, is another reading of `words[i]`
-    /// (`Сан`: `sang` beside `san`) and finds names for it too.
+    /// A token's alternate reading, when it has one (`Сан`: `sang` beside
+    /// `san`), finds names too.
     pub fn candidates(
         &self,
-        words: &[String],
-        alternates: &[Option<String>],
+        tokens: &[Token],
         organization: bool,
         kinds: &[Kind],
         limit: usize,
     ) -> Vec<NameId> {
         let mut found: FastMap<NameId, (f32, usize)> = FastMap::default();
-        let mut lookups: Vec<String> = words.to_vec();
-        lookups.extend(words.windows(2).map(|p| format!("{}{}", p[0], p[1])));
+        let words: Vec<&str> = tokens.iter().map(|t| t.text.as_str()).collect();
+        // The words, then each adjacent pair joined.
+        let mut lookups: Vec<std::borrow::Cow<'_, str>> = words.iter().map(|&w| w.into()).collect();
+        lookups.extend(words.windows(2).map(|p| [p[0], p[1]].concat().into()));
         let mut related = Vec::new();
         for (i, word) in lookups.iter().enumerate() {
             if matches!(
@@ -393,7 +385,7 @@ impl NameIndex {
             let weight = self.weight(word, organization);
             related.clear();
             self.related_terms(word, &mut related);
-            if let Some(Some(alternate)) = alternates.get(i) {
+            if let Some(alternate) = tokens.get(i).and_then(|t| t.alternate.as_deref()) {
                 self.related_terms(alternate, &mut related);
             }
             // The last word may be cut short (`Vasiliy Nik`): the words it
@@ -497,182 +489,4 @@ fn intersect(a: &[&[NameId]], b: &[&[NameId]]) -> Vec<NameId> {
     out.sort_unstable();
     out.dedup();
     out
-}
-
-/// Weight of a word of class `class` found in `names` of `total` names.
-pub fn class_weight(class: TermClass, names: u32, total: u32) -> f32 {
-    // Inverse document frequency on a 0..1 scale: a word in one name weighs 1.
-    let idf = if names <= 1 || total <= 1 {
-        1.0
-    } else {
-        1.0 - (names as f32).ln() / (total as f32).ln()
-    };
-    match class {
-        // Floor: even the commonest surname is evidence when the rest agrees.
-        TermClass::Word => idf.max(0.3),
-        // Numbers tell 110th from 111th: always strong.
-        TermClass::Number => 1.0,
-        // Legal forms barely distinguish companies: "Co., Ltd." is half of China.
-        TermClass::LegalForm(_) => 0.1,
-        // Generic words are shared by thousands of names.
-        TermClass::Generic => idf.clamp(0.2, 0.4),
-        TermClass::Stopword => 0.05,
-    }
-}
-
-/// What a word of weight `weight` adds when it matches, given the share of
-/// people who bear it (`data/common_names_*.txt`): a part borne by a share
-/// `s` of applicants counts like a listed word found in a share `s` of the
-/// listed names, on [`class_weight`]'s scale, so `Kim` (21.5% of Koreans)
-/// counts 0.14 and `Smith` (1% of Americans) 0.43. Only people's names: a
-/// company's common words are [`TermClass::Generic`].
-///
-/// Only the evidence is lowered, not what the word costs when it is missing:
-/// `John Smith` is weak evidence for `SMITH, John Robert`, and a missing
-/// `Kim` is still a missing family name.
-pub fn evidence_weight(weight: f32, share: Option<f32>, organization: bool, total: u32) -> f32 {
-    match share {
-        Some(share) if !organization && share > 0.0 && total > 1 => {
-            let applicant_idf = share.recip().ln() / (total as f32).ln();
-            weight.min(applicant_idf.max(MIN_EVIDENCE))
-        }
-        _ => weight,
-    }
-}
-
-/// The least a matching word adds: even Nguyen, borne by 38% of Vietnamese,
-/// is some evidence when the rest of the name agrees.
-pub const MIN_EVIDENCE: f32 = 0.05;
-
-/// Calls `f` with every string one edit (deletion, swap of neighbours,
-/// substitution or insertion of a lower-case letter) from the ASCII `key`.
-fn for_each_one_edit(key: &str, mut f: impl FnMut(&str)) {
-    for_each_slip(key, &mut f);
-    let bytes = key.as_bytes();
-    let n = bytes.len();
-    let mut buf: Vec<u8> = Vec::with_capacity(n + 1);
-    let mut emit = |buf: &[u8]| f(std::str::from_utf8(buf).expect("ASCII"));
-    for i in 0..=n {
-        for c in b'a'..=b'z' {
-            if i < n && bytes[i] != c {
-                buf.clear();
-                buf.extend_from_slice(bytes);
-                buf[i] = c;
-                emit(&buf);
-            }
-            buf.clear();
-            buf.extend_from_slice(&bytes[..i]);
-            buf.push(c);
-            buf.extend_from_slice(&bytes[i..]);
-            emit(&buf);
-        }
-    }
-}
-
-/// Calls `f` with the ASCII `text` less one letter, and with each pair of
-/// neighbours swapped: a slip of the keyboard, 2 strings a letter where
-/// [`for_each_one_edit`] makes 55.
-fn for_each_slip(text: &str, mut f: impl FnMut(&str)) {
-    let bytes = text.as_bytes();
-    let n = bytes.len();
-    let mut buf: Vec<u8> = Vec::with_capacity(n);
-    let mut emit = |buf: &[u8]| f(std::str::from_utf8(buf).expect("ASCII"));
-    for i in 0..n {
-        buf.clear();
-        buf.extend_from_slice(&bytes[..i]);
-        buf.extend_from_slice(&bytes[i + 1..]);
-        emit(&buf);
-        if i + 1 < n {
-            buf.clear();
-            buf.extend_from_slice(bytes);
-            buf.swap(i, i + 1);
-            emit(&buf);
-        }
-    }
-}
-
-/// Damerau-Levenshtein distance of at most one: one substitution, insertion,
-/// deletion or swap of neighbours.
-pub fn within_one_edit(a: &str, b: &str) -> bool {
-    if a == b {
-        return true;
-    }
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    let (la, lb) = (a.len(), b.len());
-    if la.abs_diff(lb) > 1 {
-        return false;
-    }
-    let prefix = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
-    let suffix = a[prefix..]
-        .iter()
-        .rev()
-        .zip(b[prefix..].iter().rev())
-        .take_while(|(x, y)| x == y)
-        .count();
-    let (ra, rb) = (
-        la - prefix - suffix.min(la - prefix),
-        lb - prefix - suffix.min(lb - prefix),
-    );
-    match (ra, rb) {
-        (1, 1) | (1, 0) | (0, 1) => true,
-        (2, 2) => a[prefix] == b[prefix + 1] && a[prefix + 1] == b[prefix],
-        _ => false,
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn one_edit() {
-        for (a, b, want) in [
-            ("silverstar", "silverstar", true),
-            ("silverstar", "silverstr", true),
-            ("silverstar", "silverstra", true),
-            ("silverstar", "slivrestar", false),
-            ("lazarus", "lazaruz", true),
-            ("lazarus", "alzarus", true),
-            ("hyun", "hyon", true),
-            ("khussain", "hussain", true),
-            ("zhang", "chung", false),
-            ("haddad", "khattab", false),
-            ("110", "111", true),
-            ("abcd", "abdc", true),
-            ("abcd", "badc", false),
-            ("abcd", "abcdef", false),
-        ] {
-            assert_eq!(within_one_edit(a, b), want, "{a} {b}");
-        }
-    }
-
-    #[test]
-    fn weights_follow_rarity_and_class() {
-        assert_eq!(class_weight(TermClass::Word, 1, 1000), 1.0);
-        assert!(
-            class_weight(TermClass::Word, 100, 10000) < class_weight(TermClass::Word, 10, 10000)
-        );
-        assert_eq!(class_weight(TermClass::Word, 10000, 10000), 0.3);
-        assert_eq!(class_weight(TermClass::LegalForm("company"), 1, 10), 0.1);
-    }
-
-    #[test]
-    fn common_parts_count_less_when_they_match() {
-        let total = 42_000;
-        // (weight, share, organization, evidence lowest, highest)
-        let cases: &[(f32, Option<f32>, bool, f32, f32)] = &[
-            (0.5, Some(0.215), false, 0.14, 0.15), // Kim
-            (0.8, Some(0.01), false, 0.43, 0.44),  // Smith
-            (0.3, Some(0.01), false, 0.3, 0.3),    // already lighter in the lists
-            (0.9, Some(0.0003), false, 0.76, 0.78),
-            (0.9, None, false, 0.9, 0.9),
-            (0.9, Some(0.215), true, 0.9, 0.9), // companies: the generic class does it
-            (0.9, Some(0.38), false, MIN_EVIDENCE, 0.1), // Nguyen
-        ];
-        for &(weight, share, org, lo, hi) in cases {
-            let e = evidence_weight(weight, share, org, total);
-            assert!(e >= lo && e <= hi, "{weight} {share:?} {org}: {e}");
-        }
-    }
 }

@@ -11,6 +11,7 @@
 //! - [`normalize`]: from typed text to comparable tokens (scripts, lookalikes,
 //!   invisible characters, diacritics, hyphens, legal forms, variant keys).
 //! - [`index`]: finds the few listed names worth scoring.
+//! - [`weights`]: how much each word of a name counts.
 //! - [`matching`]: scores, explains, compares date of birth and country.
 //! - [`snapshot`]: the embedded lists.
 //! - [`identifiers`]: wallet addresses, document and phone numbers, compared exactly.
@@ -43,6 +44,7 @@ pub use sanctions_normalize as normalize;
 pub mod output;
 pub mod red_flags;
 pub mod snapshot;
+pub mod weights;
 
 pub use matching::{
     Match, Options, Preset, Query, QueryError, Screener, Screening, DEFAULT_THRESHOLD,

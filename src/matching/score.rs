@@ -11,7 +11,7 @@
 //! words that identify (rare words, numbers) count for more than legal forms
 //! and generic words. A token's evidence is its weight, or less for a name
 //! part many applicants bear (`Kim`, `Smith`: see
-//! [`crate::index::evidence_weight`]); a name that matches whole scores its
+//! [`crate::weights::evidence_weight`]); a name that matches whole scores its
 //! mean similarity whatever its parts weigh.
 //!
 //! Some words left over cost less ([`Leftover`]): an affix or a second name
@@ -25,7 +25,8 @@
 //! Contract: the scorer allocates a few small vectors per call and never
 //! looks at anything but the two token lists; it is deterministic.
 
-use crate::index::{within_one_edit, MIN_FUZZY_KEY_LEN};
+use crate::index::MIN_FUZZY_KEY_LEN;
+use crate::normalize::within_one_edit;
 use crate::normalize::{
     is_legal_phrase_word, is_number, is_patronymic, korean, legal_phrases, listed_variant_class,
     looks_vowel_dropped, ocr_reading, vowel_skeletons, TermClass,
@@ -84,7 +85,7 @@ pub const EXTRA_AFFIX_FACTOR: f32 = 0.1;
 /// What one listed word the query leaves out costs when every query word
 /// matched: a dropped middle name or second surname (`Rosa Ibarra`).
 pub const DROPPED_WORD_FACTOR: f32 = 0.35;
-/// The evidence (see [`crate::index::evidence_weight`]) that one matched
+/// The evidence (see [`crate::weights::evidence_weight`]) that one matched
 /// word must carry, on both sides, for a dropped word to cost less: a word
 /// in some ten listed names, and not borne by 1 applicant in 5,000.
 pub const DROPPED_WORD_MIN_EVIDENCE: f32 = 0.8;
@@ -857,7 +858,7 @@ mod tests {
     fn view(o: &Owned) -> Vec<ScoredToken<'_>> {
         o.0.iter()
             .map(|(text, key, class, alternate)| {
-                let weight = crate::index::class_weight(*class, 1, 100);
+                let weight = crate::weights::class_weight(*class, 1, 100);
                 let share = crate::normalize::population_share(key);
                 ScoredToken {
                     text,
@@ -866,7 +867,7 @@ mod tests {
                     alternate_key: alternate.as_ref().map(|(_, k)| k.as_str()),
                     class: *class,
                     weight,
-                    evidence: crate::index::evidence_weight(weight, share, o.1, 42_000),
+                    evidence: crate::weights::evidence_weight(weight, share, o.1, 42_000),
                 }
             })
             .collect()

@@ -303,13 +303,8 @@ impl Screener {
                 .filter(|&n| field.kinds.contains(&self.index.names[n as usize].kind))
                 .collect()
         } else {
-            let tokens = &tokenized.tokens;
-            let words: Vec<String> = tokens.iter().map(|t| t.text.clone()).collect();
-            let alternates: Vec<Option<String>> =
-                tokens.iter().map(|t| t.alternate.clone()).collect();
             self.index.candidates(
-                &words,
-                &alternates,
+                &tokenized.tokens,
                 field.organization,
                 &field.kinds,
                 CANDIDATES,
@@ -907,7 +902,7 @@ fn round3(x: f32) -> f32 {
 type OwnedTokens = Vec<(
     String,
     String,
-    crate::index::Weighing,
+    crate::weights::Weighing,
     Option<(String, String)>,
 )>;
 

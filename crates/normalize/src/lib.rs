@@ -26,6 +26,7 @@
 //! names exactly; Chinese and Korean legal forms written onto a name
 //! (`...有限公司`, `주식회사 ...`) are split off as words of their own.
 
+pub mod edits;
 mod fast_map;
 pub mod korean;
 pub mod pretokenized;
@@ -35,6 +36,7 @@ pub mod terms;
 
 use unicode_normalization::char::{decompose_compatible, is_combining_mark};
 
+pub use edits::{for_each_one_edit, for_each_slip, within_one_edit};
 pub use fast_map::{FastMap, FxHasher};
 pub use pretokenized::TokenTable;
 pub use readings::{readings, Reading, ReadingKind};
