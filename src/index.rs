@@ -25,6 +25,7 @@
 //! words. A test checks that the indexed search returns the same top results
 //! as scoring every name.
 
+use crate::config::{MAX_PREFIX_TERMS, MIN_FUZZY_KEY_LEN};
 use sanctions_lists::{Kind, Snapshot};
 
 use crate::normalize::{
@@ -38,13 +39,6 @@ pub type NameId = u32;
 
 /// Marks a [`NameRecord`] that is an entity's primary name, not an alias.
 pub const PRIMARY: u16 = u16::MAX;
-
-/// A cut word that begins more terms than this finds none of them.
-pub const MAX_PREFIX_TERMS: usize = 100;
-
-/// Keys shorter than this only match exactly: one edit in a short word makes
-/// another word (`Kim`/`Kin`).
-pub const MIN_FUZZY_KEY_LEN: usize = 4;
 
 /// One distinct normalised word of the listed names (its text is
 /// [`NameIndex::term_text`]).

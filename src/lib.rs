@@ -10,6 +10,7 @@
 //!
 //! - [`normalize`]: from typed text to comparable tokens (scripts, lookalikes,
 //!   invisible characters, diacritics, hyphens, legal forms, variant keys).
+//! - [`config`]: every number that decides a score, each with its reason.
 //! - [`index`]: finds the few listed names worth scoring.
 //! - [`weights`]: how much each word of a name counts.
 //! - [`matching`]: scores, explains, compares date of birth and country.
@@ -34,6 +35,7 @@ pub mod batch_report;
 #[cfg(feature = "wasm")]
 pub mod bindings;
 pub mod catalog;
+pub mod config;
 pub mod countries;
 pub mod domains;
 pub mod freshness;

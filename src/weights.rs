@@ -5,6 +5,7 @@
 //! ([`evidence_weight`]). The index weighs every listed word with these at
 //! load time; the scorer weighs query words it does not know the same way.
 
+use crate::config::MIN_EVIDENCE;
 use crate::normalize::TermClass;
 
 /// How a word counts in a name (see [`class_weight`] and [`evidence_weight`]).
@@ -57,10 +58,6 @@ pub fn evidence_weight(weight: f32, share: Option<f32>, organization: bool, tota
         _ => weight,
     }
 }
-
-/// The least a matching word adds: even Nguyen, borne by 38% of Vietnamese,
-/// is some evidence when the rest of the name agrees.
-pub const MIN_EVIDENCE: f32 = 0.05;
 
 #[cfg(test)]
 mod tests {

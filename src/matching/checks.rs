@@ -4,20 +4,12 @@
 //! match (the threshold applies to the name score), because lists and
 //! applicants both get dates and countries wrong.
 
+use crate::config::CIRCA_YEARS;
 use sanctions_lists::calendar::days_in_month;
 use sanctions_lists::{Entity, ListedDate};
 use serde::Serialize;
 
 use crate::countries::country_code;
-
-/// A listed date of birth that differs from the applicant's: strong evidence
-/// of another person, but dates on lists are often approximate or wrong.
-pub const DOB_CONFLICT_FACTOR: f32 = 0.75;
-/// A country that differs: weak evidence, since the workers this tool looks
-/// for claim to live elsewhere than the lists say.
-pub const COUNTRY_CONFLICT_FACTOR: f32 = 0.9;
-/// Years either side of a "circa" date that still agree.
-const CIRCA_YEARS: u16 = 2;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]

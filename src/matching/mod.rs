@@ -3,7 +3,7 @@
 //!
 //! A name is screened against persons, a company against organizations (and
 //! vessels and aircraft when asked). Candidates come from the
-//! [`NameIndex`]; each is scored by
+//! [`NameIndex`](crate::index::NameIndex); each is scored by
 //! [`score::score_name`] on its primary name and every alias, the best name
 //! wins, and date of birth and country are compared ([`checks`]).
 //!
@@ -20,6 +20,7 @@ mod result;
 pub mod score;
 mod screener;
 
+pub use crate::config::*;
 pub use query::*;
 pub use result::*;
 pub use screener::*;

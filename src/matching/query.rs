@@ -2,19 +2,12 @@
 //! options (threshold or preset, limit, lists), and the checks that refuse a
 //! query before anything is screened.
 
+use crate::config::{BROAD_THRESHOLD, DEFAULT_THRESHOLD, STRICT_THRESHOLD};
 use serde::Serialize;
 
 use crate::identifiers::IdentifierType;
 
 use super::result::QueryField;
-
-/// The default threshold on the name score, chosen on the quality benchmark
-/// (`scripts/quality`, docs/quality.md): at 0.88 every variation class keeps
-/// a recall of 97.5% or more while 0.5% of ordinary applicant names alert,
-/// most of them near-identical to a listed alias. Lower, partial matches of
-/// common names (`Juan Díaz` against `GONZALEZ DIAZ, Juan`) start to alert;
-/// higher, typos in short names stop being found.
-pub const DEFAULT_THRESHOLD: f32 = 0.88;
 
 /// Named thresholds, for people who should not have to pick a number.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -40,12 +33,9 @@ impl Preset {
 
     pub fn threshold(self) -> f32 {
         match self {
-            // 0.4% of ordinary names alert on the benchmark; a typo or two
-            // transposed letters are found 93% of the time.
-            Preset::Strict => 0.92,
+            Preset::Strict => STRICT_THRESHOLD,
             Preset::Standard => DEFAULT_THRESHOLD,
-            // Every class at 98% or more; 1.7% of ordinary names alert.
-            Preset::Broad => 0.80,
+            Preset::Broad => BROAD_THRESHOLD,
         }
     }
 

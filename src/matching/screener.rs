@@ -2,15 +2,15 @@
 //! through them (validate, read the fields, find candidates, score every
 //! name of each, compare date of birth and country, explain, rank).
 
+use crate::config::{
+    CANDIDATES, COUNTRY_CONFLICT_FACTOR, DOB_CONFLICT_FACTOR, NEAR_DOMAIN_SCORE, WEAK_ALIAS_FACTOR,
+};
 use std::borrow::Cow;
 
 use sanctions_lists::snapshot::DeferredDetails;
 use sanctions_lists::{Entity, Kind, Snapshot, Strength};
 
-use super::checks::{
-    check_country, check_dob, BirthDate, CheckField, Outcome, COUNTRY_CONFLICT_FACTOR,
-    DOB_CONFLICT_FACTOR,
-};
+use super::checks::{check_country, check_dob, BirthDate, CheckField, Outcome};
 use super::explain;
 use super::query::{Options, Query, QueryError, MAX_FIELD_CHARS};
 use super::result::{
@@ -23,22 +23,6 @@ use crate::identifiers::{IdentifierIndex, IdentifierType, Normalized, TypedIdent
 use crate::index::{NameId, NameIndex, PRIMARY};
 use crate::normalize::FastMap;
 use crate::normalize::{readings, tokenize, variant_key, Reading, Tokenized};
-
-/// At or above this a match is called "strong": all words agree, allowing
-/// variant spellings.
-pub const STRONG_MATCH: f32 = 0.92;
-/// A weak alias (OFAC remarks a.k.a., UN "Low" quality) is broad by the
-/// publisher's own account: an exact hit on one is a possible, not strong, match.
-pub const WEAK_ALIAS_FACTOR: f32 = 0.9;
-/// How many candidate names the index hands to the scorer per field. With
-/// 100, a common Korean name's fifth-best partial match (0.64) fell out of
-/// the index's ranking; 150 keeps the indexed top results equal to brute
-/// force over the test's varied queries, at about 0.5 ms a query.
-const CANDIDATES: usize = 150;
-/// The score of a domain one letter, a hyphen or a suffix away from a listed
-/// one: below strong (a neighbour may be innocent), above every threshold
-/// (a lookalike domain is how fronts hide).
-pub const NEAR_DOMAIN_SCORE: f32 = 0.9;
 
 /// The embedded lists with their index: build once, screen many times.
 pub struct Screener {

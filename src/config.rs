@@ -1,0 +1,184 @@
+//! Every number that decides a score, in one place, each with its reason
+//! (the way nucleo-matcher gathers its `MatcherConfig`). They were tuned on
+//! the development part of the benchmarks (`quality/heldout.py --split=dev`,
+//! `scripts/quality`); the held-out part is only reported. Change one here,
+//! then run both benchmarks and compare: the tests hold behaviour, these
+//! hold the trade-off between finding the listed and sparing the innocent.
+
+// Levels and thresholds: where a score becomes an alert, and how strong one is.
+
+/// The default threshold on the name score, chosen on the quality benchmark
+/// (`scripts/quality`, docs/quality.md): at 0.88 every variation class keeps
+/// a recall of 97.5% or more while 0.5% of ordinary applicant names alert,
+/// most of them near-identical to a listed alias. Lower, partial matches of
+/// common names (`Juan Díaz` against `GONZALEZ DIAZ, Juan`) start to alert;
+/// higher, typos in short names stop being found.
+pub const DEFAULT_THRESHOLD: f32 = 0.88;
+
+/// The strict preset: 0.4% of ordinary names alert on the benchmark; a typo
+/// or two transposed letters are found 93% of the time.
+pub const STRICT_THRESHOLD: f32 = 0.92;
+
+/// The broad preset: every class at 98% or more; 1.7% of ordinary names alert.
+pub const BROAD_THRESHOLD: f32 = 0.80;
+
+/// At or above this a match is called "strong": all words agree, allowing
+/// variant spellings.
+pub const STRONG_MATCH: f32 = 0.92;
+
+/// A weak alias (OFAC remarks a.k.a., UN "Low" quality) is broad by the
+/// publisher's own account: an exact hit on one is a possible, not strong, match.
+pub const WEAK_ALIAS_FACTOR: f32 = 0.9;
+
+/// The score of a domain one letter, a hyphen or a suffix away from a listed
+/// one: below strong (a neighbour may be innocent), above every threshold
+/// (a lookalike domain is how fronts hide).
+pub const NEAR_DOMAIN_SCORE: f32 = 0.9;
+
+// Word against word: how close two written words are.
+
+/// A variant spelling (romanisation) is nearly, not quite, the same spelling.
+pub const VARIANT_SIM: f32 = 0.92;
+
+/// The same words written joined or apart: the same name, shown as a rule.
+pub const JOINED_SIM: f32 = 0.98;
+
+/// Highest similarity of a one-letter typo; shorter words get less (see [`typo_sim`](crate::matching::score::typo_sim)).
+pub const TYPO_SIM_MAX: f32 = 0.88;
+
+/// Two legal forms that differ (`GmbH`, `LLC`): companies re-register and
+/// applicants guess, so it costs little.
+pub const OTHER_LEGAL_FORM_SIM: f32 = 0.9;
+
+/// A first-letter edit counts this much less than a typo elsewhere: people
+/// rarely mistype the first letter, but do spell it by ear (`Cristina`).
+pub const FIRST_LETTER_PENALTY: f32 = 0.06;
+
+/// Words shorter than this with another first letter are other names.
+pub const FIRST_LETTER_MIN_LEN: usize = 5;
+
+/// A first letter replaced by one that sounds different, making a word the
+/// lists know, is read as a slip only in words this long (`Tennadyevich`):
+/// in shorter words it is another name (`Jamal`/`Kamal`).
+pub const OTHER_FIRST_LETTER_MIN_LEN: usize = 7;
+
+/// A short word (three or four letters) one slip from a listed one, when no
+/// listed name holds the query's word: likely a typo, weakly.
+pub const SHORT_TYPO_SIM: f32 = 0.75;
+
+/// An initial for a listed word: weak evidence, enough for a possible match
+/// only when two other words agree (`C. Correa Jhon`), never alone.
+pub const INITIAL_SIM: f32 = 0.7;
+
+/// A word written without its vowels (`Njmddn` for `Najmuddin`): a long
+/// skeleton still names one word.
+pub const SKELETON_SIM: f32 = 0.94;
+
+/// A short skeleton (`Frj`, `Hssn`) names one word less surely.
+pub const SHORT_SKELETON_SIM: f32 = 0.9;
+
+/// Skeletons shorter than this are short.
+pub const SHORT_SKELETON_LEN: usize = 5;
+
+/// A cut word (`Nik` for `Nikolaevich`): this much, plus up to
+/// [`TRUNCATED_SPAN`] for the share of the word kept.
+pub const TRUNCATED_BASE: f32 = 0.7;
+
+/// What keeping the whole word would add: `Nikolaevic` says more than `Nik`.
+pub const TRUNCATED_SPAN: f32 = 0.2;
+
+/// Shortest cut word read as a truncation (`Di` for `Diana`); shorter is an
+/// initial. Common names on the lists (`Jon`, `Cho`) are never read as cut words.
+pub const TRUNCATED_MIN_LEN: usize = 2;
+
+/// Parts this short (`O`, `Ri`, `Ko`) match only exactly or as spellings
+/// the variant table lists together: letter rules and typos would let nearly
+/// every short part match another (`Ko`/`Go`, `Li`/`Lu`, `An`/`Am`).
+pub const SHORT_PART_LEN: usize = 2;
+
+/// A name aligned by a weak rule ([`Rule::is_weak`](crate::matching::score::Rule::is_weak)) or matched through
+/// the company short-form rule is capped here, under the strong level
+/// (0.92): the reviewer must look.
+pub const WEAK_RULE_CAP: f32 = STRONG_MATCH - 0.01;
+
+// Name against name: what words left over, dropped or reordered cost.
+
+/// What a query word the list does not have costs when every listed word is
+/// present (`Kim Jong Un Sam`): a nickname, a second surname. Half: a
+/// whole extra name may be another person's.
+pub const EXTRA_WORD_FACTOR: f32 = 0.5;
+
+/// The same for a number, a single letter, a title or degree (`1`, `B`,
+/// `PhD`) or a company's generic word (`Solutions`): they name no one.
+pub const EXTRA_AFFIX_FACTOR: f32 = 0.1;
+
+/// What one listed word the query leaves out costs when every query word
+/// matched: a dropped middle name or second surname (`Rosa Ibarra`).
+pub const DROPPED_WORD_FACTOR: f32 = 0.35;
+
+/// The evidence (see [`crate::weights::evidence_weight`]) that one matched
+/// word must carry, on both sides, for a dropped word to cost less: a word
+/// in some ten listed names, and not borne by 1 applicant in 5,000.
+pub const DROPPED_WORD_MIN_EVIDENCE: f32 = 0.8;
+
+/// What a listed company's generic words and legal form cost when the query
+/// has all its distinctive words and nothing else distinctive (`Chinyong`
+/// for `CHINYONG INFORMATION TECHNOLOGY COOPERATION COMPANY`).
+pub const SHORT_FORM_FACTOR: f32 = 0.1;
+
+/// The distinctive words of a short form must weigh this much together
+/// (`Korea` alone, in some 300 listed names, is not enough).
+pub const SHORT_FORM_MIN_WEIGHT: f32 = 0.6;
+
+/// A person's name that matches on one part only (a surname alone) is capped
+/// here, below every threshold: half a name is not an identification.
+pub const PARTIAL_PERSON_CAP: f32 = 0.5;
+
+/// What a listed person's patronymic (`Igorevich`) costs when the applicant
+/// leaves it out, as a share of its weight: CVs written outside Russia
+/// rarely carry it, so its absence says little.
+pub const MISSING_PATRONYMIC_FACTOR: f32 = 0.2;
+
+/// Both names mark their family name and the listed one matched a given
+/// name: people do write names in the wrong order, so this lowers the score
+/// a little rather than ruling the match out.
+pub const ROLE_SWAP_FACTOR: f32 = 0.95;
+
+/// The two syllables of a listed Korean given name in the other order, next
+/// to each other, with the family name matched (`Yoon Jin-ho` for `YUN,
+/// Ho-Jin`): Koreans do not reorder them, so this is most often another
+/// person. Other names are left alone: `Teresa Maria` for `Maria Teresa`
+/// is a way of writing the same name.
+pub const GIVEN_ORDER_FACTOR: f32 = 0.85;
+
+// The applicant's other details.
+
+/// A listed date of birth that differs from the applicant's: strong evidence
+/// of another person, but dates on lists are often approximate or wrong.
+pub const DOB_CONFLICT_FACTOR: f32 = 0.75;
+
+/// A country that differs: weak evidence, since the workers this tool looks
+/// for claim to live elsewhere than the lists say.
+pub const COUNTRY_CONFLICT_FACTOR: f32 = 0.9;
+
+/// Years either side of a "circa" date that still agree.
+pub const CIRCA_YEARS: u16 = 2;
+
+// Finding candidates and weighing words.
+
+/// How many candidate names the index hands to the scorer per field. With
+/// 100, a common Korean name's fifth-best partial match (0.64) fell out of
+/// the index's ranking; 150 keeps the indexed top results equal to brute
+/// force over the test's varied queries, at about 0.5 ms a query.
+pub const CANDIDATES: usize = 150;
+
+/// A cut word that begins more terms than this finds none of them.
+pub const MAX_PREFIX_TERMS: usize = 100;
+
+/// Keys shorter than this only match exactly: one edit in a short word makes
+/// another word (`Kim`/`Kin`).
+pub const MIN_FUZZY_KEY_LEN: usize = 4;
+
+/// The least a matching word adds: even Nguyen, borne by 38% of Vietnamese,
+/// is some evidence when the rest of the name agrees.
+pub const MIN_EVIDENCE: f32 = 0.05;
