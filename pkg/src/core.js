@@ -41,9 +41,9 @@ export class Screener {
    * sha256 of its bytes, and the list files it was built from (or null).
    */
   constructor(make, source) {
-    this.#make = make;
+    this.#make = () => track(make());
     this.#source = source;
-    this.#wasm = make();
+    this.#wasm = this.#make();
     this.#generation = generation;
   }
 
@@ -70,7 +70,7 @@ export class Screener {
     if (!(bytes instanceof Uint8Array)) {
       throw new TypeError('openBatch() takes the file as a Uint8Array or a string');
     }
-    return this.#call(() => new BatchFile(new WasmBatchFile(bytes, fileName), this));
+    return this.#call(() => new BatchFile(track(new WasmBatchFile(bytes, fileName)), this));
   }
 
   /** Screens rows `start` to `end` (exclusive) of a batch: `{ outcomes, lists }`. */
@@ -125,11 +125,9 @@ export class Screener {
   }
 
   #call(use) {
-    // Another screener's trap replaced the instance this one lived in.
-    if (this.#wasm && this.#generation !== generation) {
-      this.#wasm.__destroy_into_raw();
-      this.#wasm = undefined;
-    }
+    // Another screener's trap replaced the instance this one lived in (its
+    // object was already unregistered then).
+    if (this.#wasm && this.#generation !== generation) this.#wasm = undefined;
     if (!this.#wasm) {
       if (replacing) throw new Error('the screener is being rebuilt after a failure: try again in a moment');
       this.#wasm = this.#make();
@@ -140,9 +138,8 @@ export class Screener {
     } catch (error) {
       if (!isTrap(error)) throw error;
       const panic = lastPanic();
-      // Unregistered from the glue's finaliser, which would otherwise free
-      // the old pointer inside the new instance.
-      this.#wasm.__destroy_into_raw();
+      // A new instance; every object of the old one (this screener's, and
+      // any other's) is unregistered from the glue's finaliser first.
       this.#wasm = undefined;
       replaceInstance(this.#source.module);
       throw new Error(
@@ -160,11 +157,25 @@ export class Screener {
  * when done.
  */
 export class BatchFile {
+  #inner;
+  #generation;
   #screener;
 
   constructor(inner, screener) {
-    this.inner = inner;
+    this.#inner = inner;
+    this.#generation = generation;
     this.#screener = screener;
+  }
+
+  /**
+   * The core's batch file, while the module instance it lives in does: a
+   * trap since it was read replaced that instance, and its memory with it.
+   */
+  get inner() {
+    if (this.#generation !== generation) {
+      throw new Error('this batch file was read before the screener was reset after a failure: open it again');
+    }
+    return this.#inner;
   }
 
   /** `{ format, lines, rows, header_line, blank_lines, kept_columns, bad_rows }`. */
@@ -197,8 +208,9 @@ export class BatchFile {
     return this.inner.json(outcomes, lists);
   }
 
+  /** Gives its memory back (a batch from before a reset has none to give). */
   free() {
-    this.inner.free();
+    if (this.#generation === generation) this.#inner.free();
   }
 }
 
@@ -294,6 +306,19 @@ let loaded;
 let generation = 0;
 let replacing;
 
+// Every object the glue made in the current instance. When a trap replaces
+// the instance they are unregistered from the glue's finaliser, which would
+// otherwise free their old pointers inside the new instance's memory.
+let live = new Set();
+function track(object) {
+  live.add(new WeakRef(object));
+  return object;
+}
+function forgetOldInstance() {
+  for (const ref of live) ref.deref()?.__destroy_into_raw();
+  live = new Set();
+}
+
 /**
  * Compiles the module from `wasmSource()` (bytes, a URL, a Response, a
  * promise of one, or a screener's `source`) and instantiates it, once.
@@ -315,6 +340,7 @@ function loadModule(wasmSource) {
 // and calls until it is ready say so.
 function replaceInstance(module) {
   const finish = (instance) => {
+    forgetOldInstance();
     __wbg_finalize_init(instance, module);
     generation += 1;
   };

@@ -53,3 +53,33 @@ test('a trap in one screener leaves another, built from newer list files, workin
   assert.equal(fresh.lists().find((l) => l.id === 'un').files[0].path, 'consolidated.xml');
   assert.equal(embedded.lists().find((l) => l.id === 'un').files[0].path, 'un/consolidated.xml');
 });
+
+test('a batch file read before a trap says to open it again, never reads freed memory', async () => {
+  const screener = await createScreener();
+  const batch = screener.openBatch('name\nKim Jong Un\n', 'a.csv');
+  const { outcomes, lists } = batch.screen(0, 1, {});
+  assert.throws(() => screener.screen({ name: 'PANIC FOR TEST: mid-batch' }), /reset: mid-batch/);
+  assert.throws(() => batch.csv(outcomes, lists), /read before the screener was reset.*open it again/);
+  assert.doesNotThrow(() => batch.free());
+  const again = screener.openBatch('name\nKim Jong Un\n', 'a.csv');
+  assert.match(again.csv(again.screen(0, 1, {}).outcomes, lists), /,alert,/);
+  again.free();
+});
+
+test('objects of a replaced instance are never freed inside the new one when collected', async () => {
+  const { setFlagsFromString } = await import('node:v8');
+  const { runInNewContext } = await import('node:vm');
+  setFlagsFromString('--expose-gc');
+  const gc = runInNewContext('gc');
+  const screener = await createScreener();
+  let batches = Array.from({ length: 50 }, () => screener.openBatch('name\nKim Jong Un\n', 'a.csv'));
+  assert.throws(() => screener.screen({ name: 'PANIC FOR TEST: before collection' }), /reset/);
+  batches = null;
+  for (let i = 0; i < 3; i += 1) {
+    gc();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  // The new instance's memory is intact: the same answers as ever.
+  assert.equal(screener.screen({ company: 'Yanbian Silverstar' }).matches[0].source_id, '24977');
+  assert.equal(batches, null);
+});
