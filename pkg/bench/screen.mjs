@@ -4,7 +4,8 @@
 // 1. Node, WASM: import to first result, in fresh processes (median of 7).
 // 2. Node, WASM: screen latency p50/p99 over varied queries made from the
 //    real OFAC SDN file (as written, reversed, joined, a letter dropped) and
-//    ordinary applicant names.
+//    ordinary applicant names; beside it, the reference matchers' time per
+//    query from the last quality benchmark (docs/quality-heldout.md).
 // 3. Chromium: navigation to a usable page (the element's ready mark), and
 //    raw/gzip/brotli bytes of everything the page loads.
 import { spawnSync } from 'node:child_process';
@@ -68,6 +69,24 @@ for (const query of queries) {
   times.push(performance.now() - t0);
 }
 console.log(`node: screen latency over ${queries.length} queries: p50 ${ms(percentile(times, 0.5))}, p99 ${ms(percentile(times, 0.99))}, max ${ms(Math.max(...times))}`);
+
+// Beside the reference matchers' time per query, from the last quality
+// benchmark run (docs/quality-heldout.md, `scripts/quality`): their seconds
+// for the held-out part over its queries. They score only each query's shared
+// candidate pool (about 21 entries), with no blocking of their own; the CLI
+// figure there is end to end, process start included.
+const report = readFileSync(`${ROOT}docs/quality-heldout.md`, 'utf8');
+const counts = report.match(/(\d+) positives in \d+ classes, (\d+) ordinary applicant and company names, (\d+) hard negatives, (\d+) namesakes/);
+const timeTable = report.split('## Time')[1] ?? '';
+if (counts) {
+  const heldOut = counts.slice(1, 5).reduce((n, c) => n + Number(c), 0);
+  console.log(`per query, held-out part of the quality benchmark (${heldOut.toLocaleString('en')} queries, docs/quality-heldout.md):`);
+  console.log(`  ${'sanctions-screen, WASM in Node (p50 above)'.padEnd(44)} ${ms(percentile(times, 0.5))}`);
+  for (const [, name, seconds] of timeTable.matchAll(/^\| ([^|]+?) \| ([\d.]+) \|$/gm)) {
+    const note = name.startsWith('sanctions-screen') ? ' (the CLI, end to end)' : ' (scoring its candidate pool only)';
+    console.log(`  ${(name + note).padEnd(44)} ${ms((Number(seconds) * 1000) / heldOut)}`);
+  }
+}
 
 // 3. The page in Chromium.
 const server = await serve();
