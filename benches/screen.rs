@@ -1,4 +1,5 @@
-//! Prints load time, screen latency (p50, p99) and peak memory.
+//! Prints load time, screen latency (p50, p99), heap allocations per query
+//! (a counting allocator) and peak memory.
 //! Run: `SANCTIONS_LISTS_DIR=../shared/lists cargo bench --bench screen`
 //!
 //! Queries are varied: listed names as written, with words reordered, joined,
@@ -9,12 +10,37 @@
 //! `SCREEN_BENCH_ONCE=all` it also screens every query once, printing
 //! nothing: run both under `valgrind --tool=callgrind` and compare totals.
 
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Instant;
 
 use sanctions_screen::{snapshot, Options, Query, Screener};
 
 #[path = "../tests/common/variants.rs"]
 mod variants;
+
+/// The system allocator, counting allocations: issue 14 asks for none per
+/// candidate on the hot path; this prints where the screener stands.
+struct Counting;
+
+static ALLOCATIONS: AtomicU64 = AtomicU64::new(0);
+
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        ALLOCATIONS.fetch_add(1, Ordering::Relaxed);
+        unsafe { System.alloc(layout) }
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        unsafe { System.dealloc(ptr, layout) }
+    }
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        ALLOCATIONS.fetch_add(1, Ordering::Relaxed);
+        unsafe { System.realloc(ptr, layout, new_size) }
+    }
+}
+
+#[global_allocator]
+static ALLOCATOR: Counting = Counting;
 
 fn percentile(sorted: &[f64], p: f64) -> f64 {
     sorted[((sorted.len() as f64 - 1.0) * p).round() as usize]
@@ -65,7 +91,23 @@ fn main() {
         })
         .collect();
     times.sort_by(f64::total_cmp);
+    let mut allocations: Vec<f64> = queries
+        .iter()
+        .map(|q| {
+            let before = ALLOCATIONS.load(Ordering::Relaxed);
+            let r = screener.screen(q, &options).unwrap();
+            std::hint::black_box(&r);
+            (ALLOCATIONS.load(Ordering::Relaxed) - before) as f64
+        })
+        .collect();
+    allocations.sort_by(f64::total_cmp);
     print_results(&screener, decode_ms, load_ms, &times);
+    println!(
+        "heap allocations per query (result included): p50 {}, p99 {}, max {}",
+        percentile(&allocations, 0.5),
+        percentile(&allocations, 0.99),
+        allocations[allocations.len() - 1]
+    );
 }
 
 /// Listed names and their variants, then ordinary applicants.

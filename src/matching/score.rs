@@ -560,11 +560,43 @@ pub fn score_name(
     family_len: usize,
     query_family_len: usize,
 ) -> Option<NameScore> {
+    let query_joined = QueryPairs::of(query);
+    score_name_with(
+        query,
+        &query_joined,
+        listed,
+        person,
+        family_len,
+        query_family_len,
+    )
+}
+
+/// A query's adjacent words joined, with their keys: made once per query
+/// reading and handed to [`score_name_with`] for every candidate, rather
+/// than made again for each (three allocations a pair, a candidate).
+pub struct QueryPairs(Vec<Option<Joined>>);
+
+impl QueryPairs {
+    pub fn of(query: &[ScoredToken<'_>]) -> QueryPairs {
+        QueryPairs(joined_pairs(query))
+    }
+}
+
+/// [`score_name`], with the query's joined pairs made beforehand
+/// ([`QueryPairs::of`] of the same `query`).
+pub fn score_name_with(
+    query: &[ScoredToken<'_>],
+    query_joined: &QueryPairs,
+    listed: &[ScoredToken<'_>],
+    person: bool,
+    family_len: usize,
+    query_family_len: usize,
+) -> Option<NameScore> {
     if query.is_empty() || listed.is_empty() {
         return None;
     }
     let mut options: Vec<Pair> = Vec::new();
-    let (query_joined, listed_joined) = (joined_pairs(query), joined_pairs(listed));
+    let (query_joined, listed_joined) = (&query_joined.0, joined_pairs(listed));
     for (i, q) in query.iter().enumerate() {
         for (j, l) in listed.iter().enumerate() {
             // People's names only: a company's short last word is more often

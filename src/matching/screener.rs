@@ -17,7 +17,7 @@ use super::result::{
     details, Level, ListRef, ListedEntry, Match, MatchedAs, MatchedIdentifier, NoticeRef,
     QueryField, Screening,
 };
-use super::score::{score_name, NameScore, ScoredToken};
+use super::score::{score_name_with, NameScore, QueryPairs, ScoredToken};
 use crate::countries::{country_code, is_known_code};
 use crate::identifiers::{IdentifierIndex, IdentifierType, Normalized, TypedIdentifier};
 use crate::index::{NameId, NameIndex, PRIMARY};
@@ -296,6 +296,7 @@ impl Screener {
         };
         let query_owned = owned_tokens(&self.index, tokenized, field.organization);
         let query_view = view(&query_owned);
+        let query_pairs = QueryPairs::of(&query_view);
         for name_id in names {
             let record = &self.index.names[name_id as usize];
             if !lists[self.snapshot.entities[record.entity as usize].list as usize] {
@@ -307,8 +308,9 @@ impl Screener {
             } else {
                 0
             };
-            let Some(mut scored) = score_name(
+            let Some(mut scored) = score_name_with(
                 &query_view,
+                &query_pairs,
                 &listed,
                 record.kind == Kind::Person,
                 family,
