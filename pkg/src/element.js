@@ -193,6 +193,9 @@ export class SanctionsScreenElement extends HTMLElement {
   #last = null;
   /** The core's presets and limits (`Screener.limits()`). */
   #limits = null;
+  /** The record panels: one for single screening, one for batches. */
+  #singleRecord;
+  #batchRecord;
   /** The newer list files in use, for the next ones to be added to. */
   #givenFiles = [];
 
@@ -247,11 +250,11 @@ export class SanctionsScreenElement extends HTMLElement {
     this.#status = h('div', { class: 'status', part: 'status', role: 'status', 'aria-live': 'polite', 'aria-atomic': 'true' });
     this.#results = h('ol', { class: 'results', part: 'results', 'aria-label': 'Matches' });
     this.#checklist = h('details', { class: 'checklist', part: 'checklist', hidden: true });
-    const singleRecord = new RecordPanel({
+    const singleRecord = (this.#singleRecord = new RecordPanel({
       uid, label: 'screening', download,
-      build: () => this.#singleRecord(),
+      build: () => this.#singleRecordData(),
       print: (record) => this.#printRecord(record),
-    });
+    }));
     this.#single = h('section', { class: 'single', 'aria-label': 'Screen one applicant' },
       form, this.#status, this.#results, singleRecord.root, this.#checklist);
 
@@ -260,13 +263,13 @@ export class SanctionsScreenElement extends HTMLElement {
       uid,
       screener: () => this.#screener,
       options: () => this.#options(),
-      screenedBatch: () => {},
+      screenedBatch: () => this.#batchRecord?.reset(),
     });
-    const batchRecord = new RecordPanel({
+    const batchRecord = (this.#batchRecord = new RecordPanel({
       uid, label: 'batch', download,
-      build: () => this.#batchRecord(),
+      build: () => this.#batchRecordData(),
       print: (record) => this.#printRecord(record),
-    });
+    }));
     this.#batchMode = h('section', { class: 'batch-mode', hidden: true }, this.#batch.root, batchRecord.root);
     this.#modes = h('div', { class: 'modes', role: 'tablist', 'aria-label': 'What to screen', hidden: true },
       [['single', 'One applicant'], ['batch', 'A list of applicants']].map(([mode, text]) => {
@@ -551,7 +554,7 @@ export class SanctionsScreenElement extends HTMLElement {
     };
   }
 
-  #singleRecord() {
+  #singleRecordData() {
     if (!this.#last || !this.#screener) return null;
     const { query, result, options } = this.#last;
     return makeRecord({
@@ -563,7 +566,7 @@ export class SanctionsScreenElement extends HTMLElement {
     });
   }
 
-  #batchRecord() {
+  #batchRecordData() {
     const state = this.#batch.state;
     if (!state || !this.#screener) return null;
     const { batch, outcomes, options, fileName, cancelled } = state;
@@ -593,6 +596,8 @@ export class SanctionsScreenElement extends HTMLElement {
   }
 
   #render(query, result) {
+    // Another applicant: the decision and note made for the last one go.
+    if (JSON.stringify(this.#last?.query) !== JSON.stringify(query)) this.#singleRecord.reset();
     this.#last = { query, result, options: this.#options() };
     this.#status.replaceChildren(...statusLines(query, result));
     this.#results.replaceChildren(...result.matches.map((m) => hitItem(m, query)));

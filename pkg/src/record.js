@@ -146,14 +146,17 @@ export class RecordPanel {
   #print;
   #note;
   #message;
+  #radios;
   #decision = null;
 
   constructor({ uid, label, build, print, download }) {
     this.#build = build;
     this.#print = print;
     const name = `decision-${uid}-${label.replace(/\W/g, '')}`;
+    this.#radios = [];
     const radios = DECISIONS.map(([value, text]) => {
       const radio = h('input', { type: 'radio', name, value });
+      this.#radios.push(radio);
       radio.addEventListener('change', () => {
         this.#decision = value;
       });
@@ -177,6 +180,16 @@ export class RecordPanel {
       h('label', {}, 'Note', this.#note),
       h('div', { class: 'buttons' }, save, ' ', printButton),
       this.#message);
+  }
+
+  /**
+   * Clears the decision and the note: called for every new screening, so
+   * that a decision is never recorded against an applicant it was not made for.
+   */
+  reset() {
+    this.#decision = null;
+    this.#note.value = '';
+    for (const radio of this.#radios) radio.checked = false;
   }
 
   /** The record of what is on screen, with the decision and note, or null. */

@@ -238,6 +238,13 @@ describe('screening records', () => {
     assert.equal(await saved.locator('.stale').count(), 0, 'made with the lists in use');
     const reopened = await page.evaluate((t) => document.querySelector('sanctions-screen').openRecord(t), text);
     assert.deepEqual(reopened, record);
+    // Another applicant: the decision and note are not carried over to them.
+    await element(page).locator('input[name=name]').fill('Maria Garcia');
+    await element(page).locator('input[name=company]').fill('');
+    await element(page).locator('input[name=name]').press('Enter');
+    await page.waitForFunction(() => !document.querySelector('sanctions-screen').shadowRoot.querySelector('section.single li.hit'));
+    assert.equal(await panel.getByLabel('Escalated').isChecked(), false);
+    assert.equal(await panel.getByLabel('Note for the record').inputValue(), '');
     const refused = await page.evaluate(() => document.querySelector('sanctions-screen').openRecord('{"hello": 1}'));
     assert.equal(refused, null);
     assert.match(await saved.textContent(), /not a sanctions-screen screening record/);
