@@ -151,13 +151,21 @@ export class BatchView {
     };
     onProgress(0, 0);
     this.#results.hidden = true;
-    this.#run = runBatch({ screener, bytes, fileName, rows, options, onProgress });
+    const run = runBatch({ screener, bytes, fileName, rows, options, onProgress });
+    this.#run = run;
     let outcome;
     try {
-      outcome = await this.#run.done;
+      outcome = await run.done;
     } catch (error) {
-      this.#summary.append(h('p', { class: 'error', role: 'alert' }, `The batch could not be screened: ${error.message}`));
-      box.hidden = true;
+      if (this.#run === run) {
+        this.#summary.append(h('p', { class: 'error', role: 'alert' }, `The batch could not be screened: ${error.message}`));
+        box.hidden = true;
+      }
+      batch.free();
+      return null;
+    }
+    // A file chosen while this one ran took over: its report is the one shown.
+    if (this.#run !== run) {
       batch.free();
       return null;
     }

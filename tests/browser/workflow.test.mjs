@@ -196,6 +196,27 @@ describe('batch screening in the page', () => {
   });
 });
 
+describe('batch screening, one file after another', () => {
+  test('a file chosen while another runs takes over; the first one\'s report never replaces it', async () => {
+    const session = await openBatchMode();
+    const { page } = session;
+    await chooseBatch(page, 'many.csv', batchCsv(40_000));
+    await element(page).locator('.progress progress').evaluate((bar) => new Promise((resolve) => {
+      const check = () => (bar.value > 0 ? resolve() : setTimeout(check, 20));
+      check();
+    }));
+    await chooseBatch(page, 'applicants.csv', BATCH);
+    await element(page).locator('.batch-results:not([hidden])').waitFor({ timeout: 60_000 });
+    await page.waitForTimeout(1500); // time for the first file's run to wind down
+    const summary = await element(page).locator('.batch .status').textContent();
+    assert.match(summary, /^applicants\.csv: 11 lines read as CSV/);
+    assert.match(summary, /9 rows screened in [\d.]+ s: 2 clear, 3 with alerts, 4 could not be screened/);
+    assert.doesNotMatch(summary, /many\.csv|Cancelled/);
+    await assertPrivate(session, server.url);
+    await session.context.close();
+  });
+});
+
 describe('screening records', () => {
   test('a record holds the query, module and list hashes, hits and decision, and opens again the same', async () => {
     const session = await openPage(browser, server.url);
