@@ -14,7 +14,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::batch::{Batch, Row};
-use crate::matching::{Level, ListRef, Query, QueryField, Screening};
+use crate::matching::{Level, ListRef, Options, Query, QueryField, Screener, Screening};
 use crate::output::{csv_record, spreadsheet_cell};
 
 /// What became of one row.
@@ -39,6 +39,16 @@ impl Status {
     }
 }
 
+/// Screens one row: its query, or why it has none. A refused query's message
+/// names the row's line, as a read error's does, so a list of bad rows
+/// reads the same whichever way they went wrong.
+pub fn screen_row(screener: &Screener, row: &Row, options: &Options) -> Result<Screening, String> {
+    let query = row.query.as_ref().map_err(Clone::clone)?;
+    screener
+        .screen(query, options)
+        .map_err(|e| format!("line {}: {e}", row.line))
+}
+
 /// One match, as much as a report row needs.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct MatchSummary {
@@ -47,6 +57,8 @@ pub struct MatchSummary {
     pub source_id: String,
     pub name: String,
     pub matched_name: String,
+    /// As the screening's JSON writes it (0.9, not 0.8999999761581421).
+    #[serde(serialize_with = "crate::matching::shortest_decimal")]
     pub score: f32,
     pub level: Level,
 }
@@ -84,8 +96,7 @@ impl RowOutcome {
                         source_id: m.source_id.clone(),
                         name: m.name.clone(),
                         matched_name: m.matched_name.clone(),
-                        // Rounded as the CLI's JSON writes scores (0.9, not 0.8999999761581421).
-                        score: (m.score * 1000.0).round() / 1000.0,
+                        score: m.score,
                         level: m.level,
                     })
                     .collect(),
@@ -222,7 +233,9 @@ pub fn json_report(
     outcomes: &[RowOutcome],
     lists: &[ListRef],
 ) -> serde_json::Value {
-    let rows: Vec<serde_json::Value> = rows_with_outcomes(batch, outcomes)
+    let reported: Vec<(&Row, RowOutcome)> = rows_with_outcomes(batch, outcomes).collect();
+    let rows: Vec<serde_json::Value> = reported
+        .iter()
         .map(|(row, outcome)| {
             let kept: serde_json::Map<String, serde_json::Value> = keep
                 .iter()
@@ -240,11 +253,7 @@ pub fn json_report(
             })
         })
         .collect();
-    let count = |status: Status| {
-        rows_with_outcomes(batch, outcomes)
-            .filter(|(_, o)| o.status == status)
-            .count()
-    };
+    let count = |status: Status| reported.iter().filter(|(_, o)| o.status == status).count();
     serde_json::json!({
         "report": "sanctions-screen batch",
         "version": 1,

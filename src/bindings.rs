@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
 use crate::batch::{extra_columns, Batch, Format};
-use crate::batch_report::{csv_report, json_report, RowOutcome};
+use crate::batch_report::{csv_report, json_report, screen_row, RowOutcome};
 use crate::catalog::summaries;
 use crate::matching::{
     ListRef, Options, Preset, Query, ScreenSettings, Screener, MAX_FIELD_CHARS, STRONG_MATCH,
@@ -147,14 +147,7 @@ impl WasmScreener {
         let rows = &rows[start.min(rows.len())..end.min(rows.len())];
         let outcomes: Vec<RowOutcome> = rows
             .iter()
-            .map(|row| {
-                let outcome = row.query.clone().and_then(|q| {
-                    self.inner
-                        .screen(&q, &options)
-                        .map_err(|e| format!("line {}: {e}", row.line))
-                });
-                RowOutcome::new(row, &outcome)
-            })
+            .map(|row| RowOutcome::new(row, &screen_row(&self.inner, row, &options)))
             .collect();
         let lists = self
             .inner

@@ -6,7 +6,9 @@ use std::io::{IsTerminal, Write};
 use std::path::Path;
 
 use sanctions_screen::batch::{Batch, Format, Row};
-use sanctions_screen::batch_report::{csv_header, csv_row, list_dates, RowOutcome};
+use sanctions_screen::batch_report::{
+    csv_header, csv_row, list_dates, screen_row, RowOutcome, Status,
+};
 use sanctions_screen::Screening;
 
 use super::{list_lines, options, screener, EXIT_CLEAR, EXIT_MATCH, EXIT_ROW_ERRORS};
@@ -60,35 +62,28 @@ pub fn run(args: &BatchArgs<'_>, o: &ScreenSettings) -> Result<u8, String> {
     let jobs = args
         .jobs
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, usize::from));
-    let screen = |row: &Row| -> Result<Screening, String> {
-        row.query
-            .clone()
-            .and_then(|q| screener.screen(&q, &opts).map_err(|e| e.to_string()))
-    };
+    let screen = |row: &Row| screen_row(screener, row, &opts);
     let mut done = 0;
     for block in rows.chunks(BLOCK_ROWS) {
         let outcomes = screen_block(block, jobs, &screen);
         for (row, outcome) in block.iter().zip(outcomes) {
             done += 1;
-            match &outcome {
-                Ok(r) if !r.matches.is_empty() => alerts += 1,
-                Ok(_) => {}
-                Err(_) => errors.push(row.line),
+            let summary = RowOutcome::new(row, &outcome);
+            match summary.status {
+                Status::Alert => alerts += 1,
+                Status::Clear => {}
+                Status::Error => errors.push(row.line),
             }
             if let Ok(r) = &outcome {
                 lists_used.get_or_insert_with(|| r.lists.clone());
             }
-            let status = match &outcome {
-                Ok(r) if r.matches.is_empty() => "clear",
-                Ok(_) => "alert",
-                Err(_) => "error",
-            };
+            let status = summary.status.as_str();
             if csv_out {
                 let dates = outcome
                     .as_ref()
                     .map(|r| list_dates(&r.lists))
                     .unwrap_or_default();
-                let line = csv_row(row, &RowOutcome::new(row, &outcome), &dates);
+                let line = csv_row(row, &summary, &dates);
                 sink.write_all(line.as_bytes()).map_err(|e| e.to_string())?;
             } else {
                 let value = match (&row.query, &outcome) {

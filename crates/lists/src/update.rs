@@ -143,21 +143,24 @@ pub fn replace_lists(
                     format!("the lists in use have no {}", spec.id),
                 )
             })?;
+        // OFAC's files carry no date: refused before anything is parsed.
+        if spec.id != "un" {
+            if let Some(undated) = slots.iter().find(|f| f.date.is_none()) {
+                return Err(ListError::new(
+                    undated.name,
+                    None,
+                    "OFAC's files carry no date: give the date the file was downloaded",
+                ));
+            }
+        }
         let names: Vec<&str> = slots.iter().map(|f| f.name).collect();
         let contents: Vec<&[u8]> = slots.iter().map(|f| f.bytes).collect();
         let parsed = parse_list(spec, position as u16, &names, &contents)?;
         let mut source_files = Vec::new();
         for (file, path) in slots.iter().zip(spec.files) {
-            let date = match (&parsed.date_generated, file.date) {
-                (Some(generated), _) => generated.get(..10).unwrap_or_default().to_string(),
-                (None, Some(date)) => date.to_string(),
-                (None, None) => {
-                    return Err(ListError::new(
-                        file.name,
-                        None,
-                        "OFAC's files carry no date: give the date the file was downloaded",
-                    ))
-                }
+            let date = match &parsed.date_generated {
+                Some(generated) => generated.get(..10).unwrap_or_default().to_string(),
+                None => file.date.unwrap_or_default().to_string(),
             };
             let url = official_urls()
                 .into_iter()
