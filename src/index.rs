@@ -7,8 +7,8 @@
 //! their variant key and weight; each term has a posting list of the names it
 //! occurs in. Terms are found from a query token (and from its alternate
 //! reading, such as `sang` for `Сан`) by exact text, by variant key, by keys
-//! one edit apart (every edit of the query's key is looked up: nothing extra
-//! is built at load time), and by the query's text with one letter dropped
+//! one edit apart (found through their shared one-letter deletions, filed at
+//! the first query), and by the query's text with one letter dropped
 //! or two neighbours swapped; a word without its inner vowels by the words
 //! it is the skeleton of (`Njmddn`), and a person's last word that no
 //! listed name holds by the words it begins (`Nik`). A query word
@@ -29,8 +29,8 @@ use crate::config::{MAX_PREFIX_TERMS, MIN_FUZZY_KEY_LEN};
 use sanctions_lists::{Kind, Snapshot};
 
 use crate::normalize::{
-    for_each_one_edit, for_each_slip, looks_vowel_dropped, population_share, term_class,
-    variant_key, vowel_skeletons, FastMap, TermClass, Token, TokenTable,
+    for_each_slip, looks_vowel_dropped, population_share, term_class, variant_key, vowel_skeletons,
+    EditNeighbours, FastMap, TermClass, Token, TokenTable,
 };
 use crate::weights::{class_weight, evidence_weight, Weighing};
 
@@ -97,6 +97,9 @@ pub struct NameIndex {
     /// begins (`Nik`: `nikolai`, `nikolaevich`...); built at the first
     /// person's name whose last word no listed name holds.
     by_prefix: std::sync::OnceLock<Vec<TermId>>,
+    /// The keys one edit apart from a query word's key: see
+    /// [`NameIndex::edit_neighbours`].
+    edit_neighbours: std::sync::OnceLock<EditNeighbours>,
 }
 
 /// A name's terms, each once (`AL ALI AND AL HAMZA` holds `al` twice): a
@@ -220,6 +223,7 @@ impl NameIndex {
             name_total: total,
             skeletons: std::sync::OnceLock::new(),
             by_prefix: std::sync::OnceLock::new(),
+            edit_neighbours: std::sync::OnceLock::new(),
         })
     }
 
@@ -297,9 +301,13 @@ impl NameIndex {
         }
         out.extend(self.terms_with_key(&key));
         if key.len() >= MIN_FUZZY_KEY_LEN && key.is_ascii() {
-            // Every key one edit away, looked up directly: about 55 lookups a
-            // letter, and nothing to build at load time.
-            for_each_one_edit(&key, |edited| out.extend(self.terms_with_key(edited)));
+            // Every listed key one edit away, by the keys' shared deletions:
+            // a lookup a letter.
+            self.edit_neighbours().for_each(
+                &key,
+                |first| &self.terms[first as usize].key,
+                |first| out.extend(self.terms_with_key(&self.terms[first as usize].key)),
+            );
         }
         if looks_vowel_dropped(text) {
             // A word without its inner vowels (`Njmddn`): the words it is the
@@ -333,6 +341,18 @@ impl NameIndex {
             return &[];
         }
         &sorted[start..end]
+    }
+
+    /// The listed keys filed by their deletions, each under the first term
+    /// with that key; built at the first query word long enough to look up.
+    fn edit_neighbours(&self) -> &EditNeighbours {
+        self.edit_neighbours.get_or_init(|| {
+            EditNeighbours::build(
+                self.by_key
+                    .iter()
+                    .map(|(key, &first)| (first, key.as_ref())),
+            )
+        })
     }
 
     fn skeletons(&self) -> &FastMap<Box<str>, Vec<TermId>> {

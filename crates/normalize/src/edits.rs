@@ -52,18 +52,27 @@ pub fn for_each_slip(text: &str, mut f: impl FnMut(&str)) {
 }
 
 /// Damerau-Levenshtein distance of at most one: one substitution, insertion,
-/// deletion or swap of neighbours.
+/// deletion or swap of neighbours. Allocates nothing for ASCII words (the
+/// scorer's hot path); other words are compared by `char`.
 pub fn within_one_edit(a: &str, b: &str) -> bool {
     if a == b {
         return true;
     }
+    if a.is_ascii() && b.is_ascii() {
+        return one_edit_apart(a.as_bytes(), b.as_bytes());
+    }
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
+    one_edit_apart(&a, &b)
+}
+
+/// [`within_one_edit`] over two different sequences of letters.
+fn one_edit_apart<T: PartialEq>(a: &[T], b: &[T]) -> bool {
     let (la, lb) = (a.len(), b.len());
     if la.abs_diff(lb) > 1 {
         return false;
     }
-    let prefix = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    let prefix = a.iter().zip(b).take_while(|(x, y)| x == y).count();
     let suffix = a[prefix..]
         .iter()
         .rev()
@@ -78,6 +87,115 @@ pub fn within_one_edit(a: &str, b: &str) -> bool {
         (1, 1) | (1, 0) | (0, 1) => true,
         (2, 2) => a[prefix] == b[prefix + 1] && a[prefix + 1] == b[prefix],
         _ => false,
+    }
+}
+
+/// Whether `to` is one of the strings [`for_each_one_edit`] makes from the
+/// ASCII `from`: one letter deleted, two neighbours swapped, or one
+/// lower-case letter substituted or inserted.
+pub fn is_one_edit_of(from: &str, to: &str) -> bool {
+    let (a, b) = (from.as_bytes(), to.as_bytes());
+    if a == b {
+        // Only a swap of two equal neighbours gives the word back.
+        return a.windows(2).any(|w| w[0] == w[1]);
+    }
+    if !one_edit_apart(a, b) {
+        return false;
+    }
+    let first_difference = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    let added = match b.len().cmp(&a.len()) {
+        std::cmp::Ordering::Less => return true,
+        // The inserted letter is the first that differs (proof: the letters
+        // between the insertion and the first difference are all that letter).
+        std::cmp::Ordering::Greater => b[first_difference],
+        std::cmp::Ordering::Equal => {
+            let swapped = a.get(first_difference + 1) == b.get(first_difference)
+                && b.get(first_difference + 1) == a.get(first_difference)
+                && a[first_difference + 2..] == b[first_difference + 2..];
+            if swapped {
+                return true;
+            }
+            b[first_difference]
+        }
+    };
+    added.is_ascii_lowercase()
+}
+
+/// A fixed set of ASCII keys, filed for finding the ones one edit from a
+/// word ([`is_one_edit_of`]) with a lookup for the word and one for each of
+/// its letters deleted, where enumerating every edit takes 55 a letter.
+///
+/// This is the symmetric-deletion method: two words one edit apart share
+/// the word itself or a one-letter deletion, so each key is filed under the
+/// hash of itself and of each of its deletions, and a hit is then checked
+/// with [`is_one_edit_of`] (which also discards hash collisions and words two
+/// edits apart). Keys under [`EditNeighbours::MIN_KEY_LEN`] letters are left
+/// out. Building takes one sort of about eight entries a key.
+#[derive(Default)]
+pub struct EditNeighbours {
+    /// (hash of a key or of the key less one letter, the key's id), sorted.
+    entries: Vec<(u32, u32)>,
+}
+
+impl EditNeighbours {
+    /// Keys shorter than this are not filed: the shortest word the index
+    /// looks neighbours up for has four letters, so its neighbours have three.
+    pub const MIN_KEY_LEN: usize = 3;
+
+    /// Files each `(id, key)`; keys that are not ASCII or are too short are skipped.
+    pub fn build<'k>(keys: impl IntoIterator<Item = (u32, &'k str)>) -> EditNeighbours {
+        let mut entries = Vec::new();
+        for (id, key) in keys {
+            if key.len() < Self::MIN_KEY_LEN || !key.is_ascii() {
+                continue;
+            }
+            for_each_deletion_hash(key.as_bytes(), |h| entries.push((h, id)));
+        }
+        entries.sort_unstable();
+        entries.dedup();
+        EditNeighbours { entries }
+    }
+
+    /// Calls `f` with the id of every filed key one edit from the ASCII
+    /// `word` ([`is_one_edit_of`]), possibly more than once; `key_of` gives
+    /// a filed key's text from its id. Allocates nothing.
+    pub fn for_each<'k>(
+        &self,
+        word: &str,
+        key_of: impl Fn(u32) -> &'k str,
+        mut f: impl FnMut(u32),
+    ) {
+        if !word.is_ascii() {
+            return;
+        }
+        for_each_deletion_hash(word.as_bytes(), |h| {
+            let start = self.entries.partition_point(|&(e, _)| e < h);
+            for &(_, id) in self.entries[start..].iter().take_while(|(e, _)| *e == h) {
+                if is_one_edit_of(word, key_of(id)) {
+                    f(id);
+                }
+            }
+        });
+    }
+}
+
+/// FNV-1a, 32 bits: the keys are short and made by the library itself.
+const FNV_OFFSET: u32 = 0x811c_9dc5;
+const FNV_PRIME: u32 = 0x0100_0193;
+
+fn fnv(state: u32, bytes: &[u8]) -> u32 {
+    bytes
+        .iter()
+        .fold(state, |h, &b| (h ^ b as u32).wrapping_mul(FNV_PRIME))
+}
+
+/// Calls `f` with the hash of `bytes` and of `bytes` less each one letter.
+fn for_each_deletion_hash(bytes: &[u8], mut f: impl FnMut(u32)) {
+    f(fnv(FNV_OFFSET, bytes));
+    let mut prefix = FNV_OFFSET;
+    for i in 0..bytes.len() {
+        f(fnv(prefix, &bytes[i + 1..]));
+        prefix = fnv(prefix, &bytes[i..i + 1]);
     }
 }
 
@@ -102,8 +220,82 @@ mod tests {
             ("abcd", "abdc", true),
             ("abcd", "badc", false),
             ("abcd", "abcdef", false),
+            ("пак", "пек", true),
+            ("пак", "пакк", true),
+            ("пак", "кап", false),
+            ("jöng", "jong", true),
         ] {
             assert_eq!(within_one_edit(a, b), want, "{a} {b}");
         }
+    }
+
+    /// The filed neighbours of a word are exactly the enumerated edits that
+    /// are filed keys.
+    #[test]
+    fn neighbours_are_the_enumerated_edits() {
+        let keys = [
+            "kim",
+            "kin",
+            "kima",
+            "akim",
+            "ikm",
+            "kmi",
+            "kom",
+            "kym",
+            "k2m",
+            "silverstar",
+            "silverstr",
+            "slivrestar",
+            "silverstars",
+            "jonk",
+            "conk",
+            "jonkk",
+            "jnok",
+            "ojnk",
+            "jon",
+            "jonka",
+            "xjonk",
+            "jo",
+            "정",
+            "kimm",
+        ];
+        let filed = EditNeighbours::build(keys.iter().enumerate().map(|(i, k)| (i as u32, *k)));
+        for word in [
+            "kim",
+            "kima",
+            "jonk",
+            "silverstar",
+            "silvrstar",
+            "kmm",
+            "abcd",
+        ] {
+            let mut enumerated: Vec<&str> = Vec::new();
+            for_each_one_edit(word, |edited| {
+                if let Some(k) = keys.iter().find(|k| **k == edited) {
+                    enumerated.push(k);
+                }
+            });
+            enumerated.sort_unstable();
+            enumerated.dedup();
+            let mut found: Vec<&str> = Vec::new();
+            filed.for_each(
+                word,
+                |id| keys[id as usize],
+                |id| found.push(keys[id as usize]),
+            );
+            found.sort_unstable();
+            found.dedup();
+            assert_eq!(found, enumerated, "{word}");
+            for k in keys.iter().filter(|k| k.is_ascii()) {
+                assert_eq!(
+                    is_one_edit_of(word, k),
+                    enumerated.contains(k) || (*k == word && is_one_edit_of(word, word)),
+                    "{word} {k}"
+                );
+            }
+        }
+        // `k2m` is one edit from `kim` by a digit, which the enumeration never writes.
+        assert!(!is_one_edit_of("kim", "k2m"));
+        assert!(is_one_edit_of("k2m", "kim"));
     }
 }

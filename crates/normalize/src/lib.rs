@@ -36,7 +36,9 @@ pub mod terms;
 
 use unicode_normalization::char::{decompose_compatible, is_combining_mark};
 
-pub use edits::{for_each_one_edit, for_each_slip, within_one_edit};
+pub use edits::{
+    for_each_one_edit, for_each_slip, is_one_edit_of, within_one_edit, EditNeighbours,
+};
 pub use fast_map::{FastMap, FxHasher};
 pub use pretokenized::TokenTable;
 pub use readings::{readings, Reading, ReadingKind};
