@@ -30,9 +30,10 @@ use sanctions_lists::{Kind, Snapshot};
 
 use crate::normalize::{
     for_each_slip, looks_vowel_dropped, population_share, term_class, variant_key, vowel_skeletons,
-    EditNeighbours, FastMap, TermClass, Token, TokenTable,
+    EditNeighbours, FastMap, JoinBuffers, TermClass, Token, TokenTable, WordFacts, NOT_YET,
 };
 use crate::weights::{class_weight, evidence_weight, Weighing};
+use std::sync::atomic::{AtomicU64, Ordering};
 
 pub type TermId = u32;
 pub type NameId = u32;
@@ -54,6 +55,8 @@ pub struct Term {
     /// What it counts for when it matches: its weight, or less for a part
     /// that many applicants bear ([`evidence_weight`]).
     pub evidence: [f32; 2],
+    /// What the scorer's rules read of it, worked out once.
+    pub facts: WordFacts,
 }
 
 /// One name of one entity: its primary name or an alias.
@@ -90,6 +93,13 @@ pub struct NameIndex {
     posting_names: Vec<NameId>,
     /// Name count, for weights.
     name_total: u32,
+    /// [`joined_key_hash`] of each word of each name with the next, at the
+    /// word's place in [`TokenTable::name_span`] (a name's last slot is
+    /// unused): the scorer compares a query word with two listed words
+    /// joined without making their key for every candidate. Filled a name at
+    /// a time when it is first scored ([`NOT_YET`] until then): most names
+    /// never are, and filling all of them would add a third to the load.
+    joined: Vec<AtomicU64>,
     /// Terms by their vowel skeleton (`njmddn` → `najmuddin`), built at the
     /// first query that has a word without inner vowels: most never do.
     skeletons: std::sync::OnceLock<FastMap<Box<str>, Vec<TermId>>>,
@@ -142,6 +152,7 @@ impl NameIndex {
             }
             by_text.insert(text.into(), id);
             terms.push(Term {
+                facts: WordFacts::of(text, &key),
                 key,
                 names: 0,
                 class: [TermClass::Word; 2],
@@ -211,7 +222,11 @@ impl NameIndex {
                     .sum();
             }
         }
+        let joined = (0..tokens.name_term_total())
+            .map(|_| AtomicU64::new(NOT_YET))
+            .collect();
         Ok(NameIndex {
+            joined,
             terms,
             names,
             tokens,
@@ -235,6 +250,23 @@ impl NameIndex {
     /// A name's terms, in the order written.
     pub fn name_terms(&self, name: &NameRecord) -> &[TermId] {
         self.tokens.name_terms(name.position as usize)
+    }
+
+    /// [`joined_key_hash`] of each of a name's terms with the next, into
+    /// `out`; `buffers` make the keys the first time (see `joined`).
+    pub fn name_joined(&self, name: &NameRecord, buffers: &mut JoinBuffers, out: &mut Vec<u64>) {
+        out.clear();
+        let span = self.tokens.name_span(name.position as usize);
+        let terms = self.tokens.name_terms(name.position as usize);
+        for (slot, pair) in self.joined[span].iter().zip(terms.windows(2)) {
+            let mut hash = slot.load(Ordering::Relaxed);
+            if hash == NOT_YET {
+                // Threads that race here store the same value.
+                hash = buffers.joined_key_hash(self.term_text(pair[0]), self.term_text(pair[1]));
+                slot.store(hash, Ordering::Relaxed);
+            }
+            out.push(hash);
+        }
     }
 
     /// The names a term occurs in, in increasing order.

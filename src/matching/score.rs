@@ -22,14 +22,20 @@
 //! initial, a cut word, a word without vowels): a name that needs one, or a
 //! company's short form, is capped at [`WEAK_RULE_CAP`], a possible match.
 //!
-//! Contract: the scorer allocates a few small vectors per call and never
-//! looks at anything but the two token lists; it is deterministic.
+//! Contract: [`score_into`] allocates nothing once its [`Scratch`] has grown
+//! to the longest names it met (its buffers are reused from one candidate to
+//! the next, as nucleo-matcher's are), with one exception: a query word that
+//! meets two listed words joined with the same variant-key hash has the
+//! joined key made, to confirm it (a few candidates a query). A test counts
+//! allocations. The scorer looks at nothing but the two token lists, their
+//! joined pairs and the scratch, and is deterministic. [`score_name_with`]
+//! adds the alignment an explanation reads, for the few names that match.
 
 use crate::config::*;
 use crate::normalize::within_one_edit;
 use crate::normalize::{
-    is_legal_phrase_word, is_number, is_patronymic, korean, legal_phrases, listed_variant_class,
-    looks_vowel_dropped, ocr_reading, vowel_skeletons, TermClass,
+    is_legal_phrase_word, is_patronymic, joined_key_hash, korean, legal_phrases,
+    looks_vowel_dropped, vowel_skeletons, JoinBuffers, TermClass, WordFacts, NO_JOIN,
 };
 
 /// Which rule bridged two tokens.
@@ -101,6 +107,7 @@ pub struct ScoredToken<'a> {
     pub weight: f32,
     /// What it adds when it aligns: at most `weight`.
     pub evidence: f32,
+    pub facts: &'a WordFacts,
 }
 
 /// Query tokens `query` aligned with listed tokens `listed` by `rule`.
@@ -110,6 +117,18 @@ pub struct Pair {
     pub listed: std::ops::Range<usize>,
     pub rule: Rule,
     pub similarity: f32,
+}
+
+/// How a name scored, without the alignment: what [`score_into`] returns
+/// for every candidate.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Scored {
+    pub score: f32,
+    pub partial: bool,
+    pub roles_swapped: bool,
+    pub given_reversed: bool,
+    pub weak: bool,
+    pub leftover: Leftover,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -194,7 +213,7 @@ fn is_generic(t: &ScoredToken<'_>) -> bool {
 /// A word added to a name that says nothing about who it is: a number, a
 /// single letter, a title or degree (stopwords), a generic business word.
 fn is_affix(t: &ScoredToken<'_>) -> bool {
-    t.text.chars().count() == 1 || is_number(t.text) || is_generic(t)
+    t.facts.chars == 1 || t.facts.number || is_generic(t)
 }
 
 impl Leftover {
@@ -316,7 +335,7 @@ fn compare(a: &ScoredToken<'_>, b: &ScoredToken<'_>, person: bool) -> Option<(Ru
     if a.alternate_key == Some(b.key) || b.alternate_key == Some(a.key) {
         return Some((Rule::Variant, VARIANT_SIM));
     }
-    compare_text(a.text, a.key, b.text, b.key).or_else(|| compare_weak(a, b, person))
+    compare_text(a, b).or_else(|| compare_weak(a, b, person))
 }
 
 /// The weak rules ([`Rule::is_weak`]), tried when no other rule bridges
@@ -325,19 +344,21 @@ fn compare(a: &ScoredToken<'_>, b: &ScoredToken<'_>, person: bool) -> Option<(Ru
 /// that no listed name holds. A query word that is a common name takes none
 /// of the slips: it is that name.
 fn compare_weak(a: &ScoredToken<'_>, b: &ScoredToken<'_>, person: bool) -> Option<(Rule, f32)> {
-    if is_number(a.text) || is_number(b.text) || a.class != TermClass::Word {
+    if a.facts.number || b.facts.number || a.class != TermClass::Word {
         return None;
     }
-    let (a_len, b_len) = (a.text.chars().count(), b.text.chars().count());
-    let initial_of = |one: &str, word: &str, word_len: usize| {
-        one.chars().count() == 1
+    let (a_len, b_len) = (a.facts.chars, b.facts.chars);
+    let initial_of = |one: &str, one_len: usize, word: &str, word_len: usize| {
+        one_len == 1
             && word_len > 1
             && one.chars().next() == word.chars().next()
             && one.chars().all(char::is_alphabetic)
     };
     // In a company's name a single letter is part of an abbreviation
     // (`E. S. Co.`), not a person's initial.
-    if person && (initial_of(a.text, b.text, b_len) || initial_of(b.text, a.text, a_len)) {
+    if person
+        && (initial_of(a.text, a_len, b.text, b_len) || initial_of(b.text, b_len, a.text, a_len))
+    {
         return Some((Rule::Initial, INITIAL_SIM));
     }
     if looks_vowel_dropped(a.text) && vowel_skeletons(b.text).iter().any(|s| s == a.text) {
@@ -360,7 +381,7 @@ fn compare_weak(a: &ScoredToken<'_>, b: &ScoredToken<'_>, person: bool) -> Optio
     // A short word one slip from a listed one, that no listed name holds
     // (weight 1): `Kuj` for `Kuk`, `Hcol` for `Chol`.
     let short = (3..FIRST_LETTER_MIN_LEN).contains(&shortest) && a.weight >= 1.0;
-    if !(first_letter || short) || !within_one_edit_as_read(a.text, b.text) {
+    if !(first_letter || short) || !within_one_edit_as_read(a, b) {
         return None;
     }
     if !first_letter {
@@ -409,13 +430,13 @@ const SAME_SOUND_FIRST_LETTERS: &[(char, char)] = &[
 /// The query's last word cut short (`Nik` for `Nikolaevich`), as a form's
 /// length limit cuts it.
 fn compare_truncated(a: &ScoredToken<'_>, b: &ScoredToken<'_>) -> Option<(Rule, f32)> {
-    let (a_len, b_len) = (a.text.chars().count(), b.text.chars().count());
+    let (a_len, b_len) = (a.facts.chars, b.facts.chars);
     // A common name that listed names hold (`Jon`, `Cho`) is a name of its
     // own, not a cut one.
     if a_len < TRUNCATED_MIN_LEN
         || (a.evidence < a.weight && a.weight < 1.0)
         || b_len <= a_len
-        || is_number(a.text)
+        || a.facts.number
         || !b.text.starts_with(a.text)
     {
         return None;
@@ -429,19 +450,19 @@ fn compare_truncated(a: &ScoredToken<'_>, b: &ScoredToken<'_>) -> Option<(Rule, 
 /// Rules for texts that differ: variant key, then typos. `a` is the query's
 /// token, `b` the listed one. Numbers match exactly or not at all: 110th is
 /// not 111th.
-fn compare_text(a: &str, a_key: &str, b: &str, b_key: &str) -> Option<(Rule, f32)> {
-    if is_number(a) || is_number(b) {
+fn compare_text(a: &ScoredToken<'_>, b: &ScoredToken<'_>) -> Option<(Rule, f32)> {
+    if a.facts.number || b.facts.number {
         return None;
     }
-    if a.chars().count() <= SHORT_PART_LEN || b.chars().count() <= SHORT_PART_LEN {
-        let class = listed_variant_class(a);
-        return (class.is_some() && class == listed_variant_class(b))
+    if a.facts.chars <= SHORT_PART_LEN || b.facts.chars <= SHORT_PART_LEN {
+        let class = a.facts.variant_class;
+        return (class.is_some() && class == b.facts.variant_class)
             .then_some((Rule::Variant, VARIANT_SIM));
     }
-    if a_key == b_key {
+    if a.key == b.key {
         return Some((Rule::Variant, VARIANT_SIM));
     }
-    let shortest = a_key.chars().count().min(b_key.chars().count());
+    let shortest = a.facts.key_chars.min(b.facts.key_chars);
     // A typo is one edit as written (`Hyun`/`Hyon`, `Mohaed`/`Mohamed`), or
     // once OCR misreads are read back (`Moharnmad`/`Mohammad`): two written
     // edits make another name even when folding brings the keys close
@@ -450,8 +471,8 @@ fn compare_text(a: &str, a_key: &str, b: &str, b_key: &str) -> Option<(Rule, f32
     // `Nasser`/`Yaser` are two names (`Eruope` is `Europe`, `Khussain` is
     // `Hussain`).
     if shortest >= MIN_FUZZY_KEY_LEN
-        && (a.chars().next() == b.chars().next()
-            || a_key.as_bytes().first() == b_key.as_bytes().first())
+        && (a.text.chars().next() == b.text.chars().next()
+            || a.key.as_bytes().first() == b.key.as_bytes().first())
         && within_one_edit_as_read(a, b)
     {
         return Some((Rule::Typo, typo_sim(shortest)));
@@ -460,32 +481,31 @@ fn compare_text(a: &str, a_key: &str, b: &str, b_key: &str) -> Option<(Rule, f32
 }
 
 /// One edit apart as written, or once OCR misreads are read back.
-fn within_one_edit_as_read(a: &str, b: &str) -> bool {
-    within_one_edit(a, b)
-        || match (ocr_reading(a), ocr_reading(b)) {
+fn within_one_edit_as_read(a: &ScoredToken<'_>, b: &ScoredToken<'_>) -> bool {
+    within_one_edit(a.text, b.text)
+        || match (&a.facts.ocr, &b.facts.ocr) {
             (None, None) => false,
             (a_read, b_read) => within_one_edit(
-                a_read.as_deref().unwrap_or(a),
-                b_read.as_deref().unwrap_or(b),
+                a_read.as_deref().unwrap_or(a.text),
+                b_read.as_deref().unwrap_or(b.text),
             ),
         }
 }
 
-/// Two adjacent tokens written as one word (`SONG` `HWA` → `songhwa`), with
-/// its variant key.
+/// Two adjacent query tokens written as one word (`SONG` `HWA` →
+/// `songhwa`), with its variant key.
 struct Joined {
     text: String,
     key: String,
 }
 
-/// Every adjacent pair of `tokens` joined, computed once per name rather than
-/// once per token compared: `None` where a number is involved (`LAB 110` is
-/// not `LAB110`).
+/// Every adjacent pair of the query's `tokens` joined: `None` where a
+/// number is involved (`LAB 110` is not `LAB110`).
 fn joined_pairs(tokens: &[ScoredToken<'_>]) -> Vec<Option<Joined>> {
     tokens
         .windows(2)
         .map(|w| {
-            if is_number(w[0].text) || is_number(w[1].text) {
+            if w[0].facts.number || w[1].facts.number {
                 return None;
             }
             let text = [w[0].text, w[1].text].concat();
@@ -495,8 +515,8 @@ fn joined_pairs(tokens: &[ScoredToken<'_>]) -> Vec<Option<Joined>> {
         .collect()
 }
 
-/// One token against two adjacent tokens written apart.
-fn compare_joined(one: &ScoredToken<'_>, joined: &Option<Joined>) -> Option<(Rule, f32)> {
+/// A listed token against two adjacent query tokens written apart.
+fn compare_joined_query(one: &ScoredToken<'_>, joined: &Option<Joined>) -> Option<(Rule, f32)> {
     let joined = joined.as_ref()?;
     if one.text == joined.text {
         return Some((Rule::Joined, JOINED_SIM));
@@ -506,16 +526,40 @@ fn compare_joined(one: &ScoredToken<'_>, joined: &Option<Joined>) -> Option<(Rul
     (joined.key == one.key).then_some((Rule::Joined, VARIANT_SIM * JOINED_SIM))
 }
 
+/// A query token against two adjacent listed tokens `a` `b` written apart,
+/// whose joined key has hash `joined_hash` ([`joined_key_hash`]). The
+/// joined key itself is made only when the hashes agree, to confirm it.
+fn compare_joined_listed(
+    one: &ScoredToken<'_>,
+    a: &str,
+    b: &str,
+    joined_hash: u64,
+    join: &mut JoinBuffers,
+) -> Option<(Rule, f32)> {
+    if joined_hash == NO_JOIN {
+        return None;
+    }
+    if one.text.len() == a.len() + b.len() && one.text.starts_with(a) && one.text.ends_with(b) {
+        return Some((Rule::Joined, JOINED_SIM));
+    }
+    (one.facts.key_hash == joined_hash && join.joined_key(a, b) == one.key)
+        .then_some((Rule::Joined, VARIANT_SIM * JOINED_SIM))
+}
+
 /// A legal form written out in `words` (`Limited Liability Company`) aligned
 /// with the same legal form written as one token in `one` (`LLC`); `swap`
 /// when `words` is the listed side.
-fn legal_phrase_pairs(words: &[ScoredToken<'_>], one: &[ScoredToken<'_>], swap: bool) -> Vec<Pair> {
-    let mut pairs = Vec::new();
+fn legal_phrase_pairs(
+    words: &[ScoredToken<'_>],
+    one: &[ScoredToken<'_>],
+    swap: bool,
+    options: &mut Vec<(Pair, u32)>,
+) {
     if !one
         .iter()
         .any(|t| matches!(t.class, TermClass::LegalForm(_)))
     {
-        return pairs;
+        return;
     }
     for start in 0..words.len() {
         for (phrase, canonical) in legal_phrases() {
@@ -535,17 +579,26 @@ fn legal_phrase_pairs(words: &[ScoredToken<'_>], one: &[ScoredToken<'_>], swap: 
                     } else {
                         (start..end, j..j + 1)
                     };
-                    pairs.push(Pair {
-                        query,
-                        listed,
-                        rule: Rule::LegalForm,
-                        similarity: 1.0,
-                    });
+                    push_option(
+                        options,
+                        Pair {
+                            query,
+                            listed,
+                            rule: Rule::LegalForm,
+                            similarity: 1.0,
+                        },
+                    );
                 }
             }
         }
     }
-    pairs
+}
+
+/// Adds an alignment option with its place in the order options are made,
+/// the last tie-break of the greedy order.
+fn push_option(options: &mut Vec<(Pair, u32)>, pair: Pair) {
+    let order = options.len() as u32;
+    options.push((pair, order));
 }
 
 /// Scores `query` against `listed`. `family_len` and `query_family_len` are
@@ -553,6 +606,9 @@ fn legal_phrase_pairs(words: &[ScoredToken<'_>], one: &[ScoredToken<'_>], swap: 
 /// name (0 if unknown); `person` turns on the rules that a person's name
 /// needs two matching parts and, when the family name is known, that it is
 /// one of them, and that two family names written as such should agree.
+///
+/// The one-call form, for tests and explanations: screening scores many
+/// names with [`score_into`] and one [`Scratch`].
 pub fn score_name(
     query: &[ScoredToken<'_>],
     listed: &[ScoredToken<'_>],
@@ -560,20 +616,32 @@ pub fn score_name(
     family_len: usize,
     query_family_len: usize,
 ) -> Option<NameScore> {
-    let query_joined = QueryPairs::of(query);
-    score_name_with(
-        query,
-        &query_joined,
-        listed,
+    let listed_joined: Vec<u64> = listed_joined_hashes(listed);
+    let name = ListedName {
+        tokens: listed,
+        joined: &listed_joined,
         person,
         family_len,
+    };
+    score_name_with(
+        query,
+        &QueryPairs::of(query),
+        &name,
         query_family_len,
+        &mut Scratch::default(),
     )
 }
 
+/// [`joined_key_hash`] of each adjacent pair of `tokens`.
+pub fn listed_joined_hashes(tokens: &[ScoredToken<'_>]) -> Vec<u64> {
+    tokens
+        .windows(2)
+        .map(|w| joined_key_hash(w[0].text, w[1].text))
+        .collect()
+}
+
 /// A query's adjacent words joined, with their keys: made once per query
-/// reading and handed to [`score_name_with`] for every candidate, rather
-/// than made again for each (three allocations a pair, a candidate).
+/// reading and handed to [`score_into`] for every candidate.
 pub struct QueryPairs(Vec<Option<Joined>>);
 
 impl QueryPairs {
@@ -582,21 +650,95 @@ impl QueryPairs {
     }
 }
 
-/// [`score_name`], with the query's joined pairs made beforehand
-/// ([`QueryPairs::of`] of the same `query`).
+/// A listed name as the scorer reads it.
+pub struct ListedName<'n, 'a> {
+    pub tokens: &'n [ScoredToken<'a>],
+    /// [`joined_key_hash`] of each adjacent pair of `tokens` (one fewer):
+    /// the index works them out once per name.
+    pub joined: &'n [u64],
+    /// It is a person's name (see [`score_name`]).
+    pub person: bool,
+    /// Leading tokens that are the family name, or 0.
+    pub family_len: usize,
+}
+
+/// The buffers scoring reuses from one candidate to the next. After
+/// [`score_into`], `pairs` holds the alignment it chose, in the greedy
+/// order; [`score_name_with`] turns it into a [`NameScore`].
+#[derive(Default)]
+pub struct Scratch {
+    /// Every alignment option, with the order it was made in.
+    options: Vec<(Pair, u32)>,
+    pairs: Vec<Pair>,
+    used_query: Vec<bool>,
+    used_listed: Vec<bool>,
+    join: JoinBuffers,
+}
+
+/// [`score_into`], with the alignment and what the explanation reads of it.
 pub fn score_name_with(
     query: &[ScoredToken<'_>],
     query_joined: &QueryPairs,
-    listed: &[ScoredToken<'_>],
-    person: bool,
-    family_len: usize,
+    listed: &ListedName<'_, '_>,
     query_family_len: usize,
+    scratch: &mut Scratch,
 ) -> Option<NameScore> {
+    let scored = score_into(query, query_joined, listed, query_family_len, scratch)?;
+    let (family_len, tokens) = (listed.family_len, listed.tokens);
+    let mut pairs = scratch.pairs.clone();
+    pairs.sort_by_key(|p| p.query.start);
+    let common_parts = pairs
+        .iter()
+        .flat_map(|p| p.query.clone())
+        .filter(|&i| query[i].evidence < query[i].weight)
+        .collect();
+    let patronymics_left_out = if listed.person && family_len > 0 {
+        (family_len..tokens.len())
+            .filter(|&j| !scratch.used_listed[j] && is_patronymic(tokens[j].text))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    Some(NameScore {
+        score: scored.score,
+        pairs,
+        partial: scored.partial,
+        roles_swapped: scored.roles_swapped,
+        given_reversed: scored.given_reversed,
+        weak: scored.weak,
+        leftover: scored.leftover,
+        common_parts,
+        patronymics_left_out,
+    })
+}
+
+/// Scores `query` against one listed name: see [`score_name`] for the rules
+/// and the module's contract for allocation.
+pub fn score_into(
+    query: &[ScoredToken<'_>],
+    query_joined: &QueryPairs,
+    listed_name: &ListedName<'_, '_>,
+    query_family_len: usize,
+    scratch: &mut Scratch,
+) -> Option<Scored> {
+    let ListedName {
+        tokens: listed,
+        joined: listed_joined,
+        person,
+        family_len,
+    } = *listed_name;
     if query.is_empty() || listed.is_empty() {
         return None;
     }
-    let mut options: Vec<Pair> = Vec::new();
-    let (query_joined, listed_joined) = (&query_joined.0, joined_pairs(listed));
+    let Scratch {
+        options,
+        pairs,
+        used_query,
+        used_listed,
+        join,
+    } = scratch;
+    options.clear();
+    let query_joined = &query_joined.0;
     for (i, q) in query.iter().enumerate() {
         for (j, l) in listed.iter().enumerate() {
             // People's names only: a company's short last word is more often
@@ -605,38 +747,49 @@ pub fn score_name_with(
             let compared =
                 compare(q, l, person).or_else(|| last.then(|| compare_truncated(q, l)).flatten());
             if let Some((rule, similarity)) = compared {
-                options.push(Pair {
-                    query: i..i + 1,
-                    listed: j..j + 1,
-                    rule,
-                    similarity,
-                });
-            }
-            if j + 1 < listed.len() {
-                if let Some((rule, similarity)) = compare_joined(q, &listed_joined[j]) {
-                    options.push(Pair {
+                push_option(
+                    options,
+                    Pair {
                         query: i..i + 1,
-                        listed: j..j + 2,
-                        rule,
-                        similarity,
-                    });
-                }
-            }
-            if i + 1 < query.len() {
-                if let Some((rule, similarity)) = compare_joined(l, &query_joined[i]) {
-                    options.push(Pair {
-                        query: i..i + 2,
                         listed: j..j + 1,
                         rule,
                         similarity,
-                    });
+                    },
+                );
+            }
+            if j + 1 < listed.len() {
+                if let Some((rule, similarity)) =
+                    compare_joined_listed(q, l.text, listed[j + 1].text, listed_joined[j], join)
+                {
+                    push_option(
+                        options,
+                        Pair {
+                            query: i..i + 1,
+                            listed: j..j + 2,
+                            rule,
+                            similarity,
+                        },
+                    );
+                }
+            }
+            if i + 1 < query.len() {
+                if let Some((rule, similarity)) = compare_joined_query(l, &query_joined[i]) {
+                    push_option(
+                        options,
+                        Pair {
+                            query: i..i + 2,
+                            listed: j..j + 1,
+                            rule,
+                            similarity,
+                        },
+                    );
                 }
             }
         }
     }
     if !person {
-        options.extend(legal_phrase_pairs(query, listed, false));
-        options.extend(legal_phrase_pairs(listed, query, true));
+        legal_phrase_pairs(query, listed, false, options);
+        legal_phrase_pairs(listed, query, true, options);
     }
     if options.is_empty() {
         return None;
@@ -653,18 +806,23 @@ pub fn score_name_with(
     };
     // Greedy: best evidence first (similarity times evidence), ties to the
     // earlier tokens, so that the result does not depend on hash order.
-    options.sort_by(|a, b| {
+    // Then the order they were made in: with that last key the order is
+    // total, and the unstable sort (which allocates nothing) is stable.
+    options.sort_unstable_by(|(a, a_order), (b, b_order)| {
         (b.similarity * span_evidence(b))
             .total_cmp(&(a.similarity * span_evidence(a)))
             .then(a.query.start.cmp(&b.query.start))
             .then(a.listed.start.cmp(&b.listed.start))
+            .then(a_order.cmp(b_order))
     });
-    let mut used_query = vec![false; query.len()];
-    let mut used_listed = vec![false; listed.len()];
-    let mut pairs = Vec::new();
+    used_query.clear();
+    used_query.resize(query.len(), false);
+    used_listed.clear();
+    used_listed.resize(listed.len(), false);
+    pairs.clear();
     let mut matched = 0.0f32;
     let mut aligned_evidence = 0.0f32;
-    for option in options {
+    for (option, _) in options.iter() {
         if option.query.clone().any(|i| used_query[i])
             || option.listed.clone().any(|j| used_listed[j])
         {
@@ -672,21 +830,16 @@ pub fn score_name_with(
         }
         option.query.clone().for_each(|i| used_query[i] = true);
         option.listed.clone().for_each(|j| used_listed[j] = true);
-        let evidence = span_evidence(&option);
+        let evidence = span_evidence(option);
         matched += option.similarity * evidence;
         aligned_evidence += evidence;
-        pairs.push(option);
+        pairs.push(option.clone());
     }
     // A listed person's patronymic, among the given names after a known
     // family name, costs less when it is left over.
-    let patronymics_left_out: Vec<usize> = if person && family_len > 0 {
-        (family_len..listed.len())
-            .filter(|&j| !used_listed[j] && is_patronymic(listed[j].text))
-            .collect()
-    } else {
-        Vec::new()
-    };
-    let leftover = Leftover::assess(query, listed, &used_query, &used_listed, &pairs, person);
+    let patronymic_left_out =
+        |j: usize| person && family_len > 0 && j >= family_len && is_patronymic(listed[j].text);
+    let leftover = Leftover::assess(query, listed, used_query, used_listed, pairs, person);
     let cost = |tokens: &[ScoredToken<'_>], used: &[bool], factor: &dyn Fn(usize) -> f32| {
         tokens
             .iter()
@@ -696,9 +849,9 @@ pub fn score_name_with(
             .map(|(i, (t, _))| t.weight * factor(i))
             .sum::<f32>()
     };
-    let query_cost = cost(query, &used_query, &|i| leftover.query_factor(&query[i]));
-    let listed_cost = cost(listed, &used_listed, &|j| {
-        if patronymics_left_out.contains(&j) {
+    let query_cost = cost(query, used_query, &|i| leftover.query_factor(&query[i]));
+    let listed_cost = cost(listed, used_listed, &|j| {
+        if patronymic_left_out(j) {
             MISSING_PATRONYMIC_FACTOR
         } else {
             leftover.listed_factor(&listed[j])
@@ -724,22 +877,20 @@ pub fn score_name_with(
         // Both say which part is the family name (`EL-AMIN, Ahmed` against
         // `AHMED, Ameen`), and the listed family name matched only given names.
         let family_of = |len: usize, at: usize, all: usize| len > 0 && len < all && at < len;
-        let listed_family_pairs: Vec<&Pair> = pairs
+        let mut listed_family_pairs = pairs
             .iter()
             .filter(|p| family_of(family_len, p.listed.start, listed.len()))
-            .collect();
+            .peekable();
         if family_of(query_family_len, 0, query.len())
             && family_len > 0
-            && !listed_family_pairs.is_empty()
-            && listed_family_pairs
-                .iter()
-                .all(|p| p.query.start >= query_family_len)
+            && listed_family_pairs.peek().is_some()
+            && listed_family_pairs.all(|p| p.query.start >= query_family_len)
         {
             roles_swapped = true;
             score *= ROLE_SWAP_FACTOR;
         }
     }
-    let given_reversed = person && given_names_reversed(&pairs, listed, family_len);
+    let given_reversed = person && given_names_reversed(pairs, listed, family_len);
     if given_reversed {
         score *= GIVEN_ORDER_FACTOR;
     }
@@ -747,22 +898,13 @@ pub fn score_name_with(
     if weak {
         score = score.min(WEAK_RULE_CAP);
     }
-    pairs.sort_by_key(|p| p.query.start);
-    let common_parts = pairs
-        .iter()
-        .flat_map(|p| p.query.clone())
-        .filter(|&i| query[i].evidence < query[i].weight)
-        .collect();
-    Some(NameScore {
+    Some(Scored {
         score,
-        pairs,
         partial,
         roles_swapped,
         given_reversed,
         weak,
         leftover,
-        common_parts,
-        patronymics_left_out,
     })
 }
 
@@ -771,8 +913,14 @@ mod tests {
     use super::*;
     use crate::normalize::{term_class, tokenize, variant_key};
 
-    /// Text, key, class and alternate reading (text, key) of a token.
-    type OwnedToken = (String, String, TermClass, Option<(String, String)>);
+    /// Text, key, class, alternate reading (text, key) and facts of a token.
+    type OwnedToken = (
+        String,
+        String,
+        TermClass,
+        Option<(String, String)>,
+        WordFacts,
+    );
 
     /// Tokens, and whether they are a company's name.
     struct Owned(Vec<OwnedToken>, bool);
@@ -789,7 +937,8 @@ mod tests {
                         let key = variant_key(&a);
                         (a, key)
                     });
-                    (t.text, key, class, alternate)
+                    let facts = WordFacts::of(&t.text, &key);
+                    (t.text, key, class, alternate, facts)
                 })
                 .collect(),
             org,
@@ -798,7 +947,7 @@ mod tests {
 
     fn view(o: &Owned) -> Vec<ScoredToken<'_>> {
         o.0.iter()
-            .map(|(text, key, class, alternate)| {
+            .map(|(text, key, class, alternate, facts)| {
                 let weight = crate::weights::class_weight(*class, 1, 100);
                 let share = crate::normalize::population_share(key);
                 ScoredToken {
@@ -809,9 +958,16 @@ mod tests {
                     class: *class,
                     weight,
                     evidence: crate::weights::evidence_weight(weight, share, o.1, 42_000),
+                    facts,
                 }
             })
             .collect()
+    }
+
+    /// [`compare_text`] of two words.
+    fn texts_compare(a: &str, b: &str) -> Option<(Rule, f32)> {
+        let (a, b) = (owned(a, false), owned(b, false));
+        compare_text(&view(&a)[0], &view(&b)[0])
     }
 
     fn score(q: &str, l: &str, person: bool) -> f32 {
@@ -1022,11 +1178,11 @@ mod tests {
             ("om", "oma", false),
         ];
         for &(a, b, expected) in cases {
-            let matched = compare_text(a, &variant_key(a), b, &variant_key(b)).is_some();
-            assert_eq!(matched, expected, "{a} vs {b}");
+            assert_eq!(texts_compare(a, b).is_some(), expected, "{a} vs {b}");
         }
         // Longer parts still follow the letter rules.
-        assert!(compare_text("gang", "kank", "kang", "kank").is_some());
+        assert_eq!(variant_key("gang"), variant_key("kang"));
+        assert!(texts_compare("gang", "kang").is_some());
     }
 
     #[test]

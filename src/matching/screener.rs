@@ -17,12 +17,16 @@ use super::result::{
     details, Level, ListRef, ListedEntry, Match, MatchedAs, MatchedIdentifier, NoticeRef,
     QueryField, Screening,
 };
-use super::score::{score_name_with, NameScore, QueryPairs, ScoredToken};
+use super::score::{
+    score_into, score_name_with, ListedName, NameScore, QueryPairs, Scored, ScoredToken, Scratch,
+};
 use crate::countries::{country_code, is_known_code};
 use crate::identifiers::{IdentifierIndex, IdentifierType, Normalized, TypedIdentifier};
 use crate::index::{NameId, NameIndex, PRIMARY};
 use crate::normalize::FastMap;
-use crate::normalize::{readings, tokenize, variant_key, Reading, Tokenized};
+use crate::normalize::{
+    readings, tokenize, variant_key, JoinBuffers, Reading, Tokenized, WordFacts,
+};
 
 /// The embedded lists with their index: build once, screen many times.
 pub struct Screener {
@@ -81,7 +85,7 @@ impl Field {
 
 /// An entity's best-scoring name for one field: the name, its score, and
 /// the reading of the query that scored it.
-type Best = FastMap<u32, (NameId, NameScore, usize)>;
+type Best = FastMap<u32, (NameId, Scored, usize)>;
 
 impl Screener {
     /// A screener over any snapshot; its names are tokenised now.
@@ -205,6 +209,9 @@ impl Screener {
                 if scored.score < options.threshold {
                     continue;
                 }
+                // The alignment an explanation reads, for the few names
+                // that match: the same scorer on the same name again.
+                let scored = self.explained_score(field, at, name_id);
                 matches.push((
                     entity_id,
                     self.build_match(
@@ -297,30 +304,23 @@ impl Screener {
         let query_owned = owned_tokens(&self.index, tokenized, field.organization);
         let query_view = view(&query_owned);
         let query_pairs = QueryPairs::of(&query_view);
+        let mut scratch = Scratch::default();
+        let mut listed = ListedBuffers::default();
+        best.reserve(names.len());
         for name_id in names {
             let record = &self.index.names[name_id as usize];
             if !lists[self.snapshot.entities[record.entity as usize].list as usize] {
                 continue;
             }
-            let listed = listed_view(&self.index, record, field.organization);
-            let family = if record.kind == Kind::Person {
-                record.family_len as usize
-            } else {
-                0
-            };
-            let Some(mut scored) = score_name_with(
-                &query_view,
-                &query_pairs,
-                &listed,
-                record.kind == Kind::Person,
-                family,
-                tokenized.family_len.unwrap_or(0),
+            let Some(scored) = self.score_candidate(
+                (&query_view, &query_pairs, tokenized),
+                name_id,
+                field.organization,
+                &mut listed,
+                &mut scratch,
             ) else {
                 continue;
             };
-            if record.weak {
-                scored.score *= WEAK_ALIAS_FACTOR;
-            }
             let better = match best.get(&record.entity) {
                 None => true,
                 Some((other, s, other_at)) => {
@@ -332,6 +332,78 @@ impl Screener {
                 best.insert(record.entity, (name_id, scored, at));
             }
         }
+    }
+
+    /// Scores one listed name against a query reading (its tokens, their
+    /// joined pairs, the tokenised text), a weak alias lowered; `listed`
+    /// and `scratch` are reused from one candidate to the next, so this
+    /// allocates nothing once they have grown (the scorer's contract).
+    fn score_candidate<'i>(
+        &'i self,
+        (query, query_pairs, tokenized): (&[ScoredToken<'_>], &QueryPairs, &Tokenized),
+        name_id: NameId,
+        organization: bool,
+        listed: &mut ListedBuffers<'i>,
+        scratch: &mut Scratch,
+    ) -> Option<Scored> {
+        let record = &self.index.names[name_id as usize];
+        let name = self.listed_name(record, organization, listed);
+        let mut scored = score_into(
+            query,
+            query_pairs,
+            &name,
+            tokenized.family_len.unwrap_or(0),
+            scratch,
+        )?;
+        if record.weak {
+            scored.score *= WEAK_ALIAS_FACTOR;
+        }
+        Some(scored)
+    }
+
+    /// A listed name as the scorer reads it, made in `buffers`.
+    fn listed_name<'n, 'i>(
+        &'i self,
+        record: &crate::index::NameRecord,
+        organization: bool,
+        buffers: &'n mut ListedBuffers<'i>,
+    ) -> ListedName<'n, 'i> {
+        let person = record.kind == Kind::Person;
+        listed_view(&self.index, record, organization, &mut buffers.tokens);
+        self.index
+            .name_joined(record, &mut buffers.join, &mut buffers.joined);
+        ListedName {
+            tokens: &buffers.tokens,
+            joined: &buffers.joined,
+            person,
+            family_len: if person {
+                record.family_len as usize
+            } else {
+                0
+            },
+        }
+    }
+
+    /// [`Screener::score_candidate`] with the alignment, for a name that matched.
+    fn explained_score(&self, field: &Field, at: usize, name_id: NameId) -> NameScore {
+        let (tokenized, _) = field.reading(at);
+        let query_owned = owned_tokens(&self.index, tokenized, field.organization);
+        let query = view(&query_owned);
+        let record = &self.index.names[name_id as usize];
+        let mut listed = ListedBuffers::default();
+        let name = self.listed_name(record, field.organization, &mut listed);
+        let mut scored = score_name_with(
+            &query,
+            &QueryPairs::of(&query),
+            &name,
+            tokenized.family_len.unwrap_or(0),
+            &mut Scratch::default(),
+        )
+        .expect("a name that scored scores again");
+        if record.weak {
+            scored.score *= WEAK_ALIAS_FACTOR;
+        }
+        scored
     }
 
     fn selected_lists(&self, options: &Options) -> Result<Vec<bool>, QueryError> {
@@ -884,12 +956,14 @@ fn round3(x: f32) -> f32 {
     (x * 1000.0).round() / 1000.0
 }
 
-/// Text, key, weighing and alternate reading (text and key) of each token, owned.
+/// Text, key, weighing, alternate reading (text and key) and facts of each
+/// token, owned.
 type OwnedTokens = Vec<(
     String,
     String,
     crate::weights::Weighing,
     Option<(String, String)>,
+    WordFacts,
 )>;
 
 fn owned_tokens(index: &NameIndex, tokenized: &Tokenized, organization: bool) -> OwnedTokens {
@@ -900,39 +974,49 @@ fn owned_tokens(index: &NameIndex, tokenized: &Tokenized, organization: bool) ->
             let key = variant_key(&t.text);
             let weighing = index.weighing(&t.text, &key, organization);
             let alternate = t.alternate.as_ref().map(|a| (a.clone(), variant_key(a)));
-            (t.text.clone(), key, weighing, alternate)
+            let facts = WordFacts::of(&t.text, &key);
+            (t.text.clone(), key, weighing, alternate, facts)
         })
         .collect()
 }
 
+/// Room for one listed name as the scorer reads it, reused from one
+/// candidate to the next.
+#[derive(Default)]
+struct ListedBuffers<'i> {
+    tokens: Vec<ScoredToken<'i>>,
+    joined: Vec<u64>,
+    join: JoinBuffers,
+}
+
+/// A listed name's tokens as the scorer reads them, into `out`.
 fn listed_view<'a>(
     index: &'a NameIndex,
     record: &crate::index::NameRecord,
     organization: bool,
-) -> Vec<ScoredToken<'a>> {
+    out: &mut Vec<ScoredToken<'a>>,
+) {
     let slot = organization as usize;
-    index
-        .name_terms(record)
-        .iter()
-        .map(|&t| {
-            let term = &index.terms[t as usize];
-            ScoredToken {
-                text: index.term_text(t),
-                key: &term.key,
-                alternate_text: None,
-                alternate_key: None,
-                class: term.class[slot],
-                weight: term.weight[slot],
-                evidence: term.evidence[slot],
-            }
-        })
-        .collect()
+    out.clear();
+    out.extend(index.name_terms(record).iter().map(|&t| {
+        let term = &index.terms[t as usize];
+        ScoredToken {
+            text: index.term_text(t),
+            key: &term.key,
+            alternate_text: None,
+            alternate_key: None,
+            class: term.class[slot],
+            weight: term.weight[slot],
+            evidence: term.evidence[slot],
+            facts: &term.facts,
+        }
+    }));
 }
 
 fn view(tokens: &OwnedTokens) -> Vec<ScoredToken<'_>> {
     tokens
         .iter()
-        .map(|(text, key, weighing, alternate)| ScoredToken {
+        .map(|(text, key, weighing, alternate, facts)| ScoredToken {
             text,
             key,
             alternate_text: alternate.as_ref().map(|(t, _)| t.as_str()),
@@ -940,6 +1024,7 @@ fn view(tokens: &OwnedTokens) -> Vec<ScoredToken<'_>> {
             class: weighing.class,
             weight: weighing.weight,
             evidence: weighing.evidence,
+            facts,
         })
         .collect()
 }

@@ -27,6 +27,7 @@
 //! (`...有限公司`, `주식회사 ...`) are split off as words of their own.
 
 pub mod edits;
+pub mod facts;
 mod fast_map;
 pub mod korean;
 pub mod pretokenized;
@@ -39,12 +40,13 @@ use unicode_normalization::char::{decompose_compatible, is_combining_mark};
 pub use edits::{
     for_each_one_edit, for_each_slip, is_one_edit_of, within_one_edit, EditNeighbours,
 };
+pub use facts::{joined_key_hash, key_hash, JoinBuffers, WordFacts, NOT_YET, NO_JOIN};
 pub use fast_map::{FastMap, FxHasher};
 pub use pretokenized::TokenTable;
 pub use readings::{readings, Reading, ReadingKind};
 pub use terms::{
     is_legal_phrase_word, is_patronymic, legal_phrases, listed_variant_class, ocr_reading,
-    population_share, term_class, variant_key, TermClass,
+    population_share, term_class, variant_key, variant_key_into, TermClass,
 };
 
 /// One word of a name.

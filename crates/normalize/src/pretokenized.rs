@@ -172,11 +172,22 @@ impl TokenTable {
 
     /// The term ids of name `n`, in the order written.
     pub fn name_terms(&self, n: usize) -> &[u32] {
+        &self.name_terms[self.name_span(n)]
+    }
+
+    /// Where name `n`'s term ids lie among every name's, concatenated in
+    /// name order: for data kept per word of a name.
+    pub fn name_span(&self, n: usize) -> std::ops::Range<usize> {
         let start = match n {
             0 => 0,
             _ => self.name_ends[n - 1] as usize,
         };
-        &self.name_terms[start..self.name_ends[n] as usize]
+        start..self.name_ends[n] as usize
+    }
+
+    /// Words of all names together.
+    pub fn name_term_total(&self) -> usize {
+        self.name_terms.len()
     }
 
     pub fn family_len(&self, n: usize) -> u8 {

@@ -96,7 +96,8 @@ fn vocabulary() -> &'static Vocabulary {
         ] {
             for (share, spellings) in data_lines(file).map(parse_share_line) {
                 for spelling in spellings.split_whitespace() {
-                    let key = variant_key_in(&vocabulary, spelling);
+                    let mut key = String::new();
+                    variant_key_in(&vocabulary, spelling, &mut key);
                     let entry = vocabulary.population_share.entry(key).or_insert(0.0);
                     *entry = entry.max(share);
                 }
@@ -211,19 +212,36 @@ pub fn ocr_reading(text: &str) -> Option<String> {
 /// digits inside a word). So `Chinyong` and `Jinyong`, `Zhang` and `Chang`,
 /// `Hsiao` and `Xiao` share a key.
 pub fn variant_key(text: &str) -> String {
-    variant_key_in(vocabulary(), text)
+    let mut out = String::new();
+    variant_key_in(vocabulary(), text, &mut out);
+    out
 }
 
-fn variant_key_in(vocabulary: &Vocabulary, text: &str) -> String {
+/// [`variant_key`] written into `out` (cleared first): allocates nothing
+/// once `out` has room.
+pub fn variant_key_into(text: &str, out: &mut String) {
+    variant_key_in(vocabulary(), text, out)
+}
+
+fn variant_key_in(vocabulary: &Vocabulary, text: &str, out: &mut String) {
+    out.clear();
     // A listed variant class gives its key, which the letter rules below
     // then reduce like any word, so classes and rules compose (`chong` in
     // the `jong` class and `jeong` by the rules both key to `conk`).
     let text = vocabulary.variant.get(text).copied().unwrap_or(text);
     if !text.is_ascii() || super::is_number(text) {
-        return text.to_string();
+        out.push_str(text);
+        return;
     }
     let b = text.as_bytes();
-    let mut out: Vec<u8> = Vec::with_capacity(b.len());
+    // The buffer is taken as bytes and given back: no allocation.
+    let mut bytes = std::mem::take(out).into_bytes();
+    fold_ascii(b, &mut bytes);
+    *out = String::from_utf8(bytes).expect("ASCII in, ASCII out");
+}
+
+/// The letter rules of [`variant_key`] over an ASCII word, appended to `out`.
+fn fold_ascii(b: &[u8], out: &mut Vec<u8>) {
     let mut i = 0;
     while i < b.len() {
         let next = b.get(i + 1).copied();
@@ -280,7 +298,6 @@ fn variant_key_in(vocabulary: &Vocabulary, text: &str) -> String {
             out.push(b'i');
         }
     }
-    String::from_utf8(out).expect("ASCII in, ASCII out")
 }
 
 #[cfg(test)]
