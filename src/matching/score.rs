@@ -26,8 +26,8 @@
 //! to the longest names it met (its buffers are reused from one candidate to
 //! the next, as nucleo-matcher's are), with one exception: a query word that
 //! meets two listed words joined with the same variant-key hash has the
-//! joined key made, to confirm it (a few candidates a query). A test counts
-//! allocations. The scorer looks at nothing but the two token lists, their
+//! joined key made, to confirm it (a few candidates a query). The test in
+//! `src/matching/allocation_tests.rs` counts allocations. The scorer looks at nothing but the two token lists, their
 //! joined pairs and the scratch, and is deterministic. [`score_name_with`]
 //! adds the alignment an explanation reads, for the few names that match.
 

@@ -1028,3 +1028,7 @@ fn view(tokens: &OwnedTokens) -> Vec<ScoredToken<'_>> {
         })
         .collect()
 }
+
+#[cfg(test)]
+#[path = "allocation_tests.rs"]
+mod allocation_tests;
