@@ -23,13 +23,13 @@
 //! company's short form, is capped at [`WEAK_RULE_CAP`], a possible match.
 //!
 //! Contract: [`score_into`] allocates nothing once its [`Scratch`] has grown
-//! to the longest names it met (its buffers are reused from one candidate to
-//! the next, as nucleo-matcher's are), with one exception: a query word that
-//! meets two listed words joined with the same variant-key hash has the
-//! joined key made, to confirm it (a few candidates a query). The test in
-//! `src/matching/allocation_tests.rs` counts allocations. The scorer looks at nothing but the two token lists, their
-//! joined pairs and the scratch, and is deterministic. [`score_name_with`]
-//! adds the alignment an explanation reads, for the few names that match.
+//! to the longest names it met: its buffers are reused from one candidate to
+//! the next, as nucleo-matcher's are, and what it needs of each word is
+//! worked out beforehand ([`WordFacts`]). `src/matching/allocation_tests.rs`
+//! checks this with a counting allocator. The scorer looks at nothing but
+//! the two token lists, their joined pairs and the scratch, and is
+//! deterministic. [`score_name_with`] adds the alignment an explanation
+//! reads, for the few names that match.
 
 use crate::config::*;
 use crate::normalize::within_one_edit;
