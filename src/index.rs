@@ -93,7 +93,8 @@ pub struct NameIndex {
     posting_names: Vec<NameId>,
     /// Name count, for weights.
     name_total: u32,
-    /// [`joined_key_hash`] of each word of each name with the next, at the
+    /// [`joined_key_hash`](crate::normalize::joined_key_hash) of each word
+    /// of each name with the next, at the
     /// word's place in [`TokenTable::name_span`] (a name's last slot is
     /// unused): the scorer compares a query word with two listed words
     /// joined without making their key for every candidate. Filled a name at
@@ -252,7 +253,8 @@ impl NameIndex {
         self.tokens.name_terms(name.position as usize)
     }
 
-    /// [`joined_key_hash`] of each of a name's terms with the next, into
+    /// [`joined_key_hash`](crate::normalize::joined_key_hash) of each of a
+    /// name's terms with the next, into
     /// `out`; `buffers` make the keys the first time (see `joined`).
     pub fn name_joined(&self, name: &NameRecord, buffers: &mut JoinBuffers, out: &mut Vec<u64>) {
         out.clear();

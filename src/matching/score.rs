@@ -28,8 +28,10 @@
 //! worked out beforehand ([`WordFacts`]). `src/matching/allocation_tests.rs`
 //! checks this with a counting allocator. The scorer looks at nothing but
 //! the two token lists, their joined pairs and the scratch, and is
-//! deterministic. [`score_name_with`] adds the alignment an explanation
-//! reads, for the few names that match.
+//! deterministic. [`alignment`] reads, from the scratch [`score_into`]
+//! left, the alignment an explanation needs, for the few names that match.
+
+use std::ops::Range;
 
 use crate::config::*;
 use crate::normalize::within_one_edit;
@@ -113,8 +115,8 @@ pub struct ScoredToken<'a> {
 /// Query tokens `query` aligned with listed tokens `listed` by `rule`.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Pair {
-    pub query: std::ops::Range<usize>,
-    pub listed: std::ops::Range<usize>,
+    pub query: Range<usize>,
+    pub listed: Range<usize>,
     pub rule: Rule,
     pub similarity: f32,
 }
@@ -579,26 +581,32 @@ fn legal_phrase_pairs(
                     } else {
                         (start..end, j..j + 1)
                     };
-                    push_option(
-                        options,
-                        Pair {
-                            query,
-                            listed,
-                            rule: Rule::LegalForm,
-                            similarity: 1.0,
-                        },
-                    );
+                    push_option(options, query, listed, Some((Rule::LegalForm, 1.0)));
                 }
             }
         }
     }
 }
 
-/// Adds an alignment option with its place in the order options are made,
-/// the last tie-break of the greedy order.
-fn push_option(options: &mut Vec<(Pair, u32)>, pair: Pair) {
-    let order = options.len() as u32;
-    options.push((pair, order));
+/// Adds the option of aligning `query` with `listed` when they compared
+/// (`compared`: the rule and its similarity), with its place in the order
+/// options are made, the last tie-break of the greedy order.
+fn push_option(
+    options: &mut Vec<(Pair, u32)>,
+    query: Range<usize>,
+    listed: Range<usize>,
+    compared: Option<(Rule, f32)>,
+) {
+    if let Some((rule, similarity)) = compared {
+        let order = options.len() as u32;
+        let pair = Pair {
+            query,
+            listed,
+            rule,
+            similarity,
+        };
+        options.push((pair, order));
+    }
 }
 
 /// Scores `query` against `listed`. `family_len` and `query_family_len` are
@@ -623,13 +631,15 @@ pub fn score_name(
         person,
         family_len,
     };
-    score_name_with(
+    let mut scratch = Scratch::default();
+    let scored = score_into(
         query,
         &QueryPairs::of(query),
         &name,
         query_family_len,
-        &mut Scratch::default(),
-    )
+        &mut scratch,
+    )?;
+    Some(alignment(scored, query, &name, &scratch))
 }
 
 /// [`joined_key_hash`] of each adjacent pair of `tokens`.
@@ -664,7 +674,7 @@ pub struct ListedName<'n, 'a> {
 
 /// The buffers scoring reuses from one candidate to the next. After
 /// [`score_into`], `pairs` holds the alignment it chose, in the greedy
-/// order; [`score_name_with`] turns it into a [`NameScore`].
+/// order; [`alignment`] turns it into a [`NameScore`].
 #[derive(Default)]
 pub struct Scratch {
     /// Every alignment option, with the order it was made in.
@@ -675,15 +685,15 @@ pub struct Scratch {
     join: JoinBuffers,
 }
 
-/// [`score_into`], with the alignment and what the explanation reads of it.
-pub fn score_name_with(
+/// The alignment [`score_into`] chose, and what the explanation reads of
+/// it: `scored` is what it returned (lowered as the caller lowers it) and
+/// `scratch` what it left, for the same `query` and `listed`.
+pub fn alignment(
+    scored: Scored,
     query: &[ScoredToken<'_>],
-    query_joined: &QueryPairs,
     listed: &ListedName<'_, '_>,
-    query_family_len: usize,
-    scratch: &mut Scratch,
-) -> Option<NameScore> {
-    let scored = score_into(query, query_joined, listed, query_family_len, scratch)?;
+    scratch: &Scratch,
+) -> NameScore {
     let (family_len, tokens) = (listed.family_len, listed.tokens);
     let mut pairs = scratch.pairs.clone();
     pairs.sort_by_key(|p| p.query.start);
@@ -699,7 +709,7 @@ pub fn score_name_with(
     } else {
         Vec::new()
     };
-    Some(NameScore {
+    NameScore {
         score: scored.score,
         pairs,
         partial: scored.partial,
@@ -709,7 +719,7 @@ pub fn score_name_with(
         leftover: scored.leftover,
         common_parts,
         patronymics_left_out,
-    })
+    }
 }
 
 /// Scores `query` against one listed name: see [`score_name`] for the rules
@@ -746,44 +756,15 @@ pub fn score_into(
             let last = person && i + 1 == query.len() && query.len() > 1;
             let compared =
                 compare(q, l, person).or_else(|| last.then(|| compare_truncated(q, l)).flatten());
-            if let Some((rule, similarity)) = compared {
-                push_option(
-                    options,
-                    Pair {
-                        query: i..i + 1,
-                        listed: j..j + 1,
-                        rule,
-                        similarity,
-                    },
-                );
-            }
+            push_option(options, i..i + 1, j..j + 1, compared);
             if j + 1 < listed.len() {
-                if let Some((rule, similarity)) =
-                    compare_joined_listed(q, l.text, listed[j + 1].text, listed_joined[j], join)
-                {
-                    push_option(
-                        options,
-                        Pair {
-                            query: i..i + 1,
-                            listed: j..j + 2,
-                            rule,
-                            similarity,
-                        },
-                    );
-                }
+                let compared =
+                    compare_joined_listed(q, l.text, listed[j + 1].text, listed_joined[j], join);
+                push_option(options, i..i + 1, j..j + 2, compared);
             }
             if i + 1 < query.len() {
-                if let Some((rule, similarity)) = compare_joined_query(l, &query_joined[i]) {
-                    push_option(
-                        options,
-                        Pair {
-                            query: i..i + 2,
-                            listed: j..j + 1,
-                            rule,
-                            similarity,
-                        },
-                    );
-                }
+                let compared = compare_joined_query(l, &query_joined[i]);
+                push_option(options, i..i + 2, j..j + 1, compared);
             }
         }
     }

@@ -18,7 +18,7 @@ use super::result::{
     QueryField, Screening,
 };
 use super::score::{
-    score_into, score_name_with, ListedName, NameScore, QueryPairs, Scored, ScoredToken, Scratch,
+    alignment, score_into, ListedName, NameScore, QueryPairs, Scored, ScoredToken, Scratch,
 };
 use crate::countries::{country_code, is_known_code};
 use crate::identifiers::{IdentifierIndex, IdentifierType, Normalized, TypedIdentifier};
@@ -368,20 +368,10 @@ impl Screener {
         organization: bool,
         buffers: &'n mut ListedBuffers<'i>,
     ) -> ListedName<'n, 'i> {
-        let person = record.kind == Kind::Person;
         listed_view(&self.index, record, organization, &mut buffers.tokens);
         self.index
             .name_joined(record, &mut buffers.join, &mut buffers.joined);
-        ListedName {
-            tokens: &buffers.tokens,
-            joined: &buffers.joined,
-            person,
-            family_len: if person {
-                record.family_len as usize
-            } else {
-                0
-            },
-        }
+        buffers.name(record)
     }
 
     /// [`Screener::score_candidate`] with the alignment, for a name that matched.
@@ -389,21 +379,19 @@ impl Screener {
         let (tokenized, _) = field.reading(at);
         let query_owned = owned_tokens(&self.index, tokenized, field.organization);
         let query = view(&query_owned);
-        let record = &self.index.names[name_id as usize];
         let mut listed = ListedBuffers::default();
-        let name = self.listed_name(record, field.organization, &mut listed);
-        let mut scored = score_name_with(
-            &query,
-            &QueryPairs::of(&query),
-            &name,
-            tokenized.family_len.unwrap_or(0),
-            &mut Scratch::default(),
-        )
-        .expect("a name that scored scores again");
-        if record.weak {
-            scored.score *= WEAK_ALIAS_FACTOR;
-        }
-        scored
+        let mut scratch = Scratch::default();
+        let scored = self
+            .score_candidate(
+                (&query, &QueryPairs::of(&query), tokenized),
+                name_id,
+                field.organization,
+                &mut listed,
+                &mut scratch,
+            )
+            .expect("a name that scored scores again");
+        let record = &self.index.names[name_id as usize];
+        alignment(scored, &query, &listed.name(record), &scratch)
     }
 
     fn selected_lists(&self, options: &Options) -> Result<Vec<bool>, QueryError> {
@@ -987,6 +975,23 @@ struct ListedBuffers<'i> {
     tokens: Vec<ScoredToken<'i>>,
     joined: Vec<u64>,
     join: JoinBuffers,
+}
+
+impl<'i> ListedBuffers<'i> {
+    /// The name [`Screener::listed_name`] last made here, `record`'s.
+    fn name(&self, record: &crate::index::NameRecord) -> ListedName<'_, 'i> {
+        let person = record.kind == Kind::Person;
+        ListedName {
+            tokens: &self.tokens,
+            joined: &self.joined,
+            person,
+            family_len: if person {
+                record.family_len as usize
+            } else {
+                0
+            },
+        }
+    }
 }
 
 /// A listed name's tokens as the scorer reads them, into `out`.

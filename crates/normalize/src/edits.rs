@@ -59,18 +59,19 @@ pub fn within_one_edit(a: &str, b: &str) -> bool {
         return true;
     }
     if a.is_ascii() && b.is_ascii() {
-        return one_edit_apart(a.as_bytes(), b.as_bytes());
+        return first_of_one_edit(a.as_bytes(), b.as_bytes()).is_some();
     }
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
-    one_edit_apart(&a, &b)
+    first_of_one_edit(&a, &b).is_some()
 }
 
-/// [`within_one_edit`] over two different sequences of letters.
-fn one_edit_apart<T: PartialEq>(a: &[T], b: &[T]) -> bool {
+/// Where `a` and `b` first differ, when they are one edit apart (as
+/// [`within_one_edit`] counts them, equal strings included).
+fn first_of_one_edit<T: PartialEq>(a: &[T], b: &[T]) -> Option<usize> {
     let (la, lb) = (a.len(), b.len());
     if la.abs_diff(lb) > 1 {
-        return false;
+        return None;
     }
     let prefix = a.iter().zip(b).take_while(|(x, y)| x == y).count();
     let suffix = a[prefix..]
@@ -83,11 +84,12 @@ fn one_edit_apart<T: PartialEq>(a: &[T], b: &[T]) -> bool {
         la - prefix - suffix.min(la - prefix),
         lb - prefix - suffix.min(lb - prefix),
     );
-    match (ra, rb) {
-        (1, 1) | (1, 0) | (0, 1) => true,
+    let one = match (ra, rb) {
+        (0, 0) | (1, 1) | (1, 0) | (0, 1) => true,
         (2, 2) => a[prefix] == b[prefix + 1] && a[prefix + 1] == b[prefix],
         _ => false,
-    }
+    };
+    one.then_some(prefix)
 }
 
 /// Whether `to` is one of the strings [`for_each_one_edit`] makes from the
@@ -99,10 +101,9 @@ pub fn is_one_edit_of(from: &str, to: &str) -> bool {
         // Only a swap of two equal neighbours gives the word back.
         return a.windows(2).any(|w| w[0] == w[1]);
     }
-    if !one_edit_apart(a, b) {
+    let Some(first_difference) = first_of_one_edit(a, b) else {
         return false;
-    }
-    let first_difference = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    };
     let added = match b.len().cmp(&a.len()) {
         std::cmp::Ordering::Less => return true,
         // The inserted letter is the first that differs (proof: the letters
