@@ -399,6 +399,17 @@ def negatives(entries, split, seed):
         cases.append({"class": "namesake" if namesake else f"hard_{n.negative_class}",
                       "kind": "namesake" if namesake else "hard", "field": "name",
                       "query": n.text, "target": None})
+    # Ordinary applicants written with an initial for their first or last
+    # name (`M. Davis`, `Bruno K.`): what reading initials costs the innocent.
+    ordinary = [c["query"] for c in cases if c["kind"] == "ordinary" and c["field"] == "name"
+                and len(c["query"].split()) >= 2 and norm(c["query"])]
+    initialled_rng = random.Random(f"{seed}:initialled")
+    for i, name in enumerate(initialled_rng.sample(ordinary, PER_CLASS)):
+        words = name.split()
+        at = 0 if i % 2 == 0 else len(words) - 1
+        words[at] = words[at][0] + "."
+        cases.append({"class": "hard_initialled", "kind": "hard", "field": "name",
+                      "query": " ".join(words), "target": None})
     # Listed companies with their most distinctive word replaced.
     orgs = [e for e in pool if e["kind"] == "organization"]
     rng.shuffle(orgs)

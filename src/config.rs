@@ -66,9 +66,11 @@ pub const OTHER_FIRST_LETTER_MIN_LEN: usize = 7;
 /// listed name holds the query's word: likely a typo, weakly.
 pub const SHORT_TYPO_SIM: f32 = 0.75;
 
-/// An initial for a listed word: weak evidence, enough for a possible match
-/// only when two other words agree (`C. Correa Jhon`), never alone.
-pub const INITIAL_SIM: f32 = 0.7;
+/// An initial for a listed word, as close as its letter can be: an initial
+/// only says as much as the weaker of its two sides (see `score_into`), and
+/// it is enough for a possible match only beside two other words that agree
+/// (`C. Correa Jhon`) or one that identifies (`D. Kazbek`), never alone.
+pub const INITIAL_SIM: f32 = 0.85;
 
 /// A word written without its vowels (`Njmddn` for `Najmuddin`): a long
 /// skeleton still names one word.

@@ -74,8 +74,17 @@ fn variations_find_their_entries_at_the_level_they_deserve() {
         ("name", "Njmddn Frj Ahmad", "10007", "possible"),
         // A cut last word (KUZMIN, Dmitry Gennadyevich).
         ("name", "Kuzmin Dmitry Genn", "36815", "possible"),
-        // An initial alone with one word is not enough.
-        ("name", "D. Kuzmin", "36815", "none"),
+        // An initial beside a word that identifies is a possible match;
+        // beside a common one (Kim), it is not enough (KIM, Tong Chol).
+        ("name", "D. Kuzmin", "36815", "possible"),
+        ("name", "T. Kim", "22996", "none"),
+        // Initials for two given names beside the family name.
+        ("name", "K. T. Chol", "22996", "none"),
+        ("name", "Kim T. C.", "22996", "none"),
+        // An initial is not half of a word joined to the next (PRIGOZHINA,
+        // Polina Evgenyevna), nor does it take a word the name spells out.
+        ("name", "P. Polina Evgenyevna", "31671", "possible"),
+        ("name", "Ali KHORASHADIZADEH A", "26137", "strong"),
     ];
     let mut failures = Vec::new();
     for &(field, query, entry, want) in cases {

@@ -203,6 +203,25 @@ pub struct Leftover {
     pub short_form: bool,
 }
 
+/// Whether a word matched without a weak rule, at `similarity` or more, is
+/// rare on the lists and among applicants, on both sides: it identifies,
+/// where `Mahmoud` or `Smith` only narrows.
+fn identifying(
+    query: &[ScoredToken<'_>],
+    listed: &[ScoredToken<'_>],
+    pairs: &[Pair],
+    similarity: f32,
+) -> bool {
+    pairs.iter().any(|p| {
+        !p.rule.is_weak()
+            && p.similarity >= similarity
+            && query[p.query.clone()]
+                .iter()
+                .chain(&listed[p.listed.clone()])
+                .all(|t| t.evidence >= DROPPED_WORD_MIN_EVIDENCE)
+    })
+}
+
 /// Words that are not names: generic words, legal forms (one word, or a
 /// word of one written out: `Limited Liability Company`), stopwords.
 fn is_generic(t: &ScoredToken<'_>) -> bool {
@@ -241,22 +260,14 @@ impl Leftover {
             .zip(used_listed)
             .filter(|(t, &u)| !u && t.class != TermClass::Stopword)
             .count();
-        // Only when a word that matched identifies: rare on the lists and
-        // among applicants, on both sides. `Mahmoud Habib` meets `MAHMOUD,
-        // Ali Habib` on two frequent words, which says little.
-        let identifying = pairs.iter().any(|p| {
-            !p.rule.is_weak()
-                && query[p.query.clone()]
-                    .iter()
-                    .chain(&listed[p.listed.clone()])
-                    .all(|t| t.evidence >= DROPPED_WORD_MIN_EVIDENCE)
-        });
+        // Only when a word that matched identifies: `Mahmoud Habib` meets
+        // `MAHMOUD, Ali Habib` on two frequent words, which says little.
         let dropped_word = person
             && all_query
             && strong_pairs >= 2
             && left_listed == 1
             && listed.len() >= 3
-            && identifying;
+            && identifying(query, listed, pairs, 0.0);
         // A company by its distinctive words: each of them on both sides
         // matched, as written or as a spelling variant (a typo on top of a
         // short form is too little), together weighing enough.
@@ -498,7 +509,10 @@ fn within_one_edit_as_read(a: &ScoredToken<'_>, b: &ScoredToken<'_>) -> bool {
 /// `songhwa`), with its variant key.
 struct Joined {
     text: String,
-    key: String,
+    /// The variant key, or `None` when one half is a single letter: a word
+    /// split at its last letter (`DIN,G`) is matched as written, but an
+    /// initial is not half of a spelling (`P. Polina` is not `Ppolina`).
+    key: Option<String>,
 }
 
 /// Every adjacent pair of the query's `tokens` joined: `None` where a
@@ -511,7 +525,8 @@ fn joined_pairs(tokens: &[ScoredToken<'_>]) -> Vec<Option<Joined>> {
                 return None;
             }
             let text = [w[0].text, w[1].text].concat();
-            let key = crate::normalize::variant_key(&text);
+            let key = (w[0].facts.chars > 1 && w[1].facts.chars > 1)
+                .then(|| crate::normalize::variant_key(&text));
             Some(Joined { text, key })
         })
         .collect()
@@ -525,7 +540,7 @@ fn compare_joined_query(one: &ScoredToken<'_>, joined: &Option<Joined>) -> Optio
     }
     // Spelling variants, but no typos, across a join: the index looks the
     // halves up by text and key only.
-    (joined.key == one.key).then_some((Rule::Joined, VARIANT_SIM * JOINED_SIM))
+    (joined.key.as_deref() == Some(one.key)).then_some((Rule::Joined, VARIANT_SIM * JOINED_SIM))
 }
 
 /// A query token against two adjacent listed tokens `a` `b` written apart,
@@ -776,14 +791,17 @@ pub fn score_into(
         return None;
     }
     let span_evidence = |p: &Pair| -> f32 {
-        query[p.query.clone()]
-            .iter()
-            .map(|t| t.evidence)
-            .sum::<f32>()
-            + listed[p.listed.clone()]
-                .iter()
-                .map(|t| t.evidence)
-                .sum::<f32>()
+        let side = |tokens: &[ScoredToken<'_>], span: &Range<usize>| -> f32 {
+            tokens[span.clone()].iter().map(|t| t.evidence).sum()
+        };
+        let (q, l) = (side(query, &p.query), side(listed, &p.listed));
+        // An initial says no more than its word does, whatever a lone
+        // letter weighs: otherwise `A` would take `Ali` from `Ali`.
+        if p.rule == Rule::Initial {
+            2.0 * q.min(l)
+        } else {
+            q + l
+        }
     };
     // Greedy: best evidence first (similarity times evidence), ties to the
     // earlier tokens, so that the result does not depend on hash order.
@@ -848,8 +866,17 @@ pub fn score_into(
             || family_len >= listed.len()
             || (used_listed[..family_len].iter().any(|&u| u)
                 && used_listed[family_len..].iter().any(|&u| u));
+        // Initials stand in for words only beside two words that agree or
+        // one that identifies as written: `D. Kazbek` may be `DUKUZOV,
+        // Kazbek`, but `J. Smith` is no more `SMITH, John` than any other
+        // J. Smith, and a spelling of a rare word (`B. Gałat` for `KALAD,
+        // Belkasam`) is too loose beside a letter.
+        let initials_beside_little = pairs.iter().any(|p| p.rule == Rule::Initial)
+            && pairs.iter().filter(|p| !p.rule.is_weak()).count() < 2
+            && !identifying(query, listed, pairs, 1.0);
         if (listed_matched < 2 && listed.len() >= 2)
             || !family_ok
+            || initials_beside_little
             || query.len() < 2 && listed.len() < 2
         {
             partial = true;
