@@ -85,6 +85,13 @@ fn variations_find_their_entries_at_the_level_they_deserve() {
         // Polina Evgenyevna), nor does it take a word the name spells out.
         ("name", "P. Polina Evgenyevna", "31671", "possible"),
         ("name", "Ali KHORASHADIZADEH A", "26137", "strong"),
+        // A second surname or a middle name left out beside a word that
+        // identifies: possible, never strong (MUNOZ HOYOS, German; HARB,
+        // Ali Houssein). In a name of syllables it is another name (JANG,
+        // Yong Son).
+        ("name", "German Munoz", "19909", "possible"),
+        ("name", "Ali Harb", "12893", "possible"),
+        ("name", "Jang Yong", "17615", "none"),
     ];
     let mut failures = Vec::new();
     for &(field, query, entry, want) in cases {

@@ -136,7 +136,7 @@ pub fn explain(
     }
     if scored.weak {
         lines.push(
-            "Part of the evidence is weak (an initial, a cut word, a slip at the first letter or in a short word, a word without its vowels, or a company's short name): a possible match at most."
+            "Part of the evidence is weak (an initial, a cut word, a slip at the first letter or in a short word, a word without its vowels, a company's short name, or a word of the listed name left out): a possible match at most."
                 .into(),
         );
     }

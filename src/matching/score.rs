@@ -204,13 +204,14 @@ pub struct Leftover {
 }
 
 /// Whether a word matched without a weak rule, at `similarity` or more, is
-/// rare on the lists and among applicants, on both sides: it identifies,
-/// where `Mahmoud` or `Smith` only narrows.
+/// rare on the lists and among applicants (`evidence` or more), on both
+/// sides: it identifies, where `Mahmoud` or `Smith` only narrows.
 fn identifying(
     query: &[ScoredToken<'_>],
     listed: &[ScoredToken<'_>],
     pairs: &[Pair],
     similarity: f32,
+    evidence: f32,
 ) -> bool {
     pairs.iter().any(|p| {
         !p.rule.is_weak()
@@ -218,7 +219,7 @@ fn identifying(
             && query[p.query.clone()]
                 .iter()
                 .chain(&listed[p.listed.clone()])
-                .all(|t| t.evidence >= DROPPED_WORD_MIN_EVIDENCE)
+                .all(|t| t.evidence >= evidence)
     })
 }
 
@@ -262,12 +263,21 @@ impl Leftover {
             .count();
         // Only when a word that matched identifies: `Mahmoud Habib` meets
         // `MAHMOUD, Ali Habib` on two frequent words, which says little.
+        // Not in a name of syllables (`JANG, Yong Son`, `CHOU, Hsien
+        // Cheng`, `TUN, Zaw Min`): `Jang Yong` is another given name, not
+        // the same one shortened.
+        let syllables = listed.iter().all(|t| {
+            t.facts.chars <= SYLLABLE_MAX_LEN
+                || korean::is_syllable(t.text)
+                || korean::is_family_name(t.text)
+        });
         let dropped_word = person
             && all_query
             && strong_pairs >= 2
             && left_listed == 1
             && listed.len() >= 3
-            && identifying(query, listed, pairs, 0.0);
+            && !syllables
+            && identifying(query, listed, pairs, 0.0, DROPPED_WORD_MIN_EVIDENCE);
         // A company by its distinctive words: each of them on both sides
         // matched, as written or as a spelling variant (a typo on top of a
         // short form is too little), together weighing enough.
@@ -873,7 +883,7 @@ pub fn score_into(
         // Belkasam`) is too loose beside a letter.
         let initials_beside_little = pairs.iter().any(|p| p.rule == Rule::Initial)
             && pairs.iter().filter(|p| !p.rule.is_weak()).count() < 2
-            && !identifying(query, listed, pairs, 1.0);
+            && !identifying(query, listed, pairs, 1.0, INITIAL_WITNESS_MIN_EVIDENCE);
         if (listed_matched < 2 && listed.len() >= 2)
             || !family_ok
             || initials_beside_little
@@ -902,7 +912,9 @@ pub fn score_into(
     if given_reversed {
         score *= GIVEN_ORDER_FACTOR;
     }
-    let weak = pairs.iter().any(|p| p.rule.is_weak()) || leftover.short_form;
+    // A word left out is not all words agreeing: possible at most.
+    let weak =
+        pairs.iter().any(|p| p.rule.is_weak()) || leftover.short_form || leftover.dropped_word;
     if weak {
         score = score.min(WEAK_RULE_CAP);
     }
