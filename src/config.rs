@@ -73,11 +73,13 @@ pub const SHORT_TYPO_SIM: f32 = 0.75;
 pub const INITIAL_SIM: f32 = 0.85;
 
 /// A word written without its vowels (`Njmddn` for `Najmuddin`): a long
-/// skeleton still names one word.
-pub const SKELETON_SIM: f32 = 0.94;
+/// skeleton still names one word. The weak-rule cap keeps the name a
+/// possible match; at 0.94 names whose every word was a skeleton fell just
+/// under the default (`SLM, Ahmd` 0.876).
+pub const SKELETON_SIM: f32 = 0.96;
 
 /// A short skeleton (`Frj`, `Hssn`) names one word less surely.
-pub const SHORT_SKELETON_SIM: f32 = 0.9;
+pub const SHORT_SKELETON_SIM: f32 = 0.93;
 
 /// Skeletons shorter than this are short.
 pub const SHORT_SKELETON_LEN: usize = 5;

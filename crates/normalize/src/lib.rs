@@ -350,9 +350,12 @@ pub fn is_number(text: &str) -> bool {
 /// A word with its vowels dropped, as names are written to dodge a screen
 /// or to fit a field: every vowel after the first letter (`najmuddin` →
 /// `njmddn`, `kim` → `km`), and, when the word ends in a vowel, the same
-/// with that last vowel kept (`alberdi` → `albrdi`). Empty when there is no
-/// vowel to drop or the word is under three letters. ASCII only: the folded
-/// form of a name.
+/// with that last vowel kept (`alberdi` → `albrdi`), and, when the word
+/// begins with a vowel that leaves three consonants or more, the skeleton
+/// without it too (`akhras` → `khrs`: a prefix written on, `AL-AKHRAS`,
+/// makes the first letter an inner one). Empty when there is no vowel to
+/// drop or the word is under three letters. ASCII only: the folded form of
+/// a name.
 pub fn vowel_skeletons(text: &str) -> Vec<String> {
     let bytes = text.as_bytes();
     if bytes.len() < 3 || !text.is_ascii() || !bytes[1..].iter().any(|&b| is_vowel(b)) {
@@ -370,6 +373,9 @@ pub fn vowel_skeletons(text: &str) -> Vec<String> {
     let mut out = Vec::with_capacity(2);
     if is_vowel(last) && has_inner_vowel(text) {
         out.push(format!("{all}{}", last as char));
+    }
+    if is_vowel(bytes[0]) && all.len() >= 4 {
+        out.push(all[1..].to_string());
     }
     if all.len() >= 2 {
         out.push(all);
@@ -406,9 +412,11 @@ mod tests {
         let cases: &[(&str, &[&str])] = &[
             ("najmuddin", &["njmddn"]),
             ("faraj", &["frj"]),
-            ("ahmad", &["ahmd"]),
+            ("ahmad", &["hmd", "ahmd"]),
+            ("akhras", &["khrs", "akhrs"]),
+            ("omar", &["omr"]),
             ("kim", &["km"]),
-            ("alberdi", &["albrdi", "albrd"]),
+            ("alberdi", &["albrdi", "lbrd", "albrd"]),
             ("njmddn", &[]),
             ("li", &[]),
         ];
