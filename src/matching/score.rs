@@ -232,6 +232,13 @@ fn is_generic(t: &ScoredToken<'_>) -> bool {
     ) || is_legal_phrase_word(t.text)
 }
 
+/// A word of one or two letters or a number in a company's name: a series
+/// or branch mark that a short name leaves out (`SZ DJI TECHNOLOGY` is
+/// called `DJI`, `OSTOZHENKA 19` `Ostozhenka`).
+fn is_designator(t: &ScoredToken<'_>) -> bool {
+    t.facts.chars <= 2 || t.facts.number
+}
+
 /// A word added to a name that says nothing about who it is: a number, a
 /// single letter, a title or degree (stopwords), a generic business word.
 fn is_affix(t: &ScoredToken<'_>) -> bool {
@@ -280,7 +287,8 @@ impl Leftover {
             && identifying(query, listed, pairs, 0.0, DROPPED_WORD_MIN_EVIDENCE);
         // A company by its distinctive words: each of them on both sides
         // matched, as written or as a spelling variant (a typo on top of a
-        // short form is too little), together weighing enough.
+        // short form is too little), together weighing enough. A listed
+        // series or branch mark may be left out too (see [`is_designator`]).
         let distinctive = |t: &ScoredToken<'_>| !is_generic(t);
         let close = pairs.iter().all(|p| {
             p.similarity >= VARIANT_SIM || p.listed.clone().all(|j| !distinctive(&listed[j]))
@@ -294,7 +302,7 @@ impl Leftover {
             && listed
                 .iter()
                 .zip(used_listed)
-                .all(|(t, &u)| u || !distinctive(t))
+                .all(|(t, &u)| u || !distinctive(t) || is_designator(t))
             && listed
                 .iter()
                 .zip(used_listed)
@@ -324,7 +332,7 @@ impl Leftover {
     }
 
     fn listed_factor(&self, t: &ScoredToken<'_>) -> f32 {
-        if self.short_form && is_generic(t) {
+        if self.short_form && (is_generic(t) || is_designator(t)) {
             SHORT_FORM_FACTOR
         } else if self.dropped_word {
             DROPPED_WORD_FACTOR
