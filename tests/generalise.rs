@@ -68,7 +68,11 @@ fn variations_find_their_entries_at_the_level_they_deserve() {
         ("company", "Chinyong", "43379", "possible"),
         ("company", "Jinyong Group", "43379", "possible"),
         ("company", "Volasys Silver Star LLC", "24978", "strong"),
-        // A short name leaves out a series or branch mark (LLC OSTOZHENKA 19).
+        // A short name leaves out a series or branch mark (LLC OSTOZHENKA
+        // 19) or a place (YANBIAN SILVERSTAR NETWORK TECHNOLOGY CO., LTD.;
+        // KOREA KWANGSON BANKING CORP).
+        ("company", "Silverstar", "24977", "possible"),
+        ("company", "Kwangson Banking", "11581", "possible"),
         ("company", "Ostozhenka LLP", "35075", "possible"),
         // A first-letter slip in a long word: possible only.
         ("name", "Dmitry Tennadyevich Kuzmin", "36815", "possible"),

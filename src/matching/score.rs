@@ -36,7 +36,7 @@ use std::ops::Range;
 use crate::config::*;
 use crate::normalize::within_one_edit;
 use crate::normalize::{
-    is_legal_phrase_word, is_patronymic, joined_key_hash, korean, legal_phrases,
+    is_legal_phrase_word, is_patronymic, is_place_word, joined_key_hash, korean, legal_phrases,
     looks_vowel_dropped, vowel_skeletons, JoinBuffers, TermClass, WordFacts, NO_JOIN,
 };
 
@@ -232,11 +232,12 @@ fn is_generic(t: &ScoredToken<'_>) -> bool {
     ) || is_legal_phrase_word(t.text)
 }
 
-/// A word of one or two letters or a number in a company's name: a series
-/// or branch mark that a short name leaves out (`SZ DJI TECHNOLOGY` is
-/// called `DJI`, `OSTOZHENKA 19` `Ostozhenka`).
+/// A word of a company's name that a short name leaves out: a series or
+/// branch mark of one or two letters or digits (`SZ DJI TECHNOLOGY` is
+/// called `DJI`, `OSTOZHENKA 19` `Ostozhenka`) or a place (`YANBIAN
+/// SILVERSTAR` is `Silverstar`).
 fn is_designator(t: &ScoredToken<'_>) -> bool {
-    t.facts.chars <= 2 || t.facts.number
+    t.facts.chars <= 2 || t.facts.number || is_place_word(t.text)
 }
 
 /// A word added to a name that says nothing about who it is: a number, a
@@ -288,7 +289,8 @@ impl Leftover {
         // A company by its distinctive words: each of them on both sides
         // matched, as written or as a spelling variant (a typo on top of a
         // short form is too little), together weighing enough. A listed
-        // series or branch mark may be left out too (see [`is_designator`]).
+        // series or branch mark or a place may be left out too (see
+        // [`is_designator`]).
         let distinctive = |t: &ScoredToken<'_>| !is_generic(t);
         let close = pairs.iter().all(|p| {
             p.similarity >= VARIANT_SIM || p.listed.clone().all(|j| !distinctive(&listed[j]))

@@ -31,6 +31,8 @@ struct Vocabulary {
     legal_phrases: Vec<(Vec<&'static str>, &'static str)>,
     /// Every word of those phrases (`limited`, `liability`, `obshchestvo`).
     legal_phrase_words: FastMap<&'static str, ()>,
+    /// Places that qualify company names (`data/place_words.txt`).
+    places: FastMap<&'static str, ()>,
 }
 
 fn vocabulary() -> &'static Vocabulary {
@@ -74,6 +76,10 @@ fn vocabulary() -> &'static Vocabulary {
             population_share: FastMap::default(),
             legal_phrases: Vec::new(),
             legal_phrase_words: FastMap::default(),
+            places: data_lines(include_str!("../data/place_words.txt"))
+                .flat_map(str::split_whitespace)
+                .map(|w| (w, ()))
+                .collect(),
         };
         for line in data_lines(include_str!("../data/legal_phrases.txt")) {
             let (spelling, words) = line
@@ -118,6 +124,12 @@ pub fn legal_phrases() -> &'static [(Vec<&'static str>, &'static str)] {
 /// (`liability` in `Limited Liability Company`).
 pub fn is_legal_phrase_word(text: &str) -> bool {
     vocabulary().legal_phrase_words.contains_key(text)
+}
+
+/// Whether `text` is a place that qualifies company names (`yanbian`,
+/// `korea`): a company's short name may leave it out.
+pub fn is_place_word(text: &str) -> bool {
+    vocabulary().places.contains_key(text)
 }
 
 /// `21.5 kim gim` → (0.215, `kim gim`).
