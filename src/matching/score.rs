@@ -285,7 +285,7 @@ impl Leftover {
             && left_listed == 1
             && listed.len() >= 3
             && !syllables
-            && identifying(query, listed, pairs, 0.0, DROPPED_WORD_MIN_EVIDENCE);
+            && identifying(query, listed, pairs, VARIANT_SIM, DROPPED_WORD_MIN_EVIDENCE);
         // A company by its distinctive words: each of them on both sides
         // matched, as written or as a spelling variant (a typo on top of a
         // short form is too little), together weighing enough. A listed
