@@ -91,6 +91,9 @@ fn variations_find_their_entries_at_the_level_they_deserve() {
         // Polina Evgenyevna), nor does it take a word the name spells out.
         ("name", "P. Polina Evgenyevna", "31671", "possible"),
         ("name", "Ali KHORASHADIZADEH A", "26137", "strong"),
+        // An Arabic article written on (AL-GHAZALI, Muhammad; EL HEIT, Ali).
+        ("name", "Muhammad Alghazali", "23335", "strong"),
+        ("name", "Ali Elheit", "8205", "strong"),
         // A second surname or a middle name left out beside a word that
         // identifies: possible, never strong (MUNOZ HOYOS, German; HARB,
         // Ali Houssein). In a name of syllables it is another name (JANG,
