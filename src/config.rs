@@ -95,6 +95,10 @@ pub const TRUNCATED_SPAN: f32 = 0.2;
 /// initial. Common names on the lists (`Jon`, `Cho`) are never read as cut words.
 pub const TRUNCATED_MIN_LEN: usize = 2;
 
+/// A short part with a letter misread (`K0` for `KO`, `Ll` for `LI`): the
+/// same letters as read, as close as a spelling variant.
+pub const MISREAD_SIM: f32 = VARIANT_SIM;
+
 /// Parts this short (`O`, `Ri`, `Ko`) match only exactly or as spellings
 /// the variant table lists together: letter rules and typos would let nearly
 /// every short part match another (`Ko`/`Go`, `Li`/`Lu`, `An`/`Am`).

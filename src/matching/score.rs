@@ -65,6 +65,8 @@ pub enum Rule {
     Skeleton,
     /// A short word one slip from a listed one: `Kuj` ≈ `Kuk`. Weak.
     ShortTypo,
+    /// A short part with a letter misread: `K0` ≈ `KO`, `Ll` ≈ `LI`.
+    Misread,
 }
 
 impl Rule {
@@ -81,6 +83,7 @@ impl Rule {
             Rule::Initial => "an initial",
             Rule::Skeleton => "the same word without its vowels",
             Rule::ShortTypo => "a short word one letter off: a typo or another name",
+            Rule::Misread => "a letter misread (0 for O, 1 or l for I)",
         }
     }
 
@@ -489,8 +492,10 @@ fn compare_text(a: &ScoredToken<'_>, b: &ScoredToken<'_>) -> Option<(Rule, f32)>
     }
     if a.facts.chars <= SHORT_PART_LEN || b.facts.chars <= SHORT_PART_LEN {
         let class = a.facts.variant_class;
-        return (class.is_some() && class == b.facts.variant_class)
-            .then_some((Rule::Variant, VARIANT_SIM));
+        if class.is_some() && class == b.facts.variant_class {
+            return Some((Rule::Variant, VARIANT_SIM));
+        }
+        return misread(a.text, b.text).then_some((Rule::Misread, MISREAD_SIM));
     }
     if a.key == b.key {
         return Some((Rule::Variant, VARIANT_SIM));
@@ -511,6 +516,25 @@ fn compare_text(a: &ScoredToken<'_>, b: &ScoredToken<'_>) -> Option<(Rule, f32)>
         return Some((Rule::Typo, typo_sim(shortest)));
     }
     None
+}
+
+/// Whether the query's short part `query` is the listed `listed` with
+/// letters misread: a digit for the letter it looks like (`k0`, `i1`), or
+/// `l` for `i` (a capital I read as a small L) in a part with no vowel, so
+/// no word of its own (`Ll`, `Jl`; not `Al`).
+fn misread(query: &str, listed: &str) -> bool {
+    let (q, l) = (query.as_bytes(), listed.as_bytes());
+    let vowelless = !q.iter().any(|b| b"aeiouy".contains(b));
+    q.len() == l.len()
+        && q != l
+        && q.iter().zip(l).all(|(&x, &y)| {
+            x == y
+                || matches!(
+                    (x, y),
+                    (b'0', b'o') | (b'1', b'l' | b'i') | (b'5', b's') | (b'8', b'b')
+                )
+                || (vowelless && x == b'l' && y == b'i')
+        })
 }
 
 /// One edit apart as written, or once OCR misreads are read back.
@@ -1206,6 +1230,14 @@ mod tests {
             ("li", "lu", false),
             ("an", "am", false),
             ("om", "oma", false),
+            // A letter misread: a digit, or l for a capital I where the part
+            // has no vowel to be a word of its own.
+            ("k0", "ko", true),
+            ("i1", "il", true),
+            ("ll", "li", true),
+            ("jl", "ji", true),
+            ("al", "ai", false),
+            ("k0", "ka", false),
         ];
         for &(a, b, expected) in cases {
             assert_eq!(texts_compare(a, b).is_some(), expected, "{a} vs {b}");
