@@ -36,8 +36,9 @@ use std::ops::Range;
 use crate::config::*;
 use crate::normalize::within_one_edit;
 use crate::normalize::{
-    is_legal_phrase_word, is_patronymic, is_place_word, joined_key_hash, korean, legal_phrases,
-    looks_vowel_dropped, vowel_skeletons, JoinBuffers, TermClass, WordFacts, NO_JOIN,
+    is_legal_phrase_word, is_patronymic, is_place_word, is_vowel_skeleton_of, joined_key_hash,
+    korean, legal_phrases, looks_short_skeleton, looks_vowel_dropped, JoinBuffers, TermClass,
+    WordFacts, NO_JOIN,
 };
 
 /// Which rule bridged two tokens.
@@ -397,7 +398,8 @@ fn compare_weak(a: &ScoredToken<'_>, b: &ScoredToken<'_>, person: bool) -> Optio
     {
         return Some((Rule::Initial, INITIAL_SIM));
     }
-    if looks_vowel_dropped(a.text) && vowel_skeletons(b.text).iter().any(|s| s == a.text) {
+    let skeleton = looks_vowel_dropped(a.text) || (looks_short_skeleton(a.text) && b_len > a_len);
+    if skeleton && is_vowel_skeleton_of(b.text, a.text) {
         let sim = if a_len >= SHORT_SKELETON_LEN {
             SKELETON_SIM
         } else {

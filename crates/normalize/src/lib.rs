@@ -395,6 +395,53 @@ pub fn looks_vowel_dropped(text: &str) -> bool {
         && (bytes.len() >= 4 || !is_vowel(bytes[bytes.len() - 1]))
 }
 
+/// Whether a short word may be a short name with its vowels dropped, beside
+/// other words that agree: two consonants (`Km` for `Kim`, `Rz` for `Raza`;
+/// not `Ng`, a name), or two consonants and a final vowel that are no
+/// spelling of their own (`Dni` for `Dini`; not `Cho`, `Shu`, `Phi`).
+/// [`looks_vowel_dropped`] is what the index looks up; this only scores.
+pub fn looks_short_skeleton(text: &str) -> bool {
+    let b = text.as_bytes();
+    let consonant = |c: u8| c.is_ascii_lowercase() && !is_vowel(c) && c != b'y';
+    let digraph = b.len() >= 2
+        && matches!(
+            &b[..2],
+            b"ch" | b"sh" | b"th" | b"ph" | b"zh" | b"kh" | b"gh" | b"wh" | b"ng"
+        );
+    match b.len() {
+        2 => consonant(b[0]) && consonant(b[1]) && !digraph,
+        // A glide (`Hwa`, `Kwa`) or a Korean syllable is a word of its own.
+        3 => {
+            consonant(b[0])
+                && consonant(b[1])
+                && b[1] != b'w'
+                && is_vowel(b[2])
+                && !digraph
+                && !korean::is_syllable(text)
+        }
+        _ => false,
+    }
+}
+
+/// Whether `skeleton` is one of [`vowel_skeletons`] of `word`, without
+/// making them: the scorer asks this of many pairs and allocates nothing.
+pub fn is_vowel_skeleton_of(word: &str, skeleton: &str) -> bool {
+    let (w, s) = (word.as_bytes(), skeleton.as_bytes());
+    if w.len() < 3 || !word.is_ascii() || !w[1..].iter().any(|&b| is_vowel(b)) {
+        return false;
+    }
+    let all = || std::iter::once(w[0]).chain(w[1..].iter().copied().filter(|&b| !is_vowel(b)));
+    let all_len = all().count();
+    let last = w[w.len() - 1];
+    let with_last = is_vowel(last) && has_inner_vowel(word);
+    (with_last
+        && s.len() == all_len + 1
+        && s[all_len] == last
+        && all().eq(s[..all_len].iter().copied()))
+        || (is_vowel(w[0]) && all_len >= 4 && all().skip(1).eq(s.iter().copied()))
+        || (all_len >= 2 && all().eq(s.iter().copied()))
+}
+
 /// Whether a vowel stands between the first and last letters.
 pub fn has_inner_vowel(text: &str) -> bool {
     let bytes = text.as_bytes();
@@ -426,6 +473,43 @@ mod tests {
         assert!(!super::has_inner_vowel("njmddn"));
         assert!(super::looks_vowel_dropped("njmddn") && super::looks_vowel_dropped("albrdi"));
         assert!(!super::looks_vowel_dropped("ali") && !super::looks_vowel_dropped("ng"));
+        for word in [
+            "najmuddin",
+            "faraj",
+            "ahmad",
+            "kim",
+            "alberdi",
+            "akhras",
+            "omar",
+            "li",
+            "dini",
+        ] {
+            let skeletons = super::vowel_skeletons(word);
+            for candidate in [
+                "njmddn", "frj", "hmd", "ahmd", "km", "albrdi", "lbrd", "albrd", "khrs", "akhrs",
+                "omr", "mr", "dn", "dni", "li", "kim",
+            ] {
+                assert_eq!(
+                    super::is_vowel_skeleton_of(word, candidate),
+                    skeletons.iter().any(|s| s == candidate),
+                    "{word} {candidate}"
+                );
+            }
+        }
+        for (word, short) in [
+            ("km", true),
+            ("rz", true),
+            ("dni", true),
+            ("kfa", true),
+            ("ng", false),
+            ("cho", false),
+            ("shu", false),
+            ("ali", false),
+            ("kim", false),
+            ("njmddn", false),
+        ] {
+            assert_eq!(super::looks_short_skeleton(word), short, "{word}");
+        }
         assert!(super::has_inner_vowel("frij"));
     }
 
