@@ -121,7 +121,9 @@ pub const EXTRA_WORD_FACTOR: f32 = 0.5;
 pub const EXTRA_AFFIX_FACTOR: f32 = 0.1;
 
 /// What one listed word the query leaves out costs when every query word
-/// matched: a dropped middle name or second surname (`Rosa Ibarra`).
+/// matched: a dropped middle name or second surname (`Rosa Ibarra`). Low,
+/// since such a name is capped as a possible match anyway; what guards
+/// the innocent is the witness word ([`DROPPED_WORD_MIN_EVIDENCE`]).
 pub const DROPPED_WORD_FACTOR: f32 = 0.2;
 
 /// The evidence a word written out must carry, on both sides, for an
