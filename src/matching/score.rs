@@ -16,11 +16,14 @@
 //!
 //! Some words left over cost less ([`Leftover`]): an affix or a second name
 //! beside a listed name that is all there (`Kim Jong Un PhD`), one dropped
-//! word when a matched word identifies (`Rosa Ibarra`), a company's generic
-//! words when the query holds its distinctive ones (`Chinyong`). Some rules
-//! are weak ([`Rule::is_weak`]: a first-letter or short-word slip, an
-//! initial, a cut word, a word without vowels): a name that needs one, or a
-//! company's short form, is capped at [`WEAK_RULE_CAP`], a possible match.
+//! word when a matched word identifies (`Rosa Ibarra`; never in a name of
+//! syllables, `JANG, Yong Son`), a company's generic words, series marks and
+//! places when the query holds its distinctive ones (`Chinyong`,
+//! `Silverstar`). Some rules are weak ([`Rule::is_weak`]: a first-letter or
+//! short-word slip, an initial, a cut word, a word without vowels): a name
+//! that needs one, a dropped word or a company's short form is capped at
+//! [`WEAK_RULE_CAP`], a possible match. An initial counts only beside two
+//! words that agree or one that identifies (`D. Kazbek`, not `J. Smith`).
 //!
 //! Contract: [`score_into`] allocates nothing once its [`Scratch`] has grown
 //! to the longest names it met: its buffers are reused from one candidate to
@@ -948,9 +951,13 @@ pub fn score_into(
     if given_reversed {
         score *= GIVEN_ORDER_FACTOR;
     }
-    // A word left out is not all words agreeing: possible at most.
-    let weak =
-        pairs.iter().any(|p| p.rule.is_weak()) || leftover.short_form || leftover.dropped_word;
+    // A word left out is not all words agreeing: possible at most. But a
+    // patronymic left out is how CVs write Russian names (`Dimitri Popov`).
+    let dropped_name = leftover.dropped_word
+        && (0..listed.len()).any(|j| {
+            !used_listed[j] && listed[j].class != TermClass::Stopword && !patronymic_left_out(j)
+        });
+    let weak = pairs.iter().any(|p| p.rule.is_weak()) || leftover.short_form || dropped_name;
     if weak {
         score = score.min(WEAK_RULE_CAP);
     }
