@@ -94,12 +94,12 @@ pub struct NameIndex {
     /// Name count, for weights.
     name_total: u32,
     /// [`joined_key_hash`](crate::normalize::joined_key_hash) of each word
-    /// of each name with the next, at the
-    /// word's place in [`TokenTable::name_span`] (a name's last slot is
-    /// unused): the scorer compares a query word with two listed words
-    /// joined without making their key for every candidate. Filled a name at
-    /// a time when it is first scored ([`NOT_YET`] until then): most names
-    /// never are, and filling all of them would add a third to the load.
+    /// of each name with the next, at the word's place in
+    /// [`TokenTable::name_span`] (a name's last slot is unused): the scorer
+    /// compares a query word with two listed words joined without making
+    /// their key for every candidate. Filled a name at a time when it is
+    /// first scored ([`NOT_YET`] until then): most names never are, and
+    /// filling all of them would add a third to the load.
     joined: Vec<AtomicU64>,
     /// Terms by their vowel skeleton (`njmddn` → `najmuddin`), built at the
     /// first query that has a word without inner vowels: most never do.
@@ -254,8 +254,8 @@ impl NameIndex {
     }
 
     /// [`joined_key_hash`](crate::normalize::joined_key_hash) of each of a
-    /// name's terms with the next, into
-    /// `out`; `buffers` make the keys the first time (see `joined`).
+    /// name's terms with the next, into `out`; `buffers` make the keys the
+    /// first time (see `joined`).
     pub fn name_joined(&self, name: &NameRecord, buffers: &mut JoinBuffers, out: &mut Vec<u64>) {
         out.clear();
         let span = self.tokens.name_span(name.position as usize);
