@@ -64,18 +64,20 @@ fn syllables() -> &'static Syllables {
     SYLLABLES.get_or_init(|| {
         let sino = crate::readings::sino_korean_counts();
         let mut revised_forms: Vec<Box<str>> = Vec::new();
-        let mut revised_at: FastMap<Box<str>, u16> = FastMap::default();
+        let mut seen: FastMap<Box<str>, ()> = FastMap::default();
         let mut ranked: FastMap<Box<str>, Vec<(f32, u16)>> = FastMap::default();
         let mut revised = String::new();
         for c in '\u{AC00}'..='\u{D7A3}' {
             revised.clear();
             script::hangul_to_latin(c, &mut revised);
-            let at = *revised_at
-                .entry(revised.as_str().into())
-                .or_insert_with(|| {
-                    revised_forms.push(revised.as_str().into());
-                    (revised_forms.len() - 1) as u16
-                });
+            // Syllables that romanise alike (finals `ㄱ`, `ㄲ`, `ㅋ` are all
+            // `k`) rank alike: each Revised form is worked out once.
+            if seen.contains_key(revised.as_str()) {
+                continue;
+            }
+            let at = revised_forms.len() as u16;
+            revised_forms.push(revised.as_str().into());
+            seen.insert(revised.as_str().into(), ());
             let sino_count = sino.get(&revised).copied().unwrap_or(0);
             // Syllables no character reads still count a little: native
             // names (`Haneul`) use them.
