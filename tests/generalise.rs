@@ -80,6 +80,9 @@ fn variations_find_their_entries_at_the_level_they_deserve() {
         ("name", "Njmddn Frj Ahmad", "10007", "possible"),
         // A cut last word (KUZMIN, Dmitry Gennadyevich).
         ("name", "Kuzmin Dmitry Genn", "36815", "possible"),
+        // A patronymic cut to a common name is still a cut one (TYURIN,
+        // Vladimir Anatolyevich).
+        ("name", "Tyurin Vladimir Ana", "23243", "possible"),
         // An initial beside a word that identifies is a possible match;
         // beside a common one (Kim), it is not enough (KIM, Tong Chol).
         ("name", "D. Kuzmin", "36815", "possible"),

@@ -473,9 +473,11 @@ const SAME_SOUND_FIRST_LETTERS: &[(char, char)] = &[
 fn compare_truncated(a: &ScoredToken<'_>, b: &ScoredToken<'_>) -> Option<(Rule, f32)> {
     let (a_len, b_len) = (a.facts.chars, b.facts.chars);
     // A common name that listed names hold (`Jon`, `Cho`) is a name of its
-    // own, not a cut one.
+    // own, not a cut one; but not where it begins a patronymic, which no
+    // given name follows (`Vladimir Ana` for `Vladimir Anatolyevich`).
+    let common = a.evidence < a.weight && a.weight < 1.0;
     if a_len < TRUNCATED_MIN_LEN
-        || (a.evidence < a.weight && a.weight < 1.0)
+        || (common && !is_patronymic(b.text))
         || b_len <= a_len
         || a.facts.number
         || !b.text.starts_with(a.text)
