@@ -357,30 +357,61 @@ pub fn is_number(text: &str) -> bool {
 /// drop or the word is under three letters. ASCII only: the folded form of
 /// a name.
 pub fn vowel_skeletons(text: &str) -> Vec<String> {
+    skeleton_forms(text)
+        .map(|form| form.letters(text.as_bytes()).map(char::from).collect())
+        .collect()
+}
+
+/// One of a word's [`vowel_skeletons`], described rather than made: its
+/// letters are the first letter and every consonant after it, less the
+/// first letter (`drop_first`), plus the last vowel (`keep_last`).
+#[derive(Clone, Copy)]
+struct SkeletonForm {
+    drop_first: bool,
+    keep_last: bool,
+}
+
+impl SkeletonForm {
+    fn letters(self, word: &[u8]) -> impl Iterator<Item = u8> + '_ {
+        let consonants = word[1..].iter().copied().filter(|&b| !is_vowel(b));
+        std::iter::once(word[0])
+            .chain(consonants)
+            .skip(self.drop_first as usize)
+            .chain(self.keep_last.then(|| word[word.len() - 1]))
+    }
+}
+
+/// The forms of `text`'s [`vowel_skeletons`], in their order: the one
+/// definition both the index (which makes them) and the scorer (which
+/// compares without making them, [`is_vowel_skeleton_of`]) read.
+fn skeleton_forms(text: &str) -> impl Iterator<Item = SkeletonForm> {
     let bytes = text.as_bytes();
-    if bytes.len() < 3 || !text.is_ascii() || !bytes[1..].iter().any(|&b| is_vowel(b)) {
-        return Vec::new();
-    }
-    let mut all = String::with_capacity(bytes.len());
-    all.push(bytes[0] as char);
-    all.extend(
-        bytes[1..]
-            .iter()
-            .filter(|b| !is_vowel(**b))
-            .map(|&b| b as char),
-    );
-    let last = bytes[bytes.len() - 1];
-    let mut out = Vec::with_capacity(2);
-    if is_vowel(last) && has_inner_vowel(text) {
-        out.push(format!("{all}{}", last as char));
-    }
-    if is_vowel(bytes[0]) && all.len() >= 4 {
-        out.push(all[1..].to_string());
-    }
-    if all.len() >= 2 {
-        out.push(all);
-    }
-    out
+    let has_form = bytes.len() >= 3 && text.is_ascii() && bytes[1..].iter().any(|&b| is_vowel(b));
+    let (first, last) = (bytes.first().copied(), bytes.last().copied());
+    // The first letter and the consonants after it.
+    let all_len = if has_form {
+        1 + bytes[1..].iter().filter(|&&b| !is_vowel(b)).count()
+    } else {
+        0
+    };
+    let with_last = has_form && last.is_some_and(is_vowel) && has_inner_vowel(text);
+    let without_first = has_form && first.is_some_and(is_vowel) && all_len >= 4;
+    [
+        with_last.then_some(SkeletonForm {
+            drop_first: false,
+            keep_last: true,
+        }),
+        without_first.then_some(SkeletonForm {
+            drop_first: true,
+            keep_last: false,
+        }),
+        (has_form && all_len >= 2).then_some(SkeletonForm {
+            drop_first: false,
+            keep_last: false,
+        }),
+    ]
+    .into_iter()
+    .flatten()
 }
 
 /// Whether a word may be a name with its vowels dropped (see
@@ -426,20 +457,7 @@ pub fn looks_short_skeleton(text: &str) -> bool {
 /// Whether `skeleton` is one of [`vowel_skeletons`] of `word`, without
 /// making them: the scorer asks this of many pairs and allocates nothing.
 pub fn is_vowel_skeleton_of(word: &str, skeleton: &str) -> bool {
-    let (w, s) = (word.as_bytes(), skeleton.as_bytes());
-    if w.len() < 3 || !word.is_ascii() || !w[1..].iter().any(|&b| is_vowel(b)) {
-        return false;
-    }
-    let all = || std::iter::once(w[0]).chain(w[1..].iter().copied().filter(|&b| !is_vowel(b)));
-    let all_len = all().count();
-    let last = w[w.len() - 1];
-    let with_last = is_vowel(last) && has_inner_vowel(word);
-    (with_last
-        && s.len() == all_len + 1
-        && s[all_len] == last
-        && all().eq(s[..all_len].iter().copied()))
-        || (is_vowel(w[0]) && all_len >= 4 && all().skip(1).eq(s.iter().copied()))
-        || (all_len >= 2 && all().eq(s.iter().copied()))
+    skeleton_forms(word).any(|form| form.letters(word.as_bytes()).eq(skeleton.bytes()))
 }
 
 /// Whether a vowel stands between the first and last letters.
