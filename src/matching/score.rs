@@ -40,8 +40,8 @@ use crate::config::*;
 use crate::normalize::within_one_edit;
 use crate::normalize::{
     is_legal_phrase_word, is_patronymic, is_place_word, is_vowel_skeleton_of, joined_key_hash,
-    korean, legal_phrases, looks_short_skeleton, looks_vowel_dropped, JoinBuffers, TermClass,
-    WordFacts, NO_JOIN,
+    korean, legal_phrases, looks_short_skeleton, looks_vowel_dropped, ocr_letter, JoinBuffers,
+    TermClass, WordFacts, NO_JOIN,
 };
 
 /// Which rule bridged two tokens.
@@ -526,9 +526,10 @@ fn compare_text(a: &ScoredToken<'_>, b: &ScoredToken<'_>) -> Option<(Rule, f32)>
 }
 
 /// Whether the query's short part `query` is the listed `listed` with
-/// letters misread: a digit for the letter it looks like (`k0`, `i1`), or
-/// `l` for `i` (a capital I read as a small L) in a part with no vowel, so
-/// no word of its own (`Ll`, `Jl`; not `Al`).
+/// letters misread: a digit for the letter it looks like ([`ocr_letter`]:
+/// `k0`, `i1`), `1` for a capital I, or `l` for `i` (a capital I read as a
+/// small L) in a part with no vowel, so no word of its own (`Ll`, `Jl`; not
+/// `Al`).
 fn misread(query: &str, listed: &str) -> bool {
     let (q, l) = (query.as_bytes(), listed.as_bytes());
     let vowelless = !q.iter().any(|b| b"aeiouy".contains(b));
@@ -536,10 +537,8 @@ fn misread(query: &str, listed: &str) -> bool {
         && q != l
         && q.iter().zip(l).all(|(&x, &y)| {
             x == y
-                || matches!(
-                    (x, y),
-                    (b'0', b'o') | (b'1', b'l' | b'i') | (b'5', b's') | (b'8', b'b')
-                )
+                || ocr_letter(x) == Some(y)
+                || (x, y) == (b'1', b'i')
                 || (vowelless && x == b'l' && y == b'i')
         })
 }

@@ -197,7 +197,7 @@ pub fn listed_variant_class(text: &str) -> Option<&'static str> {
 /// rest of the spelling, so the typo rule can tell `Moharnmad` (one misread)
 /// from another name.
 pub fn ocr_reading(text: &str) -> Option<String> {
-    if !text.contains("rn") && !text.bytes().any(|b| matches!(b, b'0' | b'1' | b'5' | b'8')) {
+    if !text.contains("rn") && !text.bytes().any(|b| ocr_letter(b).is_some()) {
         return None;
     }
     if super::is_number(text) {
@@ -205,11 +205,27 @@ pub fn ocr_reading(text: &str) -> Option<String> {
     }
     let read = text
         .replace("rn", "m")
-        .replace('0', "o")
-        .replace('1', "l")
-        .replace('5', "s")
-        .replace('8', "b");
+        .chars()
+        .map(|c| {
+            u8::try_from(c)
+                .ok()
+                .and_then(ocr_letter)
+                .map_or(c, char::from)
+        })
+        .collect();
     Some(read)
+}
+
+/// The letter optical character recognition mistakes `digit` for (`0` →
+/// `o`, `1` → `l`, `5` → `s`, `8` → `b`), or `None` for any other byte.
+pub fn ocr_letter(digit: u8) -> Option<u8> {
+    match digit {
+        b'0' => Some(b'o'),
+        b'1' => Some(b'l'),
+        b'5' => Some(b's'),
+        b'8' => Some(b'b'),
+        _ => None,
+    }
 }
 
 /// The spelling-insensitive key of a token: equal keys mean "the same name
