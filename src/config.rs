@@ -133,6 +133,13 @@ pub const DROPPED_WORD_FACTOR: f32 = 0.2;
 /// found 65% of the development part's initials, 0.7 finds 76%.
 pub const INITIAL_WITNESS_MIN_EVIDENCE: f32 = 0.7;
 
+/// The weight (see [`crate::weights::class_weight`]) of the matched word a
+/// company's short name needs when it leaves out a listed place or series
+/// mark: a word in at most some 25 listed names (`Silverstar`, `Kwangson`;
+/// not `National`, `Insurance`, which would make `National Insurance
+/// Company` a short name of `KOREA NATIONAL INSURANCE CORPORATION`).
+pub const DESIGNATOR_WITNESS_MIN_WEIGHT: f32 = 0.7;
+
 /// A person's name whose words are all this short is read as a name of
 /// syllables (Chinese, Korean, Burmese), where no word may be left out.
 pub const SYLLABLE_MAX_LEN: usize = 5;

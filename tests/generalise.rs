@@ -73,6 +73,9 @@ fn variations_find_their_entries_at_the_level_they_deserve() {
         // KOREA KWANGSON BANKING CORP).
         ("company", "Silverstar", "24977", "possible"),
         ("company", "Kwangson Banking", "11581", "possible"),
+        // Only beside a word the lists hold rarely: an ordinary insurer is
+        // not KOREA NATIONAL INSURANCE CORPORATION.
+        ("company", "National Insurance Company", "20573", "none"),
         ("company", "Ostozhenka LLP", "35075", "possible"),
         // A first-letter slip in a long word: possible only.
         ("name", "Dmitry Tennadyevich Kuzmin", "36815", "possible"),

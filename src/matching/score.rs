@@ -297,7 +297,8 @@ impl Leftover {
         // matched, as written or as a spelling variant (a typo on top of a
         // short form is too little), together weighing enough. A listed
         // series or branch mark or a place may be left out too (see
-        // [`is_designator`]).
+        // [`is_designator`]), beside a word the lists hold rarely: `National
+        // Insurance Company` is not `KOREA NATIONAL INSURANCE CORPORATION`.
         let distinctive = |t: &ScoredToken<'_>| !is_generic(t);
         let close = pairs.iter().all(|p| {
             p.similarity >= VARIANT_SIM || p.listed.clone().all(|j| !distinctive(&listed[j]))
@@ -312,6 +313,15 @@ impl Leftover {
                 .iter()
                 .zip(used_listed)
                 .all(|(t, &u)| u || !distinctive(t) || is_designator(t))
+            && (listed
+                .iter()
+                .zip(used_listed)
+                .all(|(t, &u)| u || !distinctive(t))
+                || listed.iter().zip(used_listed).any(|(t, &u)| {
+                    u && distinctive(t)
+                        && !is_designator(t)
+                        && t.weight >= DESIGNATOR_WITNESS_MIN_WEIGHT
+                }))
             && listed
                 .iter()
                 .zip(used_listed)
