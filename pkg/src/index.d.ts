@@ -114,6 +114,7 @@ export interface Details {
   /** Passports, registration numbers, wallets, phones, websites, e-mail, typed. */
   identifiers: Identifier[];
   listed_on: string;
+  /** The list's remarks, less the parts already given in the fields above. */
   remarks: string;
 }
 

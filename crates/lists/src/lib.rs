@@ -19,9 +19,10 @@
 //! - [`snapshot::decode`] to read embedded bytes back.
 //!
 //! Limits, stated plainly: OFAC's legacy CSV format is the one parsed (not the
-//! newer XML); the UN list is read from its XML only. Remarks are kept in full,
-//! and details are extracted from them by the patterns OFAC uses; a detail
-//! written in some other way stays in the remarks text only.
+//! newer XML); the UN list is read from its XML only. Details are extracted
+//! from OFAC's remarks by the patterns OFAC uses, and a part taken into a field
+//! is not kept in the remarks too; a detail written in some other way stays in
+//! the remarks text only.
 
 pub mod calendar;
 mod error;

@@ -143,7 +143,9 @@ pub struct Entity {
     pub identifiers: Vec<Identifier>,
     /// UN: the listing date.
     pub listed_on: String,
-    /// The full remarks or comments, continuation included.
+    /// The remarks or comments, continuation included. OFAC remark parts taken
+    /// into a field above (dates and places of birth, nationality, citizenship,
+    /// gender, identifiers, weak aliases) are not repeated here.
     pub remarks: String,
     /// For an entry of the notices list: what the notice says.
     pub notice: Option<Notice>,

@@ -124,8 +124,7 @@ pub fn parse_ofac_set(list: u16, set: &OfacSet<'_>) -> Result<Parsed, ListError>
                 });
             }
         }
-        extract_remarks(&remarks, &mut entity);
-        entity.remarks = remarks;
+        entity.remarks = extract_remarks(&remarks, &mut entity);
         if by_ent_num.insert(ent_num.clone(), entities.len()).is_some() {
             return Err(ListError::new(
                 set.primary.name,
@@ -386,49 +385,68 @@ const IDENTIFIER_KINDS: &[&str] = &[
 
 /// Pulls what a reviewer compares out of OFAC remarks: birth dates and places,
 /// nationality, citizenship, gender, identifiers, and the weak aliases.
-fn extract_remarks(remarks: &str, entity: &mut Entity) {
-    for part in remarks.split("; ") {
-        let part = part.trim().trim_end_matches('.');
-        if let Some((kind, name)) = remark_alias(part) {
-            entity.aliases.push(Alias {
-                name: name.to_string(),
-                kind,
-                strength: Strength::Weak,
-            });
-            continue;
-        }
-        let part = part.strip_prefix("alt. ").unwrap_or(part);
-        if let Some(date) = part.strip_prefix("DOB ") {
-            entity
-                .birth_dates
-                .push(parse_listed_date(date).unwrap_or(ListedDate {
-                    text: date.to_string(),
-                    year_from: 0,
-                    year_to: 0,
-                    month: 0,
-                    day: 0,
-                    approximate: false,
-                }));
-        } else if let Some(place) = part.strip_prefix("POB ") {
-            push_unique(&mut entity.birth_places, place.to_string());
-        } else if let Some(country) = part.strip_prefix("nationality ") {
-            push_unique(&mut entity.nationalities, country.to_string());
-        } else if let Some(country) = part.strip_prefix("citizen ") {
-            push_unique(&mut entity.citizenships, country.to_string());
-        } else if let Some(gender) = part.strip_prefix("Gender ") {
-            entity.gender = gender.to_string();
-        } else if let Some(rest) = part.strip_prefix("Digital Currency Address - ") {
-            if let Some((currency, value)) = rest.split_once(' ') {
-                entity.identifiers.push(Identifier {
-                    kind: format!("Digital Currency Address - {currency}"),
-                    value: value.to_string(),
-                    note: String::new(),
-                });
-            }
-        } else if let Some(identifier) = remark_identifier(part) {
-            entity.identifiers.push(identifier);
+/// Returns the remarks' other parts, as written: a part taken into a field is
+/// not kept twice (the remarks were a sixth of the embedded lists).
+fn extract_remarks(remarks: &str, entity: &mut Entity) -> String {
+    let mut rest: Vec<&str> = Vec::new();
+    for written in remarks.split("; ") {
+        if !extract_remark(written, entity) {
+            rest.push(written);
         }
     }
+    rest.join("; ")
+}
+
+/// Takes one remarks part into the entity's fields; false if no field holds it.
+fn extract_remark(written: &str, entity: &mut Entity) -> bool {
+    let part = written.trim().trim_end_matches('.');
+    if let Some((kind, name)) = remark_alias(part) {
+        entity.aliases.push(Alias {
+            name: name.to_string(),
+            kind,
+            strength: Strength::Weak,
+        });
+        return true;
+    }
+    let part = part.strip_prefix("alt. ").unwrap_or(part);
+    if let Some(date) = part.strip_prefix("DOB ") {
+        entity
+            .birth_dates
+            .push(parse_listed_date(date).unwrap_or(ListedDate {
+                text: date.to_string(),
+                year_from: 0,
+                year_to: 0,
+                month: 0,
+                day: 0,
+                approximate: false,
+            }));
+    } else if let Some(place) = part.strip_prefix("POB ") {
+        push_unique(&mut entity.birth_places, place.to_string());
+    } else if let Some(country) = part.strip_prefix("nationality ") {
+        push_unique(&mut entity.nationalities, country.to_string());
+    } else if let Some(country) = part.strip_prefix("citizen ") {
+        push_unique(&mut entity.citizenships, country.to_string());
+    } else if let Some(gender) = part.strip_prefix("Gender ") {
+        // A second, different gender stays in the remarks rather than overwrite the first.
+        if !entity.gender.is_empty() && entity.gender != gender {
+            return false;
+        }
+        entity.gender = gender.to_string();
+    } else if let Some((currency, value)) = part
+        .strip_prefix("Digital Currency Address - ")
+        .and_then(|rest| rest.split_once(' '))
+    {
+        entity.identifiers.push(Identifier {
+            kind: format!("Digital Currency Address - {currency}"),
+            value: value.to_string(),
+            note: String::new(),
+        });
+    } else if let Some(identifier) = remark_identifier(part) {
+        entity.identifiers.push(identifier);
+    } else {
+        return false;
+    }
+    true
 }
 
 /// `a.k.a. 'HIDDEN COBRA'` → (Aka, `HIDDEN COBRA`).
@@ -523,9 +541,14 @@ mod tests {
             remarks: String::new(),
             notice: None,
         };
-        extract_remarks(
-            "DOB 05 Feb 1970; alt. DOB 1971; POB Pyongyang, North Korea; nationality Korea, North; Gender Male; Passport 927220230 (Korea, North) issued 11 May 2017; Vessel Registration Identification IMO 9123456; Website www.example.com; a.k.a. 'LAB 110'; a.k.a. 'UNIT 110'.",
+        let rest = extract_remarks(
+            "DOB 05 Feb 1970; alt. DOB 1971; POB Pyongyang, North Korea; nationality Korea, North; Linked To: KOREA MINING DEVELOPMENT TRADING CORPORATION; Gender Male; Passport 927220230 (Korea, North) issued 11 May 2017; Vessel Registration Identification IMO 9123456; Website www.example.com; Digital Currency Address - XBT; a.k.a. 'LAB 110'; a.k.a. 'UNIT 110'; Gender Female.",
             &mut e,
+        );
+        // What no field holds stays, as written; what a field holds is not kept twice.
+        assert_eq!(
+            rest,
+            "Linked To: KOREA MINING DEVELOPMENT TRADING CORPORATION; Digital Currency Address - XBT; Gender Female."
         );
         assert_eq!(e.birth_dates.len(), 2);
         assert_eq!(e.birth_dates[0].day, 5);

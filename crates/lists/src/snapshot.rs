@@ -22,7 +22,7 @@ use crate::{Alias, Entity, Identifier, Kind, ListMeta, ListedDate, Notice, Snaps
 
 pub const MAGIC: &[u8; 8] = b"SSNAPSHT";
 /// Bump when the model's fields or this layout change.
-pub const SNAPSHOT_FORMAT: u32 = 3;
+pub const SNAPSHOT_FORMAT: u32 = 4;
 
 #[derive(Debug)]
 pub struct SnapshotError(pub String);
