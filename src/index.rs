@@ -457,15 +457,11 @@ impl NameIndex {
         // A word written joined that the list writes apart: names holding both halves.
         for (i, word) in words.iter().enumerate() {
             let letters = word.chars().count();
-            // Halves of three letters or more: shorter ones are syllables,
-            // not words. But an article written on (`ALGHAZALI`, `ELHEIT`)
-            // is a half of two.
-            let article = (letters >= 6
-                && word.is_char_boundary(2)
-                && term_class(&word[..2], organization) == TermClass::Stopword)
-                .then_some(2);
-            let halves = word.char_indices().skip(3).take(letters.saturating_sub(5));
-            for at in article.into_iter().chain(halves.map(|(at, _)| at)) {
+            // Halves of two letters or more: a Chinese given name is written
+            // joined (`Wenfu` for `Wen-Fu`), an article onto a name
+            // (`ALGHAZALI`, `ELHEIT`).
+            let halves = word.char_indices().skip(2).take(letters.saturating_sub(3));
+            for at in halves.map(|(at, _)| at) {
                 let (a, b) = word.split_at(at);
                 if !self.has_word(a) || !self.has_word(b) {
                     continue;

@@ -110,6 +110,12 @@ fn variations_find_their_entries_at_the_level_they_deserve() {
         // A patronymic left out is how CVs write Russian names: still strong
         // (POPOV, Dimitri Igorevich).
         ("name", "Dimitri Popov", "10030", "strong"),
+        // A Chinese given name written joined (CHANG, Wen-Fu).
+        ("name", "Wenfu Chang", "15923", "strong"),
+        ("name", "CHANG, WenFu", "15923", "strong"),
+        // A whole word of Cyrillic lookalikes beside a word that mixes
+        // scripts (PAK, Mun Il): the Latin it looks like.
+        ("name", "РАК МUN IL", "23011", "strong"),
     ];
     let mut failures = Vec::new();
     for &(field, query, entry, want) in cases {

@@ -113,7 +113,44 @@ pub fn tokenize(input: &str) -> Tokenized {
     if let Some(last) = out.tokens.last_mut() {
         last.hyphen_to_next = false;
     }
+    read_lookalike_words_as_latin(&mut out.tokens);
     out
+}
+
+/// In a name where some word mixes Latin letters with Cyrillic or Greek ones
+/// (`МUN`: a lookalike swap), a Cyrillic or Greek word made only of letters
+/// that look Latin (`РАК МUN IL`, `НО, Сhun`) is most likely swapped whole:
+/// it is also read as the Latin it looks like (`pak`, `ho`), beside its
+/// transliteration (`rak`, `no`). A word with a letter that looks like no
+/// Latin one (`Иван`) is Cyrillic, and a word's Korean second reading
+/// (`Сан`: `sang`) is kept.
+fn read_lookalike_words_as_latin(tokens: &mut [Token]) {
+    let foreign = |c: char| script::is_cyrillic(c) || script::is_greek(c);
+    let swapped = tokens.iter().any(|t| {
+        t.original.chars().any(|c| c.is_ascii_alphabetic()) && t.original.chars().any(foreign)
+    });
+    if !swapped {
+        return;
+    }
+    for token in tokens {
+        if token.alternate.is_some() || !token.original.chars().any(foreign) {
+            continue;
+        }
+        let latin: Option<String> = token
+            .original
+            .chars()
+            .map(|c| {
+                if foreign(c) {
+                    script::latin_lookalike(c).map(|l| l.to_ascii_lowercase())
+                } else {
+                    c.is_ascii_alphabetic().then(|| c.to_ascii_lowercase())
+                }
+            })
+            .collect();
+        if let Some(latin) = latin.filter(|l| *l != token.text) {
+            token.alternate = Some(latin);
+        }
+    }
 }
 
 fn flush(piece: &mut String, original: &mut String, hyphen: bool, tokens: &mut Vec<Token>) {
@@ -603,6 +640,35 @@ mod tests {
                 Some("wu"),
                 None
             ]
+        );
+    }
+
+    #[test]
+    fn whole_lookalike_words_beside_latin_read_as_latin_too() {
+        let alternates = |name: &str| -> Vec<Option<String>> {
+            tokenize(name)
+                .tokens
+                .into_iter()
+                .map(|t| t.alternate)
+                .collect()
+        };
+        // The benchmark's homoglyph swaps: a whole word of lookalikes.
+        assert_eq!(
+            alternates("РАК МUN IL"),
+            [Some("pak".to_string()), None, None]
+        );
+        assert_eq!(texts("РАК МUN IL"), ["rak", "mun", "il"]);
+        assert_eq!(
+            alternates("НО, Сhun").first(),
+            Some(&Some("ho".to_string()))
+        );
+        // Not where no word mixes scripts, nor for a word with a letter
+        // that looks like no Latin one.
+        assert_eq!(alternates("РАК Сергей"), [None, None]);
+        assert_eq!(alternates("РАК Ivanov"), [None, None]);
+        assert_eq!(
+            alternates("Рак Иван МUN"),
+            [Some("pak".to_string()), Some("iwang".to_string()), None]
         );
     }
 
