@@ -86,6 +86,9 @@ fn variations_find_their_entries_at_the_level_they_deserve() {
         // A patronymic cut to a common name is still a cut one (TYURIN,
         // Vladimir Anatolyevich).
         ("name", "Tyurin Vladimir Ana", "23243", "possible"),
+        // A cut word does not take a word the query spells out (MAZUR,
+        // Vladimir Vladimirovich): `Vlad` is the cut patronymic.
+        ("name", "MAZUR, Vladimir Vlad", "41051", "possible"),
         // An initial beside a word that identifies is a possible match;
         // beside a common one (Kim), it is not enough (KIM, Tong Chol).
         ("name", "D. Kuzmin", "36815", "possible"),

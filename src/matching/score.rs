@@ -863,13 +863,27 @@ pub fn score_into(
             q + l
         }
     };
+    // A cut word is ranked by no more than the word it cuts, like an
+    // initial: a cut word no list holds weighs fully, and would otherwise
+    // take `Vladimir` before the query's own `Vladimir` could (`MAZUR,
+    // Vladimir Vlad` for `MAZUR, Vladimir Vladimirovich`).
+    let rank = |p: &Pair| -> f32 {
+        let evidence = if p.rule == Rule::Truncated {
+            let q: f32 = query[p.query.clone()].iter().map(|t| t.evidence).sum();
+            let l: f32 = listed[p.listed.clone()].iter().map(|t| t.evidence).sum();
+            2.0 * q.min(l)
+        } else {
+            span_evidence(p)
+        };
+        p.similarity * evidence
+    };
     // Greedy: best evidence first (similarity times evidence), ties to the
     // earlier tokens, so that the result does not depend on hash order.
     // Then the order they were made in: with that last key the order is
     // total, and the unstable sort (which allocates nothing) is stable.
     options.sort_unstable_by(|(a, a_order), (b, b_order)| {
-        (b.similarity * span_evidence(b))
-            .total_cmp(&(a.similarity * span_evidence(a)))
+        rank(b)
+            .total_cmp(&rank(a))
             .then(a.query.start.cmp(&b.query.start))
             .then(a.listed.start.cmp(&b.listed.start))
             .then(a_order.cmp(b_order))
