@@ -77,6 +77,10 @@ fn variations_find_their_entries_at_the_level_they_deserve() {
         // not KOREA NATIONAL INSURANCE CORPORATION.
         ("company", "National Insurance Company", "20573", "none"),
         ("company", "Ostozhenka LLP", "35075", "possible"),
+        // A sector word left out (TECHNOTAR ENGINEERING COMPANY; MIZAN
+        // MACHINE MANUFACTURING GROUP).
+        ("company", "Technotar", "25039", "possible"),
+        ("company", "Mizan Machine", "10389", "possible"),
         // A first-letter slip in a long word: possible only.
         ("name", "Dmitry Tennadyevich Kuzmin", "36815", "possible"),
         // Vowels dropped: possible only (AHMAD, Najmuddin Faraj).
