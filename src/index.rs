@@ -459,18 +459,25 @@ impl NameIndex {
             let letters = word.chars().count();
             // Halves of two letters or more: a Chinese given name is written
             // joined (`Wenfu` for `Wen-Fu`), an article onto a name
-            // (`ALGHAZALI`, `ELHEIT`).
+            // (`ALGHAZALI`, `ELHEIT`). And an Arabic compound with its
+            // article inside (`ABDALGHAFUR`, `Safialdin`): the halves either
+            // side of an article of two letters.
             let halves = word.char_indices().skip(2).take(letters.saturating_sub(3));
             for at in halves.map(|(at, _)| at) {
                 let (a, b) = word.split_at(at);
-                if !self.has_word(a) || !self.has_word(b) {
-                    continue;
-                }
-                let (lists_a, lists_b) = (self.postings_with(a), self.postings_with(b));
-                let weight = self.weight(word, organization);
-                let marker = lookups.len() + i;
-                for name in intersect(&lists_a, &lists_b) {
-                    self.credit(&mut found, kinds, name, weight, marker);
+                let after_article = b.get(2..).filter(|rest| {
+                    rest.len() >= 2 && term_class(&b[..2], organization) == TermClass::Stopword
+                });
+                for b in std::iter::once(b).chain(after_article) {
+                    if !self.has_word(a) || !self.has_word(b) {
+                        continue;
+                    }
+                    let (lists_a, lists_b) = (self.postings_with(a), self.postings_with(b));
+                    let weight = self.weight(word, organization);
+                    let marker = lookups.len() + i;
+                    for name in intersect(&lists_a, &lists_b) {
+                        self.credit(&mut found, kinds, name, weight, marker);
+                    }
                 }
             }
         }

@@ -117,6 +117,10 @@ fn variations_find_their_entries_at_the_level_they_deserve() {
         // A patronymic left out is how CVs write Russian names: still strong
         // (POPOV, Dimitri Igorevich).
         ("name", "Dimitri Popov", "10030", "strong"),
+        // An Arabic compound written as one word, its article inside
+        // (SAFI-AL-DIN, Abdallah; ABD-AL-GHAFUR, Humam abd-al-Khaliq).
+        ("name", "SAFIALDIN, Abdallah", "24391", "strong"),
+        ("name", "Humam Abdalkhaliq Abdalghafur", "7885", "strong"),
         // A Chinese given name written joined (CHANG, Wen-Fu).
         ("name", "Wenfu Chang", "15923", "strong"),
         ("name", "CHANG, WenFu", "15923", "strong"),

@@ -623,6 +623,21 @@ fn compare_joined_listed(
         .then_some((Rule::Joined, VARIANT_SIM * JOINED_SIM))
 }
 
+/// One token against three written apart whose middle one is an article or
+/// particle of two letters: Arabic compound names written as one word
+/// (`ABDALGHAFUR` = `ABD-AL-GHAFUR`, `Safialdin` = `SAFI-AL-DIN`), and
+/// `Delarosa` = `DE LA ROSA`. As written only: no key is made for three.
+fn compare_joined_article(one: &ScoredToken<'_>, three: &[ScoredToken<'_>]) -> Option<(Rule, f32)> {
+    let [a, article, b] = three else {
+        return None;
+    };
+    if article.class != TermClass::Stopword || article.text.len() != 2 {
+        return None;
+    }
+    let rest = one.text.strip_prefix(a.text)?.strip_prefix(article.text)?;
+    (rest == b.text).then_some((Rule::Joined, JOINED_SIM))
+}
+
 /// A legal form written out in `words` (`Limited Liability Company`) aligned
 /// with the same legal form written as one token in `one` (`LLC`); `swap`
 /// when `words` is the listed side.
@@ -840,6 +855,14 @@ pub fn score_into(
             if i + 1 < query.len() {
                 let compared = compare_joined_query(l, &query_joined[i]);
                 push_option(options, i..i + 2, j..j + 1, compared);
+            }
+            if j + 2 < listed.len() {
+                let compared = compare_joined_article(q, &listed[j..j + 3]);
+                push_option(options, i..i + 1, j..j + 3, compared);
+            }
+            if i + 2 < query.len() {
+                let compared = compare_joined_article(l, &query[i..i + 3]);
+                push_option(options, i..i + 3, j..j + 1, compared);
             }
         }
     }
