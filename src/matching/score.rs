@@ -39,9 +39,9 @@ use std::ops::Range;
 use crate::config::*;
 use crate::normalize::within_one_edit;
 use crate::normalize::{
-    is_legal_phrase_word, is_patronymic, is_place_word, is_vowel_skeleton_of, joined_key_hash,
-    korean, legal_phrases, looks_short_skeleton, looks_vowel_dropped, ocr_letter, JoinBuffers,
-    TermClass, WordFacts, NO_JOIN,
+    is_honorific_name, is_legal_phrase_word, is_patronymic, is_place_word, is_vowel_skeleton_of,
+    joined_key_hash, korean, legal_phrases, looks_short_skeleton, looks_vowel_dropped, ocr_letter,
+    JoinBuffers, TermClass, WordFacts, NO_JOIN,
 };
 
 /// Which rule bridged two tokens.
@@ -248,9 +248,10 @@ fn is_designator(t: &ScoredToken<'_>) -> bool {
 }
 
 /// A word added to a name that says nothing about who it is: a number, a
-/// single letter, a title or degree (stopwords), a generic business word.
+/// single letter, a title or degree (stopwords, and `Sheikh`), a generic
+/// business word.
 fn is_affix(t: &ScoredToken<'_>) -> bool {
-    t.facts.chars == 1 || t.facts.number || is_generic(t)
+    t.facts.chars == 1 || t.facts.number || is_generic(t) || is_honorific_name(t.text)
 }
 
 impl Leftover {

@@ -132,6 +132,13 @@ pub fn is_place_word(text: &str) -> bool {
     vocabulary().places.contains_key(text)
 }
 
+/// Whether `text` is an honorific that is a family name too (`Sheikh`):
+/// not a stopword, since it must match a listed `SHEIKH`, but added before
+/// a name that is all there it says no more than `Dr` does.
+pub fn is_honorific_name(text: &str) -> bool {
+    matches!(text, "sheikh" | "shaikh" | "shaykh" | "sheik" | "shaik")
+}
+
 /// `21.5 kim gim` → (0.215, `kim gim`).
 fn parse_share_line(line: &'static str) -> (f32, &'static str) {
     let (share, spellings) = line
