@@ -62,6 +62,12 @@ pub const FIRST_LETTER_MIN_LEN: usize = 5;
 /// in shorter words it is another name (`Jamal`/`Kamal`).
 pub const OTHER_FIRST_LETTER_MIN_LEN: usize = 7;
 
+/// A slip in words this long, every other word agreeing, makes a possible
+/// match; in shorter ones it is too often another name (`Bin`/`Bing`,
+/// `Own`/`Won`). Chosen on the development part: at 3, 4 more recovered
+/// and one more ordinary name alerted (`许兵`, read `xu bing`, for `XU, Bin`).
+pub const SLIP_MIN_LEN: usize = 4;
+
 /// A short word (three or four letters) one slip from a listed one, when no
 /// listed name holds the query's word: likely a typo, weakly.
 pub const SHORT_TYPO_SIM: f32 = 0.75;

@@ -230,6 +230,27 @@ fn identifying(
     })
 }
 
+/// One pair a letter slip (first letter, or a short word's), in words of
+/// [`SLIP_MIN_LEN`] letters or more on both sides, and every other pair
+/// written alike or a spelling variant.
+fn one_slip(query: &[ScoredToken<'_>], listed: &[ScoredToken<'_>], pairs: &[Pair]) -> bool {
+    let long_slip = |p: &Pair| {
+        matches!(p.rule, Rule::FirstLetter | Rule::ShortTypo)
+            && query[p.query.clone()]
+                .iter()
+                .chain(&listed[p.listed.clone()])
+                .all(|t| t.facts.chars >= SLIP_MIN_LEN)
+    };
+    pairs.iter().filter(|p| p.rule.is_weak()).count() == 1
+        && pairs.iter().all(|p| {
+            if p.rule.is_weak() {
+                long_slip(p)
+            } else {
+                p.similarity >= VARIANT_SIM
+            }
+        })
+}
+
 /// Words that are not names: generic words, legal forms (one word, or a
 /// word of one written out: `Limited Liability Company`), stopwords.
 fn is_generic(t: &ScoredToken<'_>) -> bool {
@@ -1009,6 +1030,17 @@ pub fn score_into(
     let weak = pairs.iter().any(|p| p.rule.is_weak()) || leftover.short_form || dropped_name;
     if weak {
         score = score.min(WEAK_RULE_CAP);
+        // Every word there and agreeing but one letter slip: a possible
+        // match, whatever the slipped word weighs (`Zamir 'Ali` for `'ALI,
+        // Samir`), as the issue asks; the explanation names the slip.
+        let whole = used_query.iter().all(|&u| u) && used_listed.iter().all(|&u| u);
+        if person
+            && whole
+            && one_slip(query, listed, pairs)
+            && !(partial || roles_swapped || given_reversed || dropped_name)
+        {
+            score = score.max(WEAK_RULE_CAP);
+        }
     }
     Some(Scored {
         score,
