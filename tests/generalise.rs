@@ -98,6 +98,9 @@ fn variations_find_their_entries_at_the_level_they_deserve() {
         // A patronymic cut to a common name is still a cut one (TYURIN,
         // Vladimir Anatolyevich).
         ("name", "Tyurin Vladimir Ana", "23243", "possible"),
+        // A given name cut where a form's field ends, even to a common
+        // name (PATINO RESTREPO, Carlos Arturo).
+        ("name", "PATINO RESTREPO, Car", "9995", "possible"),
         // A cut word does not take a word the query spells out (MAZUR,
         // Vladimir Vladimirovich): `Vlad` is the cut patronymic.
         ("name", "MAZUR, Vladimir Vlad", "41051", "possible"),

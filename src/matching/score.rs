@@ -504,12 +504,14 @@ const SAME_SOUND_FIRST_LETTERS: &[(char, char)] = &[
 /// length limit cuts it.
 fn compare_truncated(a: &ScoredToken<'_>, b: &ScoredToken<'_>) -> Option<(Rule, f32)> {
     let (a_len, b_len) = (a.facts.chars, b.facts.chars);
-    // A common name that listed names hold (`Jon`, `Cho`) is a name of its
-    // own, not a cut one; but not where it begins a patronymic, which no
-    // given name follows (`Vladimir Ana` for `Vladimir Anatolyevich`).
+    // A common name that listed names hold (`Cho` for `Chol`) is a name of
+    // its own, not a cut one; but not where it begins a patronymic, which
+    // no given name follows (`Vladimir Ana` for `Vladimir Anatolyevich`),
+    // nor where much of the word is cut (`Ma` for `Mario`, a form's field
+    // cut at 20 characters).
     let common = a.evidence < a.weight && a.weight < 1.0;
     if a_len < TRUNCATED_MIN_LEN
-        || (common && !is_patronymic(b.text))
+        || (common && !is_patronymic(b.text) && b_len < a_len + TRUNCATED_COMMON_MIN_CUT)
         || b_len <= a_len
         || a.facts.number
         || !b.text.starts_with(a.text)
