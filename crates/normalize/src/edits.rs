@@ -145,14 +145,20 @@ impl EditNeighbours {
 
     /// Files each `(id, key)`; keys that are not ASCII or are too short are skipped.
     pub fn build<'k>(keys: impl IntoIterator<Item = (u32, &'k str)>) -> EditNeighbours {
-        let mut entries = Vec::new();
+        let keys = keys.into_iter();
+        // About eight entries a key: the key and its deletions.
+        let mut entries = Vec::with_capacity(keys.size_hint().0 * 8);
         for (id, key) in keys {
             if key.len() < Self::MIN_KEY_LEN || !key.is_ascii() {
                 continue;
             }
             for_each_deletion_hash(key.as_bytes(), |h| entries.push((h, id)));
         }
-        entries.sort_unstable();
+        // Built at the first query, so it is on the start-up path: a radix
+        // sort by hash is several times faster than a comparison sort here.
+        // Stable, so the repeats of one key (`anna` less either `n`) stay
+        // side by side for `dedup`.
+        let mut entries = radix_sort_by_hash(entries);
         entries.dedup();
         EditNeighbours { entries }
     }
@@ -180,6 +186,31 @@ impl EditNeighbours {
     }
 }
 
+/// Sorts by the hash, stably: two passes of 16 bits.
+fn radix_sort_by_hash(mut entries: Vec<(u32, u32)>) -> Vec<(u32, u32)> {
+    let mut sorted = vec![(0, 0); entries.len()];
+    for shift in [0, 16] {
+        let digit = |h: u32| ((h >> shift) & 0xffff) as usize;
+        let mut starts = vec![0usize; 1 << 16];
+        for &(h, _) in &entries {
+            starts[digit(h)] += 1;
+        }
+        let mut at = 0;
+        for start in starts.iter_mut() {
+            let count = *start;
+            *start = at;
+            at += count;
+        }
+        for &entry in &entries {
+            let slot = &mut starts[digit(entry.0)];
+            sorted[*slot] = entry;
+            *slot += 1;
+        }
+        std::mem::swap(&mut entries, &mut sorted);
+    }
+    entries
+}
+
 /// FNV-1a, 32 bits: the keys are short and made by the library itself.
 const FNV_OFFSET: u32 = 0x811c_9dc5;
 const FNV_PRIME: u32 = 0x0100_0193;
@@ -203,6 +234,27 @@ fn for_each_deletion_hash(bytes: &[u8], mut f: impl FnMut(u32)) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn radix_sort_orders_by_hash_and_keeps_insertion_order_within_one() {
+        let entries = vec![
+            (0x0002_0001, 1),
+            (0x0001_ffff, 2),
+            (0x0002_0001, 0),
+            (7, 9),
+            (7, 3),
+        ];
+        assert_eq!(
+            radix_sort_by_hash(entries),
+            [
+                (7, 9),
+                (7, 3),
+                (0x0001_ffff, 2),
+                (0x0002_0001, 1),
+                (0x0002_0001, 0)
+            ]
+        );
+    }
 
     #[test]
     fn one_edit() {
