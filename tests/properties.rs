@@ -4,6 +4,9 @@
 //! - a listed name with noise around and inside it (spaces, punctuation,
 //!   invisible and bidi characters, symbols, emoji: nothing that spells a
 //!   word) scores no lower than the bare name minus [`NOISE_BOUND`].
+//! - the scorer's bounded one-edit test agrees with the standard metric it
+//!   stands for, strsim's optimal string alignment distance ≤ 1, on short
+//!   words over a small alphabet (where edits collide most), Unicode too.
 
 use std::sync::OnceLock;
 
@@ -174,6 +177,18 @@ proptest! {
         prop_assert!(
             noisy_score >= bare_score - NOISE_BOUND,
             "{bare:?} scores {bare_score}, {noisy:?} scores {noisy_score}"
+        );
+    }
+
+    #[test]
+    fn within_one_edit_is_strsim_osa_distance_at_most_one(
+        a in "[abné]{0,6}",
+        b in "[abné]{0,6}",
+    ) {
+        prop_assert_eq!(
+            sanctions_screen::normalize::within_one_edit(&a, &b),
+            strsim::osa_distance(&a, &b) <= 1,
+            "{:?} {:?}", a, b
         );
     }
 }
