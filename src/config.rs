@@ -151,8 +151,9 @@ pub const INITIAL_WITNESS_MIN_EVIDENCE: f32 = 0.7;
 /// Company` a short name of `KOREA NATIONAL INSURANCE CORPORATION`).
 pub const DESIGNATOR_WITNESS_MIN_WEIGHT: f32 = 0.7;
 
-/// A person's name whose words are all this short is read as a name of
-/// syllables (Chinese, Korean, Burmese), where no word may be left out.
+/// A person's name whose words are all syllables this short (one group of
+/// vowels) is read as a name of syllables (Chinese, Korean, Burmese), where
+/// no word may be left out.
 pub const SYLLABLE_MAX_LEN: usize = 5;
 
 /// The evidence (see [`crate::weights::evidence_weight`]) that one word,

@@ -260,6 +260,21 @@ fn is_generic(t: &ScoredToken<'_>) -> bool {
     ) || is_legal_phrase_word(t.text)
 }
 
+/// A short word with one group of vowels (`Yong`, `Hsien`, `Myo`, `Zaw`):
+/// the syllables Chinese, Korean and Burmese names are made of, unlike
+/// Arabic words of the same length (`Talhi`, `Adnan`, `Ayad`). A `y`
+/// before a vowel is a consonant (`Kyong`, `Ayad`), elsewhere a vowel
+/// (`Sayf`).
+fn is_one_syllable(t: &ScoredToken<'_>) -> bool {
+    let bytes = t.text.as_bytes();
+    let plain_vowel = |i: usize| bytes.get(i).is_some_and(|c| b"aeiou".contains(c));
+    let vowel = |i: usize| plain_vowel(i) || (bytes[i] == b'y' && !plain_vowel(i + 1));
+    let groups = (0..bytes.len())
+        .filter(|&i| vowel(i) && (i == 0 || !vowel(i - 1)))
+        .count();
+    t.facts.chars <= SYLLABLE_MAX_LEN && groups <= 1
+}
+
 /// A word of a company's name that a short name leaves out: a series or
 /// branch mark of one or two letters or digits (`SZ DJI TECHNOLOGY` is
 /// called `DJI`, `OSTOZHENKA 19` `Ostozhenka`) or a place (`YANBIAN
@@ -304,9 +319,7 @@ impl Leftover {
         // Cheng`, `TUN, Zaw Min`): `Jang Yong` is another given name, not
         // the same one shortened.
         let syllables = listed.iter().all(|t| {
-            t.facts.chars <= SYLLABLE_MAX_LEN
-                || korean::is_syllable(t.text)
-                || korean::is_family_name(t.text)
+            is_one_syllable(t) || korean::is_syllable(t.text) || korean::is_family_name(t.text)
         });
         let dropped_word = person
             && all_query
@@ -1121,6 +1134,27 @@ mod tests {
         let query_family = tokenize(q).family_len.unwrap_or(0);
         let (q, l) = (owned(q, !person), owned(l, !person));
         score_name(&view(&q), &view(&l), person, family, query_family).map_or(0.0, |s| s.score)
+    }
+
+    #[test]
+    fn syllables_are_short_words_with_one_group_of_vowels() {
+        for (word, want) in [
+            ("yong", true),
+            ("kyong", true),
+            ("hsien", true),
+            ("myo", true),
+            ("pyae", true),
+            ("sayf", true),
+            ("zaw", true),
+            ("talhi", false),
+            ("adnan", false),
+            ("ayad", false),
+            ("yacub", false),
+            ("schwarz", false),
+        ] {
+            let o = owned(word, false);
+            assert_eq!(is_one_syllable(&view(&o)[0]), want, "{word}");
+        }
     }
 
     #[test]
