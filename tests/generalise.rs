@@ -127,6 +127,9 @@ fn variations_find_their_entries_at_the_level_they_deserve() {
         ("name", "Jang Yong", "17615", "none"),
         // Arabic words as short are not syllables (AYAD, Jihad Adnan).
         ("name", "Adnan Ayad", "34477", "possible"),
+        // Beside three words that agree, none rare (LOPEZ LONDONO, Henry de
+        // Jesus): possible.
+        ("name", "Lopez Henry de Jesus", "16371", "possible"),
         // A patronymic left out is how CVs write Russian names: still strong
         // (POPOV, Dimitri Igorevich).
         ("name", "Dimitri Popov", "10030", "strong"),

@@ -301,6 +301,16 @@ impl Leftover {
     ) -> Leftover {
         let count = |used: &[bool]| used.iter().filter(|&&u| u).count();
         let strong_pairs = pairs.iter().filter(|p| !p.rule.is_weak()).count();
+        // Strong pairs of words that are names, not articles (`al`, `de`).
+        let strong_words = pairs
+            .iter()
+            .filter(|p| {
+                !p.rule.is_weak()
+                    && listed[p.listed.clone()]
+                        .iter()
+                        .any(|t| t.class != TermClass::Stopword)
+            })
+            .count();
         let all_listed = used_listed.iter().all(|&u| u);
         let all_query = used_query.iter().all(|&u| u);
         let extra_words = all_listed && count(used_listed) >= 2 && strong_pairs >= 2;
@@ -313,9 +323,10 @@ impl Leftover {
             .zip(used_listed)
             .filter(|(t, &u)| !u && t.class != TermClass::Stopword)
             .count();
-        // Only when a word that matched identifies: `Mahmoud Habib` meets
-        // `MAHMOUD, Ali Habib` on two frequent words, which says little.
-        // Not in a name of syllables (`JANG, Yong Son`, `CHOU, Hsien
+        // Only when a word that matched identifies, or three words agree:
+        // `Mahmoud Habib` meets `MAHMOUD, Ali Habib` on two frequent words,
+        // which says little; `Lopez Henry de Jesus` meets `LOPEZ LONDONO,
+        // Henry de Jesus` on three. Not in a name of syllables (`JANG, Yong Son`, `CHOU, Hsien
         // Cheng`, `TUN, Zaw Min`): `Jang Yong` is another given name, not
         // the same one shortened.
         let syllables = listed.iter().all(|t| {
@@ -327,7 +338,8 @@ impl Leftover {
             && left_listed == 1
             && listed.len() >= 3
             && !syllables
-            && identifying(query, listed, pairs, VARIANT_SIM, DROPPED_WORD_MIN_EVIDENCE);
+            && (strong_words >= DROPPED_WORD_MIN_AGREEING
+                || identifying(query, listed, pairs, VARIANT_SIM, DROPPED_WORD_MIN_EVIDENCE));
         // A company by its distinctive words: each of them on both sides
         // matched, as written or as a spelling variant (a typo on top of a
         // short form is too little), together weighing enough. A listed
