@@ -552,18 +552,23 @@ CAUSES = [
     "(held-out 84.7% before, 95.3% after; the headline would be about 0.5 points lower without "
     "it). Translations (`Joseph` for `Yusuf`) and `Gaber` for `Jabir` are not read.",
     "- **token_drop** (`KU, Sop` for `KU, Sung Sop`, `KHAN, Ali` for `KHAN, Abid Ali`): a dropped "
-    "word costs less only beside a word that identifies (rare on the lists and among applicants), "
-    "and never in a name of syllables (Korean, Chinese, Burmese), where a syllable left out makes "
-    "another given name. Both keep ordinary names from alerting on long listed chains.",
+    "word costs less only beside a word that identifies (rare on the lists and among applicants) "
+    "or three words that agree, and never in a name of syllables (Korean, Chinese, Burmese short "
+    "words of one vowel group each), where a syllable left out makes another given name. Both "
+    "keep ordinary names from alerting on long listed chains.",
     "- **vowel_drop**: two-letter skeletons (`KM` for `KIM`) are read only beside other words "
     "that agree, never looked up alone; a three-letter skeleton that is a syllable of its own "
     "(`Cho`, `Hwa`) is read as that syllable.",
-    "- **truncate**: a cut word of two letters, or a cut that removes whole words after it "
-    "(`Faouzi Ben` for `Faouzi Ben Mohamed Ben Ahmed`), leaves too little.",
+    "- **truncate**: a cut that removes whole words after it (`Faouzi Ben` for `Faouzi Ben "
+    "Mohamed Ben Ahmed`) leaves too little; the benchmark cuts at 20 characters, as a form field "
+    "might, but a query's length says nothing to the matcher.",
     "- **company_short_form**: a short form whose distinctive word is generic-looking "
     "(`Fabrics`, `Innovation`, `Bank`), or whose listed name holds a distinctive word the short "
-    "form drops (`TECHNOTAR ENGINEERING COMPANY`: `Engineering` is not among our generic words; "
-    "adding such words made listed companies' short names collide with ordinary ones).",
+    "form drops (`PARS INTERNATIONAL INDUSTRY DEVELOPMENT` as `Pars Industry`). Sector words "
+    "(`Engineering`, `Manufacturing`, `Software`, `Solutions`) are generic since this round.",
+    "- **typo, transpose, phonetic** in words of two or three letters (`LP` for `LO`, `LIA` for "
+    "`LAI`): in short words a slip is too often another name (`Bin`/`Bing`), so it makes no "
+    "match; in longer words, with every other word agreeing, it makes a possible match.",
 ]
 
 
@@ -576,8 +581,8 @@ def misses(cases, scores, threshold, per_class=3):
 
 
 # Regression floors for --check, a little under the held-out figures of
-# 2026-12-04 (95.2% recall, 0.1% ordinary and 1.8% hard alerts).
-CHECK = {"recall": 0.94, "ordinary": 0.003, "hard": 0.03}
+# 2026-12-04 (96.1% recall, 0.1% ordinary and 1.8% hard alerts).
+CHECK = {"recall": 0.95, "ordinary": 0.003, "hard": 0.03}
 
 
 def main():
