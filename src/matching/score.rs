@@ -326,9 +326,9 @@ impl Leftover {
         // Only when a word that matched identifies, or three words agree:
         // `Mahmoud Habib` meets `MAHMOUD, Ali Habib` on two frequent words,
         // which says little; `Lopez Henry de Jesus` meets `LOPEZ LONDONO,
-        // Henry de Jesus` on three. Not in a name of syllables (`JANG, Yong Son`, `CHOU, Hsien
-        // Cheng`, `TUN, Zaw Min`): `Jang Yong` is another given name, not
-        // the same one shortened.
+        // Henry de Jesus` on three. Not in a name of syllables (`JANG, Yong
+        // Son`, `CHOU, Hsien Cheng`, `TUN, Zaw Min`): `Jang Yong` is another
+        // given name, not the same one shortened.
         let syllables = listed.iter().all(|t| {
             is_one_syllable(t) || korean::is_syllable(t.text) || korean::is_family_name(t.text)
         });
@@ -922,11 +922,15 @@ pub fn score_into(
     if options.is_empty() {
         return None;
     }
-    let span_evidence = |p: &Pair| -> f32 {
+    // The evidence of a pair's query side and listed side.
+    let sides = |p: &Pair| -> (f32, f32) {
         let side = |tokens: &[ScoredToken<'_>], span: &Range<usize>| -> f32 {
             tokens[span.clone()].iter().map(|t| t.evidence).sum()
         };
-        let (q, l) = (side(query, &p.query), side(listed, &p.listed));
+        (side(query, &p.query), side(listed, &p.listed))
+    };
+    let span_evidence = |p: &Pair| -> f32 {
+        let (q, l) = sides(p);
         // An initial says no more than its word does, whatever a lone
         // letter weighs: otherwise `A` would take `Ali` from `Ali`.
         if p.rule == Rule::Initial {
@@ -940,12 +944,12 @@ pub fn score_into(
     // take `Vladimir` before the query's own `Vladimir` could (`MAZUR,
     // Vladimir Vlad` for `MAZUR, Vladimir Vladimirovich`).
     let rank = |p: &Pair| -> f32 {
-        let evidence = if p.rule == Rule::Truncated {
-            let q: f32 = query[p.query.clone()].iter().map(|t| t.evidence).sum();
-            let l: f32 = listed[p.listed.clone()].iter().map(|t| t.evidence).sum();
-            2.0 * q.min(l)
-        } else {
-            span_evidence(p)
+        let evidence = match p.rule {
+            Rule::Truncated => {
+                let (q, l) = sides(p);
+                2.0 * q.min(l)
+            }
+            _ => span_evidence(p),
         };
         p.similarity * evidence
     };
