@@ -101,6 +101,9 @@ fn variations_find_their_entries_at_the_level_they_deserve() {
         // A given name cut where a form's field ends, even to a common
         // name (PATINO RESTREPO, Carlos Arturo).
         ("name", "PATINO RESTREPO, Car", "9995", "possible"),
+        // The words after a cut one went with the cut (CERNA JUAREZ,
+        // Reinaldo Gregorio Lenin): possible, never strong.
+        ("name", "CERNA JUAREZ, Reinal", "33351", "possible"),
         // A cut word does not take a word the query spells out (MAZUR,
         // Vladimir Vladimirovich): `Vlad` is the cut patronymic.
         ("name", "MAZUR, Vladimir Vlad", "41051", "possible"),
@@ -205,6 +208,12 @@ fn explanations_say_which_rule_lowered_or_capped_the_score() {
         ),
         // The halves of a joined given name show as written.
         ("name", "Park Youngsik", "19497", "Young \u{2248} Yong"),
+        (
+            "name",
+            "CERNA JUAREZ, Reinal",
+            "33351",
+            "looks cut short after its last word",
+        ),
     ];
     let mut failures = Vec::new();
     for &(field, query, entry, line) in cases {

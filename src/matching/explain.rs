@@ -62,6 +62,11 @@ pub fn explain(
             unmatched_listed.join(" ")
         ));
     }
+    if scored.cut_short {
+        lines.push(format!(
+            "The {field} looks cut short after its last word, as a form's length limit cuts it: the listed words after the cut count for little."
+        ));
+    }
     for &j in &scored.patronymics_left_out {
         if let Some(patronymic) = listed.tokens.get(j) {
             lines.push(format!(

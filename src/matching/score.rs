@@ -137,6 +137,7 @@ pub struct Scored {
     pub roles_swapped: bool,
     pub given_reversed: bool,
     pub weak: bool,
+    pub cut_short: bool,
     pub leftover: Leftover,
 }
 
@@ -153,6 +154,9 @@ pub struct NameScore {
     pub common_parts: Vec<usize>,
     /// Listed tokens that are a patronymic the query left out, which cost less.
     pub patronymics_left_out: Vec<usize>,
+    /// The name was cut short after its last word, and the listed words
+    /// after the one it cuts, gone with the cut, cost less.
+    pub cut_short: bool,
     /// The listed person's two given names came in the other order (see
     /// [`GIVEN_ORDER_FACTOR`]): lowered.
     pub given_reversed: bool,
@@ -858,6 +862,7 @@ pub fn alignment(
         leftover: scored.leftover,
         common_parts,
         patronymics_left_out,
+        cut_short: scored.cut_short,
     }
 }
 
@@ -988,6 +993,21 @@ pub fn score_into(
     // family name, costs less when it is left over.
     let patronymic_left_out =
         |j: usize| person && family_len > 0 && j >= family_len && is_patronymic(listed[j].text);
+    // A person's name cut short, as a form's length limit cuts it: the last
+    // query word cut, every listed word before it there, and the words after
+    // it gone with the cut (`GOLPAYEGANI, Mohamma` for `GOLPAYEGANI,
+    // Mohammad Mohammadi`). They cost what a dropped word does.
+    let last_cut = |p: &&Pair| {
+        let (q, l) = (&query[p.query.start], &listed[p.listed.end - 1]);
+        p.query.end == query.len() && q.facts.chars < l.facts.chars && l.text.starts_with(q.text)
+    };
+    let cut_at = pairs
+        .iter()
+        .find(last_cut)
+        .map(|p| p.listed.end)
+        .filter(|&end| person && used_listed[..end].iter().all(|&u| u));
+    let cut_off = |j: usize| cut_at.is_some_and(|end| j >= end);
+    let cut_short = (0..listed.len()).any(|j| cut_off(j) && !used_listed[j]);
     let leftover = Leftover::assess(query, listed, used_query, used_listed, pairs, person);
     let cost = |tokens: &[ScoredToken<'_>], used: &[bool], factor: &dyn Fn(usize) -> f32| {
         tokens
@@ -1002,6 +1022,8 @@ pub fn score_into(
     let listed_cost = cost(listed, used_listed, &|j| {
         if patronymic_left_out(j) {
             MISSING_PATRONYMIC_FACTOR
+        } else if cut_off(j) {
+            DROPPED_WORD_FACTOR
         } else {
             leftover.listed_factor(&listed[j])
         }
@@ -1058,7 +1080,9 @@ pub fn score_into(
         && (0..listed.len()).any(|j| {
             !used_listed[j] && listed[j].class != TermClass::Stopword && !patronymic_left_out(j)
         });
-    let weak = pairs.iter().any(|p| p.rule.is_weak()) || leftover.short_form || dropped_name;
+    // Words gone with a cut are not words that agree: possible at most.
+    let weak =
+        pairs.iter().any(|p| p.rule.is_weak()) || leftover.short_form || dropped_name || cut_short;
     if weak {
         score = score.min(WEAK_RULE_CAP);
         // Every word there and agreeing but one letter slip: a possible
@@ -1079,6 +1103,7 @@ pub fn score_into(
         roles_swapped,
         given_reversed,
         weak,
+        cut_short,
         leftover,
     })
 }
