@@ -83,6 +83,9 @@ fn variations_find_their_entries_at_the_level_they_deserve() {
         // MACHINE MANUFACTURING GROUP).
         ("company", "Technotar", "25039", "possible"),
         ("company", "Mizan Machine", "10389", "possible"),
+        // A one-letter series mark is left out, not joined to the word
+        // before it by key (INVERSIONES MALAMAR R, C.A.).
+        ("company", "Inversiones Malamar S.A.", "23905", "possible"),
         // Every word there, one with a letter slipped: possible ('ALI,
         // Samir; TEKE, Murat). Not in words of three letters, where it is
         // too often another name (XU, Bin).
