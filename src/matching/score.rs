@@ -999,12 +999,16 @@ pub fn score_into(
     let patronymic_left_out =
         |j: usize| person && family_len > 0 && j >= family_len && is_patronymic(listed[j].text);
     // A person's name cut short, as a form's length limit cuts it: the last
-    // query word cut, every listed word before it there, and the words after
-    // it gone with the cut (`GOLPAYEGANI, Mohamma` for `GOLPAYEGANI,
-    // Mohammad Mohammadi`). They cost what a dropped word does.
+    // query word begins its listed word, every listed word before that one
+    // is there, and the words after it went with the cut (`CERNA JUAREZ,
+    // Reinal` for `CERNA JUAREZ, Reinaldo Gregorio Lenin`). They cost what
+    // a dropped word does.
     let last_cut = |p: &&Pair| {
         let (q, l) = (&query[p.query.start], &listed[p.listed.end - 1]);
-        p.query.end == query.len() && q.facts.chars < l.facts.chars && l.text.starts_with(q.text)
+        p.query.len() == 1
+            && p.query.end == query.len()
+            && q.facts.chars < l.facts.chars
+            && l.text.starts_with(q.text)
     };
     let cut_at = pairs
         .iter()
