@@ -107,6 +107,9 @@ fn variations_find_their_entries_at_the_level_they_deserve() {
         // The words after a cut one went with the cut (CERNA JUAREZ,
         // Reinaldo Gregorio Lenin): possible, never strong.
         ("name", "CERNA JUAREZ, Reinal", "33351", "possible"),
+        // Not where a listed word after the cut one is in the query: the
+        // query's last word is then no cut (SCHMUCKI, Anselm Oskar).
+        ("name", "Oskar S.", "42735", "none"),
         // A cut word does not take a word the query spells out (MAZUR,
         // Vladimir Vladimirovich): `Vlad` is the cut patronymic.
         ("name", "MAZUR, Vladimir Vlad", "41051", "possible"),

@@ -1000,9 +1000,10 @@ pub fn score_into(
         |j: usize| person && family_len > 0 && j >= family_len && is_patronymic(listed[j].text);
     // A person's name cut short, as a form's length limit cuts it: the last
     // query word begins its listed word, every listed word before that one
-    // is there, and the words after it went with the cut (`CERNA JUAREZ,
-    // Reinal` for `CERNA JUAREZ, Reinaldo Gregorio Lenin`). They cost what
-    // a dropped word does.
+    // is there and none after it (`CERNA JUAREZ, Reinal` for `CERNA JUAREZ,
+    // Reinaldo Gregorio Lenin`): the words after it went with the cut, and
+    // cost what a dropped word does. Not `Oskar S.` for `SCHMUCKI, Anselm
+    // Oskar`, where the query's last word is the listed first.
     let last_cut = |p: &&Pair| {
         let (q, l) = (&query[p.query.start], &listed[p.listed.end - 1]);
         p.query.len() == 1
@@ -1014,7 +1015,9 @@ pub fn score_into(
         .iter()
         .find(last_cut)
         .map(|p| p.listed.end)
-        .filter(|&end| person && used_listed[..end].iter().all(|&u| u));
+        .filter(|&end| {
+            person && used_listed[..end].iter().all(|&u| u) && !used_listed[end..].contains(&true)
+        });
     let cut_off = |j: usize| cut_at.is_some_and(|end| j >= end);
     let cut_short = (0..listed.len()).any(|j| cut_off(j) && !used_listed[j]);
     let leftover = Leftover::assess(query, listed, used_query, used_listed, pairs, person);
