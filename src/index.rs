@@ -457,6 +457,8 @@ impl NameIndex {
         // A word written joined that the list writes apart: names holding both halves.
         for (i, word) in words.iter().enumerate() {
             let letters = word.chars().count();
+            let weight = self.weight(word, organization);
+            let marker = lookups.len() + i;
             // Halves of two letters or more: a Chinese given name is written
             // joined (`Wenfu` for `Wen-Fu`), an article onto a name
             // (`ALGHAZALI`, `ELHEIT`). And an Arabic compound with its
@@ -465,17 +467,19 @@ impl NameIndex {
             let halves = word.char_indices().skip(2).take(letters.saturating_sub(3));
             for at in halves.map(|(at, _)| at) {
                 let (a, b) = word.split_at(at);
+                if !self.has_word(a) {
+                    continue;
+                }
                 let after_article = b.get(2..).filter(|rest| {
                     rest.len() >= 2 && term_class(&b[..2], organization) == TermClass::Stopword
                 });
+                let mut lists_a = None;
                 for b in std::iter::once(b).chain(after_article) {
-                    if !self.has_word(a) || !self.has_word(b) {
+                    if !self.has_word(b) {
                         continue;
                     }
-                    let (lists_a, lists_b) = (self.postings_with(a), self.postings_with(b));
-                    let weight = self.weight(word, organization);
-                    let marker = lookups.len() + i;
-                    for name in intersect(&lists_a, &lists_b) {
+                    let lists_a = lists_a.get_or_insert_with(|| self.postings_with(a));
+                    for name in intersect(lists_a, &self.postings_with(b)) {
                         self.credit(&mut found, kinds, name, weight, marker);
                     }
                 }

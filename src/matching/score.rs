@@ -333,17 +333,21 @@ impl Leftover {
         // Henry de Jesus` on three. Not in a name of syllables (`JANG, Yong
         // Son`, `CHOU, Hsien Cheng`, `TUN, Zaw Min`): `Jang Yong` is another
         // given name, not the same one shortened.
-        let syllables = listed.iter().all(|t| {
-            is_one_syllable(t) || korean::is_syllable(t.text) || korean::is_family_name(t.text)
-        });
+        // Asked last, and only of a name that may have dropped a word: the
+        // scorer assesses every candidate.
+        let syllables = || {
+            listed.iter().all(|t| {
+                is_one_syllable(t) || korean::is_syllable(t.text) || korean::is_family_name(t.text)
+            })
+        };
         let dropped_word = person
             && all_query
             && strong_pairs >= 2
             && left_listed == 1
             && listed.len() >= 3
-            && !syllables
             && (strong_words >= DROPPED_WORD_MIN_AGREEING
-                || identifying(query, listed, pairs, VARIANT_SIM, DROPPED_WORD_MIN_EVIDENCE));
+                || identifying(query, listed, pairs, VARIANT_SIM, DROPPED_WORD_MIN_EVIDENCE))
+            && !syllables();
         // A company by its distinctive words: each of them on both sides
         // matched, as written or as a spelling variant (a typo on top of a
         // short form is too little), together weighing enough. A listed
@@ -1019,7 +1023,8 @@ pub fn score_into(
             person && used_listed[..end].iter().all(|&u| u) && !used_listed[end..].contains(&true)
         });
     let cut_off = |j: usize| cut_at.is_some_and(|end| j >= end);
-    let cut_short = (0..listed.len()).any(|j| cut_off(j) && !used_listed[j]);
+    // No listed word after the cut one is used, so any there were cut off.
+    let cut_short = cut_at.is_some_and(|end| end < listed.len());
     let leftover = Leftover::assess(query, listed, used_query, used_listed, pairs, person);
     let cost = |tokens: &[ScoredToken<'_>], used: &[bool], factor: &dyn Fn(usize) -> f32| {
         tokens
