@@ -5,10 +5,12 @@
 //! match its sha256 in `sources.json`, or cannot be parsed fails the build
 //! with the file, line and reason: never an empty or partial list.
 //! The DPRK IT-worker notices in `data/advisories/` are added as one more
-//! list. Beside the snapshot it writes the listed names already tokenised.
+//! list. Beside the snapshot it writes the listed names already tokenised,
+//! which also spell the names back: the snapshot leaves them out.
 
 use std::path::PathBuf;
 
+use sanctions_lists::snapshot::Names;
 use sanctions_normalize::TokenTable;
 
 fn main() {
@@ -41,10 +43,12 @@ fn main() {
         println!("cargo:rerun-if-changed={}", path.display());
     }
     let out = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets it"));
-    let bytes = sanctions_lists::snapshot::encode(&built.snapshot);
+    // The names are stored once, in the token table, which spells them back.
+    let bytes = sanctions_lists::snapshot::encode(&built.snapshot, Names::Elsewhere);
     std::fs::write(out.join("snapshot.bin"), bytes).expect("write snapshot");
     // Every listed name tokenised now rather than at each start (see
     // sanctions_normalize::pretokenized).
-    let tokens = TokenTable::build(built.snapshot.names().map(|n| n.text));
-    std::fs::write(out.join("tokens.bin"), tokens.to_bytes()).expect("write token table");
+    let names: Vec<&str> = built.snapshot.names().map(|n| n.text).collect();
+    let tokens = TokenTable::build(names.iter().copied());
+    std::fs::write(out.join("tokens.bin"), tokens.to_bytes(&names)).expect("write token table");
 }

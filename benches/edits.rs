@@ -15,7 +15,7 @@ use sanctions_screen::normalize::{for_each_slip, within_one_edit};
 use sanctions_screen::snapshot;
 
 fn main() {
-    let tokens = snapshot::embedded_tokens().expect("embedded token table");
+    let (tokens, _) = snapshot::embedded_tokens().expect("embedded token table");
     let words: Vec<&str> = (0..tokens.term_count() as u32)
         .map(|t| tokens.term(t))
         .filter(|w| w.is_ascii() && w.len() >= 3)

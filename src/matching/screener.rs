@@ -103,9 +103,8 @@ impl Screener {
     /// build script has already tokenised the names, and each entry's
     /// reviewer details are decoded only when a match shows them.
     pub fn embedded() -> Result<Screener, String> {
-        let (snapshot, details) =
+        let (snapshot, details, tokens) =
             crate::snapshot::embedded_deferred().map_err(|e| e.to_string())?;
-        let tokens = crate::snapshot::embedded_tokens().map_err(|e| e.to_string())?;
         let index = NameIndex::from_tokens(&snapshot, tokens)?;
         Ok(Screener {
             snapshot,

@@ -10,6 +10,10 @@
 //!   gender, birthplaces, addresses, identifiers, listing date, remarks), each
 //!   entry's details in postcard on its own.
 //!
+//! The names may be left out ([`Names::Elsewhere`]) when the embedder keeps
+//! them in a form of its own (sanctions-screen spells them back from its
+//! token table): the reader then gives them to [`decode`].
+//!
 //! [`decode`] reads everything. [`decode_deferred`] reads the head only and
 //! returns a [`DeferredDetails`] that decodes one entry's details when a match
 //! needs them: most of the bytes are details, and a screener that starts
@@ -22,7 +26,7 @@ use crate::{Alias, Entity, Identifier, Kind, ListMeta, ListedDate, Notice, Snaps
 
 pub const MAGIC: &[u8; 8] = b"SSNAPSHT";
 /// Bump when the model's fields or this layout change.
-pub const SNAPSHOT_FORMAT: u32 = 4;
+pub const SNAPSHOT_FORMAT: u32 = 5;
 
 #[derive(Debug)]
 pub struct SnapshotError(pub String);
@@ -63,20 +67,33 @@ struct Details {
     notice: Option<Notice>,
 }
 
+/// Whether [`encode`] writes the entries' names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Names {
+    Included,
+    /// Left out: the reader gives them to [`decode`] or [`decode_deferred`].
+    Elsewhere,
+}
+
 #[derive(Serialize, Deserialize)]
 struct Head {
+    names_included: bool,
     lists: Vec<ListMeta>,
     cores: Vec<Core>,
     /// Entry `i`'s details end at `detail_ends[i]` in the details block.
     detail_ends: Vec<u32>,
 }
 
-pub fn encode(snapshot: &Snapshot) -> Vec<u8> {
+pub fn encode(snapshot: &Snapshot, names: Names) -> Vec<u8> {
     let mut block = Vec::with_capacity(4 << 20);
     let mut detail_ends = Vec::with_capacity(snapshot.entities.len());
     let mut cores = Vec::with_capacity(snapshot.entities.len());
     for e in &snapshot.entities {
-        let e = e.clone();
+        let mut e = e.clone();
+        if names == Names::Elsewhere {
+            e.name.clear();
+            e.aliases.iter_mut().for_each(|a| a.name.clear());
+        }
         let details = Details {
             title: e.title,
             gender: e.gender,
@@ -103,6 +120,7 @@ pub fn encode(snapshot: &Snapshot) -> Vec<u8> {
         });
     }
     let head = Head {
+        names_included: names == Names::Included,
         lists: snapshot.lists.clone(),
         cores,
         detail_ends,
@@ -117,9 +135,11 @@ pub fn encode(snapshot: &Snapshot) -> Vec<u8> {
     out
 }
 
-/// Decodes the whole snapshot, details included.
-pub fn decode(bytes: &[u8]) -> Result<Snapshot, SnapshotError> {
-    let (mut snapshot, deferred) = decode_deferred(bytes)?;
+/// Decodes the whole snapshot, details included. A snapshot encoded with
+/// [`Names::Elsewhere`] needs its names given, in [`Snapshot::names`] order;
+/// one encoded with its names must be given none.
+pub fn decode(bytes: &[u8], names: Option<Vec<String>>) -> Result<Snapshot, SnapshotError> {
+    let (mut snapshot, deferred) = decode_deferred(bytes, names)?;
     for (id, entity) in snapshot.entities.iter_mut().enumerate() {
         deferred.fill(id, entity)?;
     }
@@ -127,8 +147,12 @@ pub fn decode(bytes: &[u8]) -> Result<Snapshot, SnapshotError> {
 }
 
 /// Decodes the lists and the entries' screening fields; the entries'
-/// details stay empty until [`DeferredDetails::fill`] reads them.
-pub fn decode_deferred(bytes: &[u8]) -> Result<(Snapshot, DeferredDetails<'_>), SnapshotError> {
+/// details stay empty until [`DeferredDetails::fill`] reads them. `names` as
+/// for [`decode`].
+pub fn decode_deferred(
+    bytes: &[u8],
+    names: Option<Vec<String>>,
+) -> Result<(Snapshot, DeferredDetails<'_>), SnapshotError> {
     if bytes.len() < 16 || &bytes[..8] != MAGIC {
         return Err(SnapshotError("missing magic header".into()));
     }
@@ -187,10 +211,24 @@ pub fn decode_deferred(bytes: &[u8]) -> Result<(Snapshot, DeferredDetails<'_>), 
             notice: None,
         })
         .collect();
-    let snapshot = Snapshot {
+    let mut snapshot = Snapshot {
         lists: head.lists,
         entities,
     };
+    match (head.names_included, names) {
+        (true, None) => {}
+        (false, Some(names)) => fill_names(&mut snapshot, names)?,
+        (true, Some(_)) => {
+            return Err(SnapshotError(
+                "names given for a snapshot that has them".into(),
+            ))
+        }
+        (false, None) => {
+            return Err(SnapshotError(
+                "the snapshot's names are kept elsewhere and were not given".into(),
+            ))
+        }
+    }
     Ok((
         snapshot,
         DeferredDetails {
@@ -198,6 +236,26 @@ pub fn decode_deferred(bytes: &[u8]) -> Result<(Snapshot, DeferredDetails<'_>), 
             ends: head.detail_ends,
         },
     ))
+}
+
+/// Puts `names` in [`Snapshot::names`] order: each entry's name, then its aliases'.
+fn fill_names(snapshot: &mut Snapshot, names: Vec<String>) -> Result<(), SnapshotError> {
+    let wanted: usize = snapshot.entities.iter().map(|e| 1 + e.aliases.len()).sum();
+    if names.len() != wanted {
+        return Err(SnapshotError(format!(
+            "{} names given for {wanted} names",
+            names.len()
+        )));
+    }
+    let mut names = names.into_iter();
+    for entity in &mut snapshot.entities {
+        let slots =
+            std::iter::once(&mut entity.name).chain(entity.aliases.iter_mut().map(|a| &mut a.name));
+        for (slot, name) in slots.zip(names.by_ref()) {
+            *slot = name;
+        }
+    }
+    Ok(())
 }
 
 /// The entries' details, still encoded, from [`decode_deferred`].

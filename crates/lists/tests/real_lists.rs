@@ -353,9 +353,20 @@ fn a_un_date_that_disagrees_with_sources_json_fails() {
 
 #[test]
 fn snapshot_round_trips() {
-    let bytes = sanctions_lists::snapshot::encode(snapshot());
-    let back = sanctions_lists::snapshot::decode(&bytes).unwrap();
-    assert_eq!(&back, snapshot());
-    assert!(sanctions_lists::snapshot::decode(&bytes[..bytes.len() / 2]).is_err());
-    assert!(sanctions_lists::snapshot::decode(b"nonsense").is_err());
+    use sanctions_lists::snapshot::{decode, encode, Names};
+    let bytes = encode(snapshot(), Names::Included);
+    assert_eq!(&decode(&bytes, None).unwrap(), snapshot());
+    assert!(decode(&bytes[..bytes.len() / 2], None).is_err());
+    assert!(decode(b"nonsense", None).is_err());
+    assert!(decode(&bytes, Some(Vec::new())).is_err());
+    // Names kept elsewhere come back from the reader, in `names()` order.
+    let names: Vec<String> = snapshot().names().map(|n| n.text.to_string()).collect();
+    let bytes = encode(snapshot(), Names::Elsewhere);
+    assert_eq!(&decode(&bytes, Some(names.clone())).unwrap(), snapshot());
+    assert!(decode(&bytes, None).unwrap_err().0.contains("not given"));
+    let short = names[..names.len() - 1].to_vec();
+    assert!(decode(&bytes, Some(short))
+        .unwrap_err()
+        .0
+        .contains("names given"));
 }

@@ -7,6 +7,15 @@
 //! reads distinct terms and per-name term ids from it without allocating per
 //! word. The layout is flat (one string for all term texts, one array for all
 //! term ids) so that decoding is a handful of allocations.
+//!
+//! The table also spells every name back as written, so that the snapshot
+//! need not carry the names a second time (they were a third of its
+//! compressed size). Most names are their terms in upper, lower or title
+//! case with the text between them (`KIM, Sang Man` is `KIM`, `, `, `Sang`,
+//! ` `, `Man`): such a name is stored as one case mark per term and the gaps.
+//! A name that its terms cannot spell (`S.A.`, `CH'OE`, a folded accent or
+//! script) is stored whole. Spelling is exact by construction: a name is
+//! stored by its terms only when they give back its text byte for byte.
 
 use serde::{Deserialize, Serialize};
 
@@ -36,6 +45,113 @@ struct Stored {
     name_terms: Vec<u32>,
     name_lens: Vec<u16>,
     family_lens: Vec<u8>,
+    /// Per name with terms: a [`Case`] per term, or one [`AS_WRITTEN`].
+    spelling_cases: Vec<u8>,
+    /// Per name spelled by its terms: the text before each term and after the last.
+    spelling_gaps: Texts,
+    /// Names stored whole, in order.
+    spelled_whole: Texts,
+}
+
+/// Short texts stored as one string and their lengths, so that reading them
+/// back allocates nothing per text.
+#[derive(Serialize, Deserialize, Default)]
+struct Texts {
+    text: String,
+    lens: Vec<u16>,
+}
+
+impl Texts {
+    fn push(&mut self, text: &str) {
+        self.text.push_str(text);
+        self.lens
+            .push(u16::try_from(text.len()).expect("a name under 64 KiB"));
+    }
+
+    /// The lengths add up to the string's.
+    fn fits(&self) -> bool {
+        self.lens.iter().map(|&len| usize::from(len)).sum::<usize>() == self.text.len()
+    }
+
+    /// The texts in order; `None` for one that does not lie on the string's
+    /// character boundaries.
+    fn iter(&self) -> impl Iterator<Item = Option<&str>> {
+        self.lens.iter().scan(0usize, |at, &len| {
+            let start = *at;
+            *at += usize::from(len);
+            Some(self.text.get(start..*at))
+        })
+    }
+}
+
+/// How a term is written in a name spelled by its terms.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Case {
+    Lower = 0,
+    Upper = 1,
+    /// First letter upper case.
+    Title = 2,
+}
+
+const CASES: [Case; 3] = [Case::Lower, Case::Upper, Case::Title];
+
+/// The spelling mark of a name stored whole.
+const AS_WRITTEN: u8 = 3;
+
+impl Case {
+    fn write(self, term: &str, out: &mut String) {
+        let start = out.len();
+        out.push_str(term);
+        match self {
+            Case::Lower => {}
+            Case::Upper => out[start..].make_ascii_uppercase(),
+            Case::Title => {
+                if let Some(first) = out.get_mut(start..start + 1) {
+                    first.make_ascii_uppercase();
+                }
+            }
+        }
+    }
+
+    /// `term` in this case is where `text` begins, as a whole word.
+    fn begins(self, term: &str, text: &str) -> bool {
+        let Some(word) = text.get(..term.len()) else {
+            return false;
+        };
+        let whole = !text[term.len()..].starts_with(char::is_alphanumeric);
+        let same = match self {
+            Case::Lower => word == term,
+            Case::Upper => word
+                .bytes()
+                .eq(term.bytes().map(|b| b.to_ascii_uppercase())),
+            Case::Title => {
+                let mut pairs = word.bytes().zip(term.bytes());
+                pairs
+                    .next()
+                    .is_some_and(|(w, t)| w == t.to_ascii_uppercase())
+                    && pairs.all(|(w, t)| w == t)
+            }
+        };
+        whole && same
+    }
+}
+
+/// One name as its terms spell it: a case per term and the gaps around them,
+/// or `None` when they do not give back `text` exactly.
+fn spell(text: &str, terms: impl Iterator<Item = impl AsRef<str>>) -> Option<(Vec<u8>, Vec<&str>)> {
+    let (mut cases, mut gaps) = (Vec::new(), Vec::<&str>::new());
+    let mut rest = text;
+    for term in terms {
+        let term = term.as_ref();
+        let gap = rest.find(char::is_alphanumeric).unwrap_or(rest.len());
+        let word = &rest[gap..];
+        let case = CASES.into_iter().find(|c| c.begins(term, word))?;
+        gaps.push(&rest[..gap]);
+        cases.push(case as u8);
+        rest = &word[term.len()..];
+    }
+    gaps.push(rest);
+    Some((cases, gaps))
 }
 
 /// A table that does not decode, or does not fit the names it claims to cover.
@@ -73,7 +189,13 @@ impl TokenTable {
         table
     }
 
-    pub fn to_bytes(&self) -> Vec<u8> {
+    /// Stores the table, with `names` (the names it was built from, in
+    /// order) spelled by their terms where they can be.
+    ///
+    /// # Panics
+    /// When `names` are not as many as the table's names.
+    pub fn to_bytes(&self, names: &[&str]) -> Vec<u8> {
+        assert_eq!(names.len(), self.name_count(), "one spelling per name");
         // Renumber terms, most frequent first.
         let mut uses = vec![0u32; self.term_count()];
         for &t in &self.name_terms {
@@ -95,6 +217,9 @@ impl TokenTable {
                 .collect(),
             name_lens: Vec::with_capacity(self.name_count()),
             family_lens: self.family_lens.clone(),
+            spelling_cases: Vec::new(),
+            spelling_gaps: Texts::default(),
+            spelled_whole: Texts::default(),
         };
         for &old in &order {
             let text = self.term(old);
@@ -103,20 +228,35 @@ impl TokenTable {
                 .term_lens
                 .push(u16::try_from(text.len()).expect("a word under 64 KiB"));
         }
-        for n in 0..self.name_count() {
-            let len = self.name_terms(n).len();
+        for (n, text) in names.iter().enumerate() {
+            let terms = self.name_terms(n);
             stored
                 .name_lens
-                .push(u16::try_from(len).expect("a name under 64 Ki words"));
+                .push(u16::try_from(terms.len()).expect("a name under 64 Ki words"));
+            match spell(text, terms.iter().map(|&t| self.term(t))) {
+                Some((cases, gaps)) => {
+                    stored.spelling_cases.extend(cases);
+                    gaps.iter().for_each(|gap| stored.spelling_gaps.push(gap));
+                }
+                None => {
+                    stored.spelling_cases.push(AS_WRITTEN);
+                    stored.spelled_whole.push(text);
+                }
+            }
         }
         postcard::to_allocvec(&stored).expect("a token table always serialises")
     }
 
-    /// Decodes a table and checks that every offset and id is in range, so
-    /// that the accessors below cannot panic.
-    pub fn from_bytes(bytes: &[u8]) -> Result<TokenTable, TokenTableError> {
-        let stored: Stored =
+    /// Decodes a table and the names it spells, in order, and checks that
+    /// every offset and id is in range, so that the accessors below cannot panic.
+    pub fn from_bytes(bytes: &[u8]) -> Result<(TokenTable, Vec<String>), TokenTableError> {
+        let mut stored: Stored =
             postcard::from_bytes(bytes).map_err(|e| TokenTableError(e.to_string()))?;
+        let spelling = Spelling {
+            cases: std::mem::take(&mut stored.spelling_cases),
+            gaps: std::mem::take(&mut stored.spelling_gaps),
+            whole: std::mem::take(&mut stored.spelled_whole),
+        };
         let ends = |lens: &[u16]| -> Vec<u32> {
             lens.iter()
                 .scan(0u32, |at, &len| {
@@ -150,7 +290,8 @@ impl TokenTable {
         if table.name_terms.iter().any(|&t| t >= terms) {
             return bad("term ids");
         }
-        Ok(table)
+        let names = spelling.spell(&table)?;
+        Ok((table, names))
     }
 
     pub fn term_count(&self) -> usize {
@@ -195,6 +336,49 @@ impl TokenTable {
     }
 }
 
+/// The stored spellings, read back in name order.
+struct Spelling {
+    cases: Vec<u8>,
+    gaps: Texts,
+    whole: Texts,
+}
+
+impl Spelling {
+    fn spell(self, table: &TokenTable) -> Result<Vec<String>, TokenTableError> {
+        let broken = || TokenTableError("spellings do not fit the names".into());
+        let mut cases = self.cases.into_iter();
+        if !self.gaps.fits() || !self.whole.fits() {
+            return Err(broken());
+        }
+        let mut scratch = String::new();
+        let mut gaps = self.gaps.iter();
+        let mut whole = self.whole.iter();
+        let mut names = Vec::with_capacity(table.name_count());
+        for n in 0..table.name_count() {
+            let terms = table.name_terms(n);
+            let mut marks = cases.by_ref().take(terms.len()).peekable();
+            if marks.peek() == Some(&AS_WRITTEN) {
+                // A name stored whole has one mark, not one per term.
+                names.push(whole.next().flatten().ok_or_else(broken)?.to_string());
+                continue;
+            }
+            let name = &mut scratch;
+            name.clear();
+            name.push_str(gaps.next().flatten().ok_or_else(broken)?);
+            for &term in terms {
+                let case = marks.next().and_then(|c| CASES.get(usize::from(c)));
+                case.ok_or_else(broken)?.write(table.term(term), name);
+                name.push_str(gaps.next().flatten().ok_or_else(broken)?);
+            }
+            names.push(name.clone());
+        }
+        if cases.next().is_some() || gaps.next().is_some() || whole.next().is_some() {
+            return Err(broken());
+        }
+        Ok(names)
+    }
+}
+
 fn is_sorted_within(ends: &[u32], len: usize) -> bool {
     ends.windows(2).all(|w| w[0] <= w[1]) && ends.last().is_none_or(|&e| e as usize == len)
 }
@@ -221,9 +405,11 @@ mod tests {
 
     #[test]
     fn round_trips_and_rejects_damage() {
-        let table = TokenTable::build(["Yanbian Silverstar", "Ким Сан Ман", "Kim Jong"]);
-        let bytes = table.to_bytes();
-        let back = TokenTable::from_bytes(&bytes).unwrap();
+        let names = ["Yanbian Silverstar", "Ким Сан Ман", "Kim Jong"];
+        let table = TokenTable::build(names);
+        let bytes = table.to_bytes(&names);
+        let (back, spelled) = TokenTable::from_bytes(&bytes).unwrap();
+        assert_eq!(spelled, names);
         // Stored most frequent first: `kim` becomes term 0; the names read the same.
         assert_eq!(back.term(0), "kim");
         let words = |t: &TokenTable, n: usize| -> Vec<String> {
@@ -236,13 +422,42 @@ mod tests {
             assert_eq!(words(&back, n), words(&table, n));
         }
         assert!(TokenTable::from_bytes(&bytes[..bytes.len() - 1]).is_err());
-        let mut bad: Stored = postcard::from_bytes(&bytes).unwrap();
-        bad.name_terms[0] = 99;
-        assert!(
+        let damage = |edit: fn(&mut Stored)| {
+            let mut bad: Stored = postcard::from_bytes(&bytes).unwrap();
+            edit(&mut bad);
             TokenTable::from_bytes(&postcard::to_allocvec(&bad).unwrap())
                 .unwrap_err()
                 .0
-                .contains("term ids")
-        );
+        };
+        assert!(damage(|s| s.name_terms[0] = 99).contains("term ids"));
+        assert!(damage(|s| s.spelling_cases[0] = 7).contains("spellings"));
+        assert!(damage(|s| s.spelling_gaps.lens.truncate(1)).contains("spellings"));
+        assert!(damage(|s| s.spelled_whole.push("x")).contains("spellings"));
+        assert!(damage(|s| s.spelled_whole.lens[0] += 1).contains("spellings"));
+    }
+
+    /// Each row: a name, and whether its terms spell it (else it is stored whole).
+    #[test]
+    fn names_are_spelled_by_their_terms_or_stored_whole() {
+        let rows: &[(&str, bool)] = &[
+            ("KIM, Sang Man", true),
+            ("Kim Song-hwa", true),
+            ("YANBIAN SILVERSTAR NETWORK TECHNOLOGY CO., LTD.", true),
+            ("korea kwangson banking corp", true),
+            ("", true),
+            ("  -- ", true),
+            ("CECOEX, S.A.", false),
+            ("CH'OE, Ryong Hae", false),
+            ("McDONALD, Ronald", false),
+            ("Ким Сан Ман", false),
+            ("BAŞ, Ömer", false),
+        ];
+        for &(name, by_terms) in rows {
+            let table = TokenTable::build([name]);
+            let (_, spelled) = TokenTable::from_bytes(&table.to_bytes(&[name])).unwrap();
+            assert_eq!(spelled, [name]);
+            let terms = table.name_terms(0).iter().map(|&t| table.term(t));
+            assert_eq!(spell(name, terms).is_some(), by_terms, "{name}");
+        }
     }
 }
