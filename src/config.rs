@@ -137,6 +137,11 @@ pub const EXTRA_AFFIX_FACTOR: f32 = 0.1;
 /// the innocent is the witness word ([`DROPPED_WORD_MIN_EVIDENCE`]).
 pub const DROPPED_WORD_FACTOR: f32 = 0.2;
 
+/// What a listed word lost with a name cut short costs (`SALAH, Mahir
+/// Jawad Y` for `SALAH, Mahir Jawad Yunis`): a length limit took it, not a
+/// choice, so its absence says nothing against the match.
+pub const CUT_OFF_WORD_FACTOR: f32 = 0.05;
+
 /// The evidence a word written out must carry, on both sides, for an
 /// initial beside it to count (`D. Kazbek`): a word in at most some 25
 /// listed names, borne by under 1 applicant in 1,700. On ordinary names

@@ -57,6 +57,11 @@ fn variations_find_their_entries_at_the_level_they_deserve() {
         ("name", "Chulsu Kang", "21733", "strong"),
         ("name", "Kang Cheolsu", "21733", "strong"),
         ("name", "Park Youngsik", "19497", "strong"),
+        // `Sohn` for the syllable the lists write `Son` (JANG, Yong Son),
+        // and `Rhee` read as the family name though `Hong` could be one
+        // (RI, Hong-Sop).
+        ("name", "Jang Youngsohn", "17615", "strong"),
+        ("name", "Hong Sub Rhee", "12217", "strong"),
         // Two given syllables reversed: another name (YUN, Ho-Jin).
         ("name", "Yoon Jin-ho", "12218", "none"),
         ("name", "Yoon Ho-jin", "12218", "strong"),
@@ -107,6 +112,12 @@ fn variations_find_their_entries_at_the_level_they_deserve() {
         // The words after a cut one went with the cut (CERNA JUAREZ,
         // Reinaldo Gregorio Lenin): possible, never strong.
         ("name", "CERNA JUAREZ, Reinal", "33351", "possible"),
+        // However many words went with the cut (AL-TIKRITI, Barzan abd
+        // al-Ghafur Sulaiman Majid).
+        ("name", "AL-TIKRITI, Barzan a", "7853", "possible"),
+        // The cut word is the listed word it cuts least (GOLPAYEGANI,
+        // Mohammad Mohammadi): `Mohammad`, not the rarer `Mohammadi`.
+        ("name", "GOLPAYEGANI, Mohamma", "26951", "possible"),
         // Not where a listed word after the cut one is in the query: the
         // query's last word is then no cut (SCHMUCKI, Anselm Oskar).
         ("name", "Oskar S.", "42735", "none"),

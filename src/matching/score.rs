@@ -953,27 +953,28 @@ pub fn score_into(
             q + l
         }
     };
-    // A cut word is ranked by no more than the word it cuts, like an
-    // initial: a cut word no list holds weighs fully, and would otherwise
-    // take `Vladimir` before the query's own `Vladimir` could (`MAZUR,
-    // Vladimir Vlad` for `MAZUR, Vladimir Vladimirovich`).
-    let rank = |p: &Pair| -> f32 {
-        let evidence = match p.rule {
-            Rule::Truncated => {
-                let (q, l) = sides(p);
-                2.0 * q.min(l)
-            }
-            _ => span_evidence(p),
-        };
-        p.similarity * evidence
+    // A cut word is placed after every other pair, and among cut words the
+    // one that keeps most of its word first: a cut word no list holds
+    // weighs fully, and would otherwise take `Vladimir` before the query's
+    // own `Vladimir` could (`MAZUR, Vladimir Vlad` for `MAZUR, Vladimir
+    // Vladimirovich`), or take the rarer of two words it begins rather
+    // than the one it cuts least (`Mohamma` is `Mohammad`, not `Mohammadi`).
+    let rank = |p: &Pair| -> (bool, f32) {
+        match p.rule {
+            Rule::Truncated => (false, p.similarity),
+            _ => (true, p.similarity * span_evidence(p)),
+        }
     };
     // Greedy: best evidence first (similarity times evidence), ties to the
     // earlier tokens, so that the result does not depend on hash order.
     // Then the order they were made in: with that last key the order is
     // total, and the unstable sort (which allocates nothing) is stable.
     options.sort_unstable_by(|(a, a_order), (b, b_order)| {
-        rank(b)
-            .total_cmp(&rank(a))
+        let (a_rank, b_rank) = (rank(a), rank(b));
+        b_rank
+            .0
+            .cmp(&a_rank.0)
+            .then(b_rank.1.total_cmp(&a_rank.1))
             .then(a.query.start.cmp(&b.query.start))
             .then(a.listed.start.cmp(&b.listed.start))
             .then(a_order.cmp(b_order))
@@ -1040,7 +1041,7 @@ pub fn score_into(
         if patronymic_left_out(j) {
             MISSING_PATRONYMIC_FACTOR
         } else if cut_off(j) {
-            DROPPED_WORD_FACTOR
+            CUT_OFF_WORD_FACTOR
         } else {
             leftover.listed_factor(&listed[j])
         }

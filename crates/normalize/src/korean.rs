@@ -14,7 +14,7 @@
 //! `u` for `eu`, `k t p ch` for `g d b j` at the start) and the common
 //! English-style ones (`u` or `ou` for `eo`: `chul`, `young`; `oo` for `u`:
 //! `soo`; `ee` for a final `i` or `ui`: `hee`; `sh` before `i`: `shin`; a
-//! final `b` for `p`: `sub`; the common ones for the syllables Han
+//! final `b` for `p`: `sub`; `ahn`, `ohn` for a final `an`, `on`: `sohn`; the common ones for the syllables Han
 //! characters read, which are most of those in names). Each spelling maps
 //! back to its likeliest Revised form, which the matcher's variant keys
 //! compare with the lists' spelling.
@@ -162,6 +162,16 @@ fn spellings(revised: &str) -> Vec<(String, u8)> {
         .filter_map(|(s, _)| s.strip_suffix('p').map(|stem| (format!("{stem}b"), 2)))
         .collect();
     out.extend(with_b);
+    // A final an or on is often written ahn, ohn (`Ahn`, `Sohn`, `Hahn`).
+    let with_h: Vec<(String, u8)> = out
+        .iter()
+        .filter_map(|(s, _)| {
+            let stem = s.strip_suffix("an").or_else(|| s.strip_suffix("on"))?;
+            let vowel = &s[stem.len()..stem.len() + 1];
+            Some((format!("{stem}{vowel}hn"), 2))
+        })
+        .collect();
+    out.extend(with_h);
     out.sort();
     out.dedup_by(|a, b| a.0 == b.0);
     out
@@ -213,14 +223,19 @@ pub fn korean_reading(tokens: &[Token]) -> Vec<Vec<Token>> {
     {
         return Vec::new();
     }
-    // The family name comes first or last.
-    let family_at = if is_family_name(words[0]) {
-        0
-    } else if is_family_name(words[words.len() - 1]) {
-        words.len() - 1
-    } else {
-        return Vec::new();
-    };
+    // The family name comes first or last; first when both could be
+    // (`Hong Sub Rhee` reads with `Rhee` last, since `Rhee` is no given syllable).
+    let last = words.len() - 1;
+    [0, last]
+        .into_iter()
+        .filter(|&at| is_family_name(words[at]))
+        .map(|at| read_with_family_at(tokens, &words, at))
+        .find(|readings| !readings.is_empty())
+        .unwrap_or_default()
+}
+
+/// [`korean_reading`] with the family name at `family_at`.
+fn read_with_family_at(tokens: &[Token], words: &[&str], family_at: usize) -> Vec<Vec<Token>> {
     let mut readings: Vec<Vec<Token>> = vec![Vec::new()];
     for (i, token) in tokens.iter().enumerate() {
         let word = token.text.as_str();
@@ -317,6 +332,9 @@ mod tests {
             ("Young Hee Kim", &["young/yeong hee/hui kim"]),
             ("Yi Hong-sub", &["yi hong sub/seop"]),
             ("Cheolmin Ri", &["cheol min ri"]),
+            ("Jang Youngsohn", &["jang young/yeong sohn"]),
+            // `Hong` could be the family name, but `Rhee` is no given syllable.
+            ("Hong Sub Rhee", &["hong sub/seop rhee"]),
         ];
         for (name, want) in cases {
             assert_eq!(read(name), *want, "{name}");

@@ -243,7 +243,7 @@ pub fn ocr_letter(digit: u8) -> Option<u8> {
 /// and vowel alternations that romanisation systems disagree on: `ch`/`j`/`zh`,
 /// `k`/`g`, `t`/`d`/`th`, `p`/`b`, `kh`/`h`, `hs`/`x`/`s`, `q`/`ch`, `w`/`v`,
 /// `eo`/`o`, `eu`/`u`, `oo`/`u`, `ph`/`f`, doubled letters, a final `h` after
-/// a vowel, a final `y` or `iy` for `i`, and what OCR confuses (`rn`/`m`,
+/// a vowel or between a vowel and a final `n` (`Sohn`), a final `y` or `iy` for `i`, and what OCR confuses (`rn`/`m`,
 /// digits inside a word). So `Chinyong` and `Jinyong`, `Zhang` and `Chang`,
 /// `Hsiao` and `Xiao` share a key.
 pub fn variant_key(text: &str) -> String {
@@ -319,11 +319,15 @@ fn fold_ascii(b: &[u8], out: &mut Vec<u8>) {
         }
         i += step;
     }
-    if out.len() > 2
-        && out.last() == Some(&b'h')
-        && matches!(out[out.len() - 2], b'a' | b'e' | b'i' | b'o' | b'u')
-    {
+    let vowel = |c: u8| matches!(c, b'a' | b'e' | b'i' | b'o' | b'u');
+    if out.len() > 2 && out.last() == Some(&b'h') && vowel(out[out.len() - 2]) {
         out.pop();
+    }
+    // So is an h between a vowel and a final n: Korean 손 and 안 are
+    // written `Sohn` and `Ahn` as often as `Son` and `An` (and `John`, `Jon`).
+    let n = out.len();
+    if n >= 3 && out[n - 2..] == *b"hn" && vowel(out[n - 3]) {
+        out.remove(n - 2);
     }
     // A final y is i, and so is iy: Russian й and ий, Arabic ي end names
     // written either way (`Yury`/`Yuri`/`Yuriy`, `Andrey`/`Andrei`, `Aly`/`Ali`).
@@ -363,6 +367,8 @@ mod tests {
             ("yury", "yuri"),
             ("andrey", "andrei"),
             ("aly", "ali"),
+            ("sohn", "son"),
+            ("ahn", "an"),
             ("ahmet", "ahmad"),
             ("alexander", "aleksandr"),
         ];
