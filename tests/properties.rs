@@ -6,7 +6,9 @@
 //!   word) scores no lower than the bare name minus [`NOISE_BOUND`].
 //! - the scorer's bounded one-edit test agrees with the standard metric it
 //!   stands for, strsim's optimal string alignment distance ≤ 1, on short
-//!   words over a small alphabet (where edits collide most), Unicode too.
+//!   words over a small alphabet (where edits collide most), Unicode too;
+//! - the embedded snapshot and token table with one byte changed anywhere
+//!   are read or refused with a message, never a panic.
 
 use std::sync::OnceLock;
 
@@ -190,5 +192,41 @@ proptest! {
             strsim::osa_distance(&a, &b) <= 1,
             "{:?} {:?}", a, b
         );
+    }
+}
+
+proptest! {
+    // Each case decodes the whole embedded lists: a few dozen cover the
+    // layout's parts (lengths, counts, texts) in proportion to their size.
+    #![proptest_config(ProptestConfig { cases: 24, ..config() })]
+
+    #[test]
+    fn a_damaged_snapshot_is_read_or_refused_never_a_panic(
+        at in any::<prop::sample::Index>(),
+        byte in any::<u8>(),
+    ) {
+        use sanctions_screen::snapshot;
+        let mut bytes = snapshot::EMBEDDED.to_vec();
+        let i = at.index(bytes.len());
+        bytes[i] = byte;
+        let (_, names) = snapshot::embedded_tokens().unwrap();
+        if let Err(e) = sanctions_lists::snapshot::decode(&bytes, Some(names)) {
+            prop_assert!(e.to_string().starts_with("invalid snapshot: "), "{e}");
+        }
+    }
+
+    #[test]
+    fn a_damaged_token_table_is_read_or_refused_never_a_panic(
+        at in any::<prop::sample::Index>(),
+        byte in any::<u8>(),
+    ) {
+        use sanctions_screen::{normalize::TokenTable, snapshot};
+        let mut bytes = snapshot::EMBEDDED_TOKENS.to_vec();
+        let i = at.index(bytes.len());
+        bytes[i] = byte;
+        match TokenTable::from_bytes(&bytes) {
+            Ok((table, names)) => prop_assert_eq!(table.name_count(), names.len()),
+            Err(e) => prop_assert!(e.to_string().starts_with("token table: "), "{e}"),
+        }
     }
 }
