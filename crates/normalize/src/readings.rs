@@ -299,6 +299,40 @@ fn foreign_cyrillic(folded: &str) -> String {
 
 // --- Han characters ---------------------------------------------------------
 
+/// `data/han_readings.txt` as the build script packs it: a little-endian
+/// `u32` length, the characters as varint gaps between code points, then a
+/// `mandarin<TAB>korean` line per character.
+static HAN_READINGS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/han_readings.bin"));
+
+/// Each character of the Han table with its Mandarin and Korean readings as
+/// written (space-separated, most usual first). The build script checked
+/// every line, so this reads the packed table without checks of its own.
+fn han_lines() -> impl Iterator<Item = (char, &'static str, &'static str)> {
+    let (len, rest) = HAN_READINGS.split_at(4);
+    let len = u32::from_le_bytes(len.try_into().expect("4 bytes")) as usize;
+    let (gaps, readings) = rest.split_at(len);
+    let readings = std::str::from_utf8(readings).expect("the build script wrote UTF-8");
+    let mut gaps = gaps.iter();
+    let mut code_point = 0u32;
+    readings.lines().map(move |line| {
+        let mut gap = 0u32;
+        for shift in (0..).step_by(7) {
+            let byte = *gaps.next().expect("a gap per line");
+            gap |= u32::from(byte & 0x7f) << shift;
+            if byte & 0x80 == 0 {
+                break;
+            }
+        }
+        code_point += gap;
+        let (mandarin, korean) = line.split_once('\t').expect("two columns");
+        (
+            char::from_u32(code_point).expect("a character"),
+            mandarin,
+            korean,
+        )
+    })
+}
+
 /// A character's Mandarin and Korean readings, most usual first.
 struct HanReadings {
     mandarin: Vec<&'static str>,
@@ -311,13 +345,7 @@ struct HanReadings {
 /// when a name in Han characters comes.
 pub(crate) fn sino_korean_counts() -> FastMap<String, u32> {
     let mut counts: FastMap<String, u32> = FastMap::default();
-    for line in include_str!("../data/han_readings.txt").lines() {
-        if line.starts_with('#') {
-            continue;
-        }
-        let Some(korean) = line.split('\t').nth(2) else {
-            continue;
-        };
+    for (_, _, korean) in han_lines() {
         for syllable in korean.split(' ').filter_map(|h| h.chars().next()) {
             let mut latin = String::new();
             if script::hangul_to_latin(syllable, &mut latin) {
@@ -332,19 +360,7 @@ fn han_table() -> &'static FastMap<char, HanReadings> {
     static TABLE: OnceLock<FastMap<char, HanReadings>> = OnceLock::new();
     TABLE.get_or_init(|| {
         let mut table = FastMap::default();
-        for line in include_str!("../data/han_readings.txt").lines() {
-            if line.starts_with('#') || line.is_empty() {
-                continue;
-            }
-            let mut columns = line.split('\t');
-            let (Some(character), Some(mandarin), Some(korean)) =
-                (columns.next(), columns.next(), columns.next())
-            else {
-                continue;
-            };
-            let Some(c) = character.chars().next() else {
-                continue;
-            };
+        for (c, mandarin, korean) in han_lines() {
             let korean = korean
                 .split(' ')
                 .filter_map(|h| {
@@ -530,6 +546,21 @@ fn arabic_letters(word: &str) -> String {
 mod tests {
     use super::*;
     use crate::tokenize;
+
+    #[test]
+    fn the_packed_han_table_reads_back_as_its_text() {
+        let text: Vec<(char, &str, &str)> = include_str!("../data/han_readings.txt")
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.is_empty())
+            .map(|l| {
+                let mut c = l.split('\t');
+                let ch = c.next().unwrap().chars().next().unwrap();
+                (ch, c.next().unwrap(), c.next().unwrap())
+            })
+            .collect();
+        assert!(text.len() > 14_000);
+        assert_eq!(han_lines().collect::<Vec<_>>(), text);
+    }
 
     fn read(input: &str) -> Vec<(ReadingKind, String)> {
         readings(&tokenize(input))
