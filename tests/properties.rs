@@ -195,6 +195,14 @@ proptest! {
     }
 }
 
+/// `bytes` with the byte at `at` (of its length) set to `byte`.
+fn with_one_byte_changed(bytes: &[u8], at: prop::sample::Index, byte: u8) -> Vec<u8> {
+    let mut bytes = bytes.to_vec();
+    let i = at.index(bytes.len());
+    bytes[i] = byte;
+    bytes
+}
+
 proptest! {
     // Each case decodes the whole embedded lists: a few dozen cover the
     // layout's parts (lengths, counts, texts) in proportion to their size.
@@ -206,9 +214,7 @@ proptest! {
         byte in any::<u8>(),
     ) {
         use sanctions_screen::snapshot;
-        let mut bytes = snapshot::EMBEDDED.to_vec();
-        let i = at.index(bytes.len());
-        bytes[i] = byte;
+        let bytes = with_one_byte_changed(snapshot::EMBEDDED, at, byte);
         let (_, names) = snapshot::embedded_tokens().unwrap();
         if let Err(e) = sanctions_lists::snapshot::decode(&bytes, Some(names)) {
             prop_assert!(e.to_string().starts_with("invalid snapshot: "), "{e}");
@@ -221,9 +227,7 @@ proptest! {
         byte in any::<u8>(),
     ) {
         use sanctions_screen::{normalize::TokenTable, snapshot};
-        let mut bytes = snapshot::EMBEDDED_TOKENS.to_vec();
-        let i = at.index(bytes.len());
-        bytes[i] = byte;
+        let bytes = with_one_byte_changed(snapshot::EMBEDDED_TOKENS, at, byte);
         match TokenTable::from_bytes(&bytes) {
             Ok((table, names)) => prop_assert_eq!(table.name_count(), names.len()),
             Err(e) => prop_assert!(e.to_string().starts_with("token table: "), "{e}"),

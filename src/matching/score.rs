@@ -1007,7 +1007,7 @@ pub fn score_into(
     // query word begins its listed word, every listed word before that one
     // is there and none after it (`CERNA JUAREZ, Reinal` for `CERNA JUAREZ,
     // Reinaldo Gregorio Lenin`): the words after it went with the cut, and
-    // cost what a dropped word does. Not `Oskar S.` for `SCHMUCKI, Anselm
+    // cost little ([`CUT_OFF_WORD_FACTOR`]). Not `Oskar S.` for `SCHMUCKI, Anselm
     // Oskar`, where the query's last word is the listed first.
     let last_cut = |p: &&Pair| {
         let (q, l) = (&query[p.query.start], &listed[p.listed.end - 1]);

@@ -7,8 +7,8 @@
 //! entry's value end to end with their lengths beside, and a list field
 //! (aliases, addresses, identifiers...) is a count per entry and the values.
 //! Addresses beside addresses and remarks beside remarks compress better
-//! than each entry's fields mixed: the page's brotli shrinks this layout by
-//! about 55 KB more than the entry-by-entry one it replaced.
+//! than each entry's fields mixed: brotli makes the embedded snapshot 649 KB
+//! in this layout, 725 KB in the entry-by-entry one it replaced.
 //!
 //! - Screening fields (list, id, kind, names and aliases, programs, birth
 //!   dates, nationalities, citizenships, countries) are decoded into entries
