@@ -2,6 +2,10 @@
 
 use std::process::Command;
 
+#[path = "common/lists_dir.rs"]
+mod lists_dir;
+use lists_dir::lists_dir;
+
 fn cli() -> Command {
     let mut c = Command::new(env!("CARGO_BIN_EXE_sanctions-screen"));
     c.env("SANCTIONS_SCREEN_TODAY", "2026-11-26");
@@ -266,20 +270,6 @@ fn lists_entries_prints_every_entry_as_a_json_line() {
         .expect("KIM, Jong Un");
     assert_eq!(kim["name"], "KIM, Jong Un");
     assert_eq!(kim["kind"], "Person");
-}
-
-/// The real list files, as `scripts/lists-env` finds them.
-fn lists_dir() -> std::path::PathBuf {
-    let repo = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-    [
-        std::env::var_os("SANCTIONS_LISTS_DIR").map(|d| repo.join(d)),
-        Some(repo.join("lists")),
-        Some(repo.join("../shared/lists")),
-    ]
-    .into_iter()
-    .flatten()
-    .find(|d| d.join("sources.json").exists())
-    .expect("no lists folder: set SANCTIONS_LISTS_DIR")
 }
 
 #[test]

@@ -3,6 +3,10 @@
 #[path = "common/variants.rs"]
 mod variants;
 
+#[cfg(feature = "list-files")]
+#[path = "common/lists_dir.rs"]
+mod lists_dir;
+
 use sanctions_screen::normalize::TokenTable;
 use sanctions_screen::{snapshot, Options, Query, Screener};
 
@@ -80,6 +84,24 @@ fn the_embedded_token_table_is_what_tokenising_now_gives() {
     assert_eq!(snapshot::embedded_tokens().unwrap(), stored_now);
     assert_eq!(stored_now.1, names);
     assert!(now.name_count() > 40_000 && now.term_count() > 20_000);
+}
+
+/// The embedded snapshot, its names spelled back by the token table and its
+/// fields read by column, is every entry exactly as the list files parse now.
+#[cfg(feature = "list-files")]
+#[test]
+fn the_embedded_lists_are_the_lists_as_parsed_now() {
+    let dir = lists_dir::lists_dir();
+    let advisories = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/advisories");
+    let parsed = sanctions_lists::sources::build_snapshot_with_notices(&dir, Some(&advisories))
+        .unwrap()
+        .snapshot;
+    let embedded = snapshot::embedded().unwrap();
+    assert_eq!(embedded.entities.len(), parsed.entities.len());
+    for (e, p) in embedded.entities.iter().zip(&parsed.entities) {
+        assert_eq!(e, p);
+    }
+    assert_eq!(embedded, parsed);
 }
 
 #[test]
