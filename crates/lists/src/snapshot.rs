@@ -232,15 +232,21 @@ pub fn decode_deferred(
             "format {format}, this build reads format {SNAPSHOT_FORMAT}"
         )));
     }
-    let r: Record = postcard::from_bytes(&bytes[12..]).map_err(|e| SnapshotError(e.to_string()))?;
+    let (r, rest): (Record, _) =
+        postcard::take_from_bytes(&bytes[12..]).map_err(|e| SnapshotError(e.to_string()))?;
+    if !rest.is_empty() {
+        return Err(SnapshotError(format!(
+            "{} bytes after the record",
+            rest.len()
+        )));
+    }
     let entries = r.list.len();
-    let one_each = |what: &str, len: usize| match len == entries {
-        true => Ok(()),
-        false => Err(SnapshotError(format!(
-            "{what}: {len} values for {entries} entries"
-        ))),
-    };
-    one_each("kinds", r.kind.len())?;
+    if r.kind.len() != entries {
+        return Err(SnapshotError(format!(
+            "kinds: {} values for {entries} entries",
+            r.kind.len()
+        )));
+    }
     if r.list.iter().any(|&l| usize::from(l) >= r.lists.len()) {
         return Err(SnapshotError(
             "an entry names a list that is not there".into(),

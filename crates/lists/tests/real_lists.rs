@@ -357,6 +357,10 @@ fn snapshot_round_trips() {
     let bytes = encode(snapshot(), Names::Included);
     assert_eq!(&decode(&bytes, None).unwrap(), snapshot());
     assert!(decode(&bytes[..bytes.len() / 2], None).is_err());
+    assert!(decode(&[&bytes[..], b"x"].concat(), None)
+        .unwrap_err()
+        .0
+        .contains("after the record"));
     assert!(decode(b"nonsense", None).is_err());
     assert!(decode(&bytes, Some(Vec::new())).is_err());
     // Names kept elsewhere come back from the reader, in `names()` order.

@@ -250,8 +250,14 @@ impl TokenTable {
     /// Decodes a table and the names it spells, in order, and checks that
     /// every offset and id is in range, so that the accessors below cannot panic.
     pub fn from_bytes(bytes: &[u8]) -> Result<(TokenTable, Vec<String>), TokenTableError> {
-        let mut stored: Stored =
-            postcard::from_bytes(bytes).map_err(|e| TokenTableError(e.to_string()))?;
+        let (mut stored, rest): (Stored, _) =
+            postcard::take_from_bytes(bytes).map_err(|e| TokenTableError(e.to_string()))?;
+        if !rest.is_empty() {
+            return Err(TokenTableError(format!(
+                "{} bytes after the table",
+                rest.len()
+            )));
+        }
         let spelling = Spelling {
             cases: std::mem::take(&mut stored.spelling_cases),
             gaps: std::mem::take(&mut stored.spelling_gaps),
@@ -422,6 +428,7 @@ mod tests {
             assert_eq!(words(&back, n), words(&table, n));
         }
         assert!(TokenTable::from_bytes(&bytes[..bytes.len() - 1]).is_err());
+        assert!(TokenTable::from_bytes(&[&bytes[..], b"x"].concat()).is_err());
         let damage = |edit: fn(&mut Stored)| {
             let mut bad: Stored = postcard::from_bytes(&bytes).unwrap();
             edit(&mut bad);
