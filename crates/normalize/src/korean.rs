@@ -14,8 +14,9 @@
 //! `u` for `eu`, `k t p ch` for `g d b j` at the start) and the common
 //! English-style ones (`u` or `ou` for `eo`: `chul`, `young`; `oo` for `u`:
 //! `soo`; `ee` for a final `i` or `ui`: `hee`; `sh` before `i`: `shin`; a
-//! final `b` for `p`: `sub`; `ahn`, `ohn` for a final `an`, `on`: `sohn`; the common ones for the syllables Han
-//! characters read, which are most of those in names). Each spelling maps
+//! final `b` for `p`: `sub`; `ahn`, `ohn` for a final `an`, `on`: `sohn`;
+//! the common ones for the syllables Han characters read, which are most of
+//! those in names). Each spelling maps
 //! back to its likeliest Revised form, which the matcher's variant keys
 //! compare with the lists' spelling.
 //!

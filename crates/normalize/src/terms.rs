@@ -243,8 +243,8 @@ pub fn ocr_letter(digit: u8) -> Option<u8> {
 /// and vowel alternations that romanisation systems disagree on: `ch`/`j`/`zh`,
 /// `k`/`g`, `t`/`d`/`th`, `p`/`b`, `kh`/`h`, `hs`/`x`/`s`, `q`/`ch`, `w`/`v`,
 /// `eo`/`o`, `eu`/`u`, `oo`/`u`, `ph`/`f`, doubled letters, a final `h` after
-/// a vowel or between a vowel and a final `n` (`Sohn`), a final `y` or `iy` for `i`, and what OCR confuses (`rn`/`m`,
-/// digits inside a word). So `Chinyong` and `Jinyong`, `Zhang` and `Chang`,
+/// a vowel or between a vowel and a final `n` (`Sohn`), a final `y` or `iy`
+/// for `i`, and what OCR confuses (`rn`/`m`, digits inside a word). So `Chinyong` and `Jinyong`, `Zhang` and `Chang`,
 /// `Hsiao` and `Xiao` share a key.
 pub fn variant_key(text: &str) -> String {
     let mut out = String::new();
