@@ -936,15 +936,11 @@ pub fn score_into(
     if options.is_empty() {
         return None;
     }
-    // The evidence of a pair's query side and listed side.
-    let sides = |p: &Pair| -> (f32, f32) {
+    let span_evidence = |p: &Pair| -> f32 {
         let side = |tokens: &[ScoredToken<'_>], span: &Range<usize>| -> f32 {
             tokens[span.clone()].iter().map(|t| t.evidence).sum()
         };
-        (side(query, &p.query), side(listed, &p.listed))
-    };
-    let span_evidence = |p: &Pair| -> f32 {
-        let (q, l) = sides(p);
+        let (q, l) = (side(query, &p.query), side(listed, &p.listed));
         // An initial says no more than its word does, whatever a lone
         // letter weighs: otherwise `A` would take `Ali` from `Ali`.
         if p.rule == Rule::Initial {
@@ -1007,8 +1003,8 @@ pub fn score_into(
     // query word begins its listed word, every listed word before that one
     // is there and none after it (`CERNA JUAREZ, Reinal` for `CERNA JUAREZ,
     // Reinaldo Gregorio Lenin`): the words after it went with the cut, and
-    // cost little ([`CUT_OFF_WORD_FACTOR`]). Not `Oskar S.` for `SCHMUCKI, Anselm
-    // Oskar`, where the query's last word is the listed first.
+    // cost little ([`CUT_OFF_WORD_FACTOR`]). Not `Oskar S.` for `SCHMUCKI,
+    // Anselm Oskar`, where the query's last word is the listed first.
     let last_cut = |p: &&Pair| {
         let (q, l) = (&query[p.query.start], &listed[p.listed.end - 1]);
         p.query.len() == 1

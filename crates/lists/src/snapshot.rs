@@ -126,7 +126,16 @@ struct Record<'a> {
     citizenships: ListField<'a>,
     #[serde(borrow)]
     countries: ListField<'a>,
-    // What only a reviewer reads.
+    /// What only a reviewer reads, borrowed where it lies and read one
+    /// entry at a time ([`DeferredDetails`]).
+    #[serde(borrow)]
+    details: DetailFields<'a>,
+}
+
+/// The reviewer details, field by field (postcard writes a nested struct
+/// inline: the bytes are as if these were the record's own fields).
+#[derive(Serialize, Deserialize, Default)]
+struct DetailFields<'a> {
     #[serde(borrow)]
     title: Texts<'a>,
     #[serde(borrow)]
@@ -182,20 +191,23 @@ pub fn encode(snapshot: &Snapshot, names: Names) -> Vec<u8> {
         r.nationalities.push(&e.nationalities);
         r.citizenships.push(&e.citizenships);
         r.countries.push(&e.countries);
-        r.title.push(&e.title);
-        r.gender.push(&e.gender);
-        r.birth_places.push(&e.birth_places);
-        r.addresses.push(&e.addresses);
-        r.identifier_kind.counts.push(e.identifiers.len() as u32);
+        r.details.title.push(&e.title);
+        r.details.gender.push(&e.gender);
+        r.details.birth_places.push(&e.birth_places);
+        r.details.addresses.push(&e.addresses);
+        r.details
+            .identifier_kind
+            .counts
+            .push(e.identifiers.len() as u32);
         for i in &e.identifiers {
-            r.identifier_kind.values.push(&i.kind);
-            r.identifier_value.push(&i.value);
-            r.identifier_note.push(&i.note);
+            r.details.identifier_kind.values.push(&i.kind);
+            r.details.identifier_value.push(&i.value);
+            r.details.identifier_note.push(&i.note);
         }
-        r.listed_on.push(&e.listed_on);
-        r.remarks.push(&e.remarks);
+        r.details.listed_on.push(&e.listed_on);
+        r.details.remarks.push(&e.remarks);
         if let Some(notice) = &e.notice {
-            r.notices.push((id as u32, notice.clone()));
+            r.details.notices.push((id as u32, notice.clone()));
         }
     }
     let mut out = Vec::with_capacity(8 << 20);
@@ -278,17 +290,7 @@ pub fn decode_deferred(
     let nationalities = List::new("nationalities", r.nationalities, entries)?;
     let citizenships = List::new("citizenships", r.citizenships, entries)?;
     let countries = List::new("countries", r.countries, entries)?;
-    let details = DeferredDetails::new(
-        entries,
-        r.title,
-        r.gender,
-        r.birth_places,
-        r.addresses,
-        (r.identifier_kind, r.identifier_value, r.identifier_note),
-        r.listed_on,
-        r.remarks,
-        r.notices,
-    )?;
+    let details = DeferredDetails::new(entries, r.details)?;
     let mut entities = Vec::with_capacity(entries);
     for id in 0..entries {
         let alias_list = exactly(aliases.of(id), |a| {
@@ -503,36 +505,25 @@ pub struct DeferredDetails<'a> {
 }
 
 impl<'a> DeferredDetails<'a> {
-    #[allow(clippy::too_many_arguments)]
-    fn new(
-        entries: usize,
-        title: Texts<'a>,
-        gender: Texts<'a>,
-        birth_places: ListField<'a>,
-        addresses: ListField<'a>,
-        (identifier_kind, identifier_value, identifier_note): (ListField<'a>, Texts<'a>, Texts<'a>),
-        listed_on: Texts<'a>,
-        remarks: Texts<'a>,
-        notices: Vec<(u32, Notice)>,
-    ) -> Result<DeferredDetails<'a>, SnapshotError> {
-        let identifier_kind = List::new("identifiers", identifier_kind, entries)?;
+    fn new(entries: usize, d: DetailFields<'a>) -> Result<DeferredDetails<'a>, SnapshotError> {
+        let identifier_kind = List::new("identifiers", d.identifier_kind, entries)?;
         let identifiers = identifier_kind.spans.total();
-        if !notices.windows(2).all(|w| w[0].0 < w[1].0)
-            || notices.last().is_some_and(|n| n.0 as usize >= entries)
+        if !d.notices.windows(2).all(|w| w[0].0 < w[1].0)
+            || d.notices.last().is_some_and(|n| n.0 as usize >= entries)
         {
             return Err(SnapshotError("notices out of order or range".into()));
         }
         Ok(DeferredDetails {
-            title: Column::new("titles", title, entries)?,
-            gender: Column::new("genders", gender, entries)?,
-            birth_places: List::new("birthplaces", birth_places, entries)?,
-            addresses: List::new("addresses", addresses, entries)?,
+            title: Column::new("titles", d.title, entries)?,
+            gender: Column::new("genders", d.gender, entries)?,
+            birth_places: List::new("birthplaces", d.birth_places, entries)?,
+            addresses: List::new("addresses", d.addresses, entries)?,
             identifier_kind,
-            identifier_value: Column::new("identifier values", identifier_value, identifiers)?,
-            identifier_note: Column::new("identifier notes", identifier_note, identifiers)?,
-            listed_on: Column::new("listing dates", listed_on, entries)?,
-            remarks: Column::new("remarks", remarks, entries)?,
-            notices,
+            identifier_value: Column::new("identifier values", d.identifier_value, identifiers)?,
+            identifier_note: Column::new("identifier notes", d.identifier_note, identifiers)?,
+            listed_on: Column::new("listing dates", d.listed_on, entries)?,
+            remarks: Column::new("remarks", d.remarks, entries)?,
+            notices: d.notices,
         })
     }
 
