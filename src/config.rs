@@ -68,6 +68,13 @@ pub const OTHER_FIRST_LETTER_MIN_LEN: usize = 7;
 /// and one more ordinary name alerted (`许兵`, read `xu bing`, for `XU, Bin`).
 pub const SLIP_MIN_LEN: usize = 4;
 
+/// The evidence (on both sides) of a word written alike beside a slip the
+/// word-by-word rules turned down (`last_slip` in `matching::score`): as
+/// for an initial's witness, a word rare on the lists and among
+/// applicants, so `Kamal Hassan` stays clear of `HASSAN, Jamal`. A
+/// spelling variant is no witness: `Chi Dang` is not `YANG, Qi`.
+pub const SLIP_WITNESS_MIN_EVIDENCE: f32 = INITIAL_WITNESS_MIN_EVIDENCE;
+
 /// A short word (three or four letters) one slip from a listed one, when no
 /// listed name holds the query's word: likely a typo, weakly.
 pub const SHORT_TYPO_SIM: f32 = 0.75;

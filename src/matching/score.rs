@@ -255,6 +255,62 @@ fn one_slip(query: &[ScoredToken<'_>], listed: &[ScoredToken<'_>], pairs: &[Pair
         })
 }
 
+/// The one query word and the one listed word a person's alignment left
+/// over, paired as a slip when they are one edit apart as written, of
+/// [`SLIP_MIN_LEN`] letters or more, and every other word agrees with one
+/// that identifies among them (`POLYAKOVA, lAla Viktorovna`, `LORENZANA
+/// Kordon, Ovaldino`). [`compare_weak`] turns such a pair down when its
+/// query word is a name of its own (`Kordon`, `Zaid`) or a short listed
+/// word, since alone it would be another name; the rest of the name,
+/// rare and whole, says it is this one. A possible match at most, through
+/// [`one_slip`].
+fn last_slip(
+    query: &[ScoredToken<'_>],
+    listed: &[ScoredToken<'_>],
+    used_query: &[bool],
+    used_listed: &[bool],
+    pairs: &[Pair],
+) -> Option<Pair> {
+    let only_unused = |used: &[bool]| {
+        let mut unused = used.iter().enumerate().filter(|(_, &u)| !u);
+        match (unused.next(), unused.next()) {
+            (Some((at, _)), None) => Some(at),
+            _ => None,
+        }
+    };
+    let (i, j) = (only_unused(used_query)?, only_unused(used_listed)?);
+    let (q, l) = (&query[i], &listed[j]);
+    let word = |t: &ScoredToken<'_>| {
+        t.class == TermClass::Word && !t.facts.number && t.facts.chars >= SLIP_MIN_LEN
+    };
+    if !(word(q) && word(l))
+        || q.facts.chars.abs_diff(l.facts.chars) > 1
+        || pairs
+            .iter()
+            .any(|p| p.rule.is_weak() || p.similarity < VARIANT_SIM)
+        || !identifying(query, listed, pairs, 1.0, SLIP_WITNESS_MIN_EVIDENCE)
+        || !within_one_edit_as_read(q, l)
+    {
+        return None;
+    }
+    let shortest = q.facts.chars.min(l.facts.chars);
+    Some(if q.text.chars().next() != l.text.chars().next() {
+        Pair {
+            query: i..i + 1,
+            listed: j..j + 1,
+            rule: Rule::FirstLetter,
+            similarity: typo_sim(shortest) - FIRST_LETTER_PENALTY,
+        }
+    } else {
+        Pair {
+            query: i..i + 1,
+            listed: j..j + 1,
+            rule: Rule::ShortTypo,
+            similarity: SHORT_TYPO_SIM,
+        }
+    })
+}
+
 /// Words that are not names: generic words, legal forms (one word, or a
 /// word of one written out: `Limited Liability Company`), stopwords.
 fn is_generic(t: &ScoredToken<'_>) -> bool {
@@ -994,6 +1050,16 @@ pub fn score_into(
         matched += option.similarity * evidence;
         aligned_evidence += evidence;
         pairs.push(option.clone());
+    }
+    if person {
+        if let Some(slip) = last_slip(query, listed, used_query, used_listed, pairs) {
+            slip.query.clone().for_each(|i| used_query[i] = true);
+            slip.listed.clone().for_each(|j| used_listed[j] = true);
+            let evidence = span_evidence(&slip);
+            matched += slip.similarity * evidence;
+            aligned_evidence += evidence;
+            pairs.push(slip);
+        }
     }
     // A listed person's patronymic, among the given names after a known
     // family name, costs less when it is left over.
