@@ -129,9 +129,13 @@ pub fn explain(
             "Every word of the listed name is in the {field}: a number, a letter, a title or a generic word added costs little, another name more."
         ));
     }
-    if leftover.dropped_word && !unmatched_listed.is_empty() {
+    if leftover.dropped_word && !leftover.dropped_end && !unmatched_listed.is_empty() {
         lines.push(format!(
             "Every word of the {field} is in the listed name, which has one word more: a middle name or second surname left out costs less."
+        ));
+    } else if leftover.dropped_end {
+        lines.push(format!(
+            "Every word of the {field} is in the listed name, which goes on after them: the end of a long name left out, or cut off by a form, costs less."
         ));
     }
     if leftover.short_form {
@@ -141,7 +145,7 @@ pub fn explain(
     }
     if scored.weak {
         lines.push(
-            "Part of the evidence is weak (an initial, a cut word, a slip at the first letter or in a short word, a word without its vowels, a company's short name, or a word of the listed name left out): a possible match at most."
+            "Part of the evidence is weak (an initial, a cut word, a slip at the first letter or in a short word, a word without its vowels, a company's short name, or words of the listed name left out): a possible match at most."
                 .into(),
         );
     }

@@ -207,8 +207,10 @@ pub struct Leftover {
     /// [`EXTRA_WORD_FACTOR`].
     pub extra_names: bool,
     /// Every query word matched (at least two) and the list has one word
-    /// more: it costs [`DROPPED_WORD_FACTOR`].
+    /// more, or more at its end: each costs [`DROPPED_WORD_FACTOR`].
     pub dropped_word: bool,
+    /// The words left out are the listed name's last ones, two or more.
+    pub dropped_end: bool,
     /// A company named by its distinctive words alone: generic words and
     /// legal forms left over cost [`SHORT_FORM_FACTOR`].
     pub short_form: bool,
@@ -396,14 +398,22 @@ impl Leftover {
                 is_one_syllable(t) || korean::is_syllable(t.text) || korean::is_family_name(t.text)
             })
         };
-        let dropped_word = person
-            && all_query
-            && strong_pairs >= 2
+        // Or the last words of a long name, every word before them there
+        // (`AZIZAH, Sa'id Yusif` for `AZIZAH, Sa'id Yusif Ali Abu`): how a
+        // name chain is shortened, and how a form's length limit cuts it
+        // between words. Only beside a word that identifies.
+        let trailing_left_out = || {
+            let first_left = used_listed.iter().position(|&u| !u);
+            first_left.is_some_and(|at| !used_listed[at..].contains(&true))
+                && identifying(query, listed, pairs, VARIANT_SIM, DROPPED_WORD_MIN_EVIDENCE)
+        };
+        let may_drop = person && all_query && strong_pairs >= 2 && listed.len() >= 3;
+        let dropped_one = may_drop
             && left_listed == 1
-            && listed.len() >= 3
             && (strong_words >= DROPPED_WORD_MIN_AGREEING
                 || identifying(query, listed, pairs, VARIANT_SIM, DROPPED_WORD_MIN_EVIDENCE))
             && !syllables();
+        let dropped_end = may_drop && left_listed > 1 && trailing_left_out() && !syllables();
         // A company by its distinctive words: each of them on both sides
         // matched, as written or as a spelling variant (a typo on top of a
         // short form is too little), together weighing enough. A listed
@@ -444,7 +454,8 @@ impl Leftover {
         Leftover {
             extra_words,
             extra_names,
-            dropped_word,
+            dropped_word: dropped_one || dropped_end,
+            dropped_end,
             short_form,
         }
     }
