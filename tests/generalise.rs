@@ -114,6 +114,9 @@ fn variations_find_their_entries_at_the_level_they_deserve() {
         ("name", "AZIZAH, Sa'id Yusif", "10329", "possible"),
         ("name", "Adel Abdul Batarjee", "8809", "possible"),
         ("name", "Khalid Abd al-Rahman", "7209", "none"),
+        // A letter doubled in a part of two letters (KIM, Il-Nam): the
+        // same part.
+        ("name", "Kim Ill Nam", "21327", "strong"),
         // A first-letter slip in a long word: possible only.
         ("name", "Dmitry Tennadyevich Kuzmin", "36815", "possible"),
         // Vowels dropped: possible only (AHMAD, Najmuddin Faraj).

@@ -636,6 +636,9 @@ fn compare_text(a: &ScoredToken<'_>, b: &ScoredToken<'_>) -> Option<(Rule, f32)>
         if class.is_some() && class == b.facts.variant_class {
             return Some((Rule::Variant, VARIANT_SIM));
         }
+        if same_but_doubled(a.text, b.text) {
+            return Some((Rule::Variant, VARIANT_SIM));
+        }
         return misread(a.text, b.text).then_some((Rule::Misread, MISREAD_SIM));
     }
     if a.key == b.key {
@@ -657,6 +660,19 @@ fn compare_text(a: &ScoredToken<'_>, b: &ScoredToken<'_>) -> Option<(Rule, f32)>
         return Some((Rule::Typo, typo_sim(shortest)));
     }
     None
+}
+
+/// Whether two short parts differ only by a letter written twice (`Ill`
+/// for `Il`): the variant key reads doubled letters once, but a part of
+/// two letters is compared as written.
+fn same_but_doubled(a: &str, b: &str) -> bool {
+    a != b && letters_once(a).eq(letters_once(b))
+}
+
+/// A word's letters with each run of one letter read once.
+fn letters_once(word: &str) -> impl Iterator<Item = char> + '_ {
+    let mut last = None;
+    word.chars().filter(move |&c| last.replace(c) != Some(c))
 }
 
 /// Whether the query's short part `query` is the listed `listed` with
