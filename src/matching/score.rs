@@ -507,7 +507,37 @@ fn compare(a: &ScoredToken<'_>, b: &ScoredToken<'_>, person: bool) -> Option<(Ru
     if a.alternate_key == Some(b.key) || b.alternate_key == Some(a.key) {
         return Some((Rule::Variant, VARIANT_SIM));
     }
-    compare_text(a, b).or_else(|| compare_weak(a, b, person))
+    match compare_text(a, b) {
+        // A word without its vowels that is also one letter off (`Crnha`
+        // for `Cranha`) reads better as the skeleton: a typo's similarity
+        // in a short word says it is likely another word.
+        Some((Rule::Typo, typo)) => Some(
+            compare_skeleton(a, b)
+                .filter(|&(_, skeleton)| skeleton > typo)
+                .unwrap_or((Rule::Typo, typo)),
+        ),
+        Some(found) => Some(found),
+        None => compare_weak(a, b, person),
+    }
+}
+
+/// The query word `a` as the listed `b` without its inner vowels (see
+/// [`looks_vowel_dropped`], [`looks_short_skeleton`]).
+fn compare_skeleton(a: &ScoredToken<'_>, b: &ScoredToken<'_>) -> Option<(Rule, f32)> {
+    if a.facts.number || b.facts.number || a.class != TermClass::Word {
+        return None;
+    }
+    let (a_len, b_len) = (a.facts.chars, b.facts.chars);
+    let skeleton = looks_vowel_dropped(a.text) || (looks_short_skeleton(a.text) && b_len > a_len);
+    if !(skeleton && is_vowel_skeleton_of(b.text, a.text)) {
+        return None;
+    }
+    let sim = if a_len >= SHORT_SKELETON_LEN {
+        SKELETON_SIM
+    } else {
+        SHORT_SKELETON_SIM
+    };
+    Some((Rule::Skeleton, sim))
 }
 
 /// The weak rules ([`Rule::is_weak`]), tried when no other rule bridges
@@ -533,14 +563,8 @@ fn compare_weak(a: &ScoredToken<'_>, b: &ScoredToken<'_>, person: bool) -> Optio
     {
         return Some((Rule::Initial, INITIAL_SIM));
     }
-    let skeleton = looks_vowel_dropped(a.text) || (looks_short_skeleton(a.text) && b_len > a_len);
-    if skeleton && is_vowel_skeleton_of(b.text, a.text) {
-        let sim = if a_len >= SHORT_SKELETON_LEN {
-            SKELETON_SIM
-        } else {
-            SHORT_SKELETON_SIM
-        };
-        return Some((Rule::Skeleton, sim));
+    if let Some(skeleton) = compare_skeleton(a, b) {
+        return Some(skeleton);
     }
     // A query word that is itself a common name is that name, not a slip
     // (`Kamal` is not a typo of `Jamal`). The cheap tests first: most pairs
@@ -1512,6 +1536,10 @@ mod tests {
             ("jl", "ji", true),
             ("al", "ai", false),
             ("k0", "ka", false),
+            // A letter doubled: the same part (`Ill-Nam`, `All-Arab`).
+            ("ill", "il", true),
+            ("all", "al", true),
+            ("ill", "ik", false),
         ];
         for &(a, b, expected) in cases {
             assert_eq!(texts_compare(a, b).is_some(), expected, "{a} vs {b}");
@@ -1519,6 +1547,25 @@ mod tests {
         // Longer parts still follow the letter rules.
         assert_eq!(variant_key("gang"), variant_key("kang"));
         assert!(texts_compare("gang", "kang").is_some());
+    }
+
+    #[test]
+    fn a_word_without_vowels_reads_as_its_skeleton_before_a_typo() {
+        // (query word, listed word, rule)
+        let cases: &[(&str, &str, Rule)] = &[
+            // One letter off, and its skeleton: the skeleton is likelier.
+            ("crnha", "cranha", Rule::Skeleton),
+            ("dnfa", "danfa", Rule::Skeleton),
+            ("njmddn", "najmuddin", Rule::Skeleton),
+            // A long word one letter off is a typo, whatever else it is.
+            ("mohaed", "mohamed", Rule::Typo),
+            ("lazaruz", "lazarus", Rule::Typo),
+        ];
+        for &(query, listed, want) in cases {
+            let (a, b) = (owned(query, false), owned(listed, false));
+            let found = compare(&view(&a)[0], &view(&b)[0], true).map(|(rule, _)| rule);
+            assert_eq!(found, Some(want), "{query} vs {listed}");
+        }
     }
 
     #[test]
