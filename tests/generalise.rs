@@ -148,6 +148,12 @@ fn variations_find_their_entries_at_the_level_they_deserve() {
         // beside a common one (Kim), it is not enough (KIM, Tong Chol).
         ("name", "D. Kuzmin", "36815", "possible"),
         ("name", "T. Kim", "22996", "none"),
+        // The initial of a family name that begins with an article is the
+        // article's letter (AL-RIDA, Karim Hasan; AL-SHAYKH, Diyab). Beside
+        // a common name it is still not enough (AL-RAYS, Hassan).
+        ("name", "A. Karim Hasan", "8333", "possible"),
+        ("name", "A Diyab", "21957", "possible"),
+        ("name", "A. Hassan", "21947", "none"),
         // Initials for two given names beside the family name.
         ("name", "K. T. Chol", "22996", "none"),
         ("name", "Kim T. C.", "22996", "none"),

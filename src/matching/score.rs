@@ -792,6 +792,24 @@ fn compare_joined_listed(
         .then_some((Rule::Joined, VARIANT_SIM * JOINED_SIM))
 }
 
+/// An initial for a name that begins with an article (`A.` for
+/// `AL-RIDA`): the initial of the name as written, so of the article and
+/// the word after it together. Only a name at either end of the listed
+/// name, where a family name is: inside a chain, the article belongs to
+/// the word before it (`abd al-Ghafur`).
+fn compare_article_initial(
+    one: &ScoredToken<'_>,
+    article: &ScoredToken<'_>,
+    word: &ScoredToken<'_>,
+) -> Option<(Rule, f32)> {
+    let letter = one.text.chars().next().filter(|c| c.is_alphabetic())?;
+    (one.facts.chars == 1
+        && article.class == TermClass::Stopword
+        && article.text.starts_with(letter)
+        && word.class == TermClass::Word)
+        .then_some((Rule::Initial, INITIAL_SIM))
+}
+
 /// One token against three written apart whose middle one is an article or
 /// particle of two letters: Arabic compound names written as one word
 /// (`ABDALGHAFUR` = `ABD-AL-GHAFUR`, `Safialdin` = `SAFI-AL-DIN`), and
@@ -1019,7 +1037,12 @@ pub fn score_into(
             push_option(options, i..i + 1, j..j + 1, compared);
             if j + 1 < listed.len() {
                 let compared =
-                    compare_joined_listed(q, l.text, listed[j + 1].text, listed_joined[j], join);
+                    compare_joined_listed(q, l.text, listed[j + 1].text, listed_joined[j], join)
+                        .or_else(|| {
+                            let family_edge = j == 0 || j + 2 == listed.len();
+                            (person && family_edge)
+                                .then(|| compare_article_initial(q, l, &listed[j + 1]))?
+                        });
                 push_option(options, i..i + 1, j..j + 2, compared);
             }
             if i + 1 < query.len() {
