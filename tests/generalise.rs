@@ -117,6 +117,10 @@ fn variations_find_their_entries_at_the_level_they_deserve() {
         // A letter doubled in a part of two letters (KIM, Il-Nam): the
         // same part.
         ("name", "Kim Ill Nam", "21327", "strong"),
+        // A hyphen moved: the same letters split at another place
+        // (AL-DULAYMI, Hasan Hashim Khalaf; KIM, Kwang-Il).
+        ("name", "Hasan Hashim Khalaf Ald-Ulaymi", "10373", "strong"),
+        ("name", "Kim Kwangi-l", "15657", "strong"),
         // A first-letter slip in a long word: possible only.
         ("name", "Dmitry Tennadyevich Kuzmin", "36815", "possible"),
         // Vowels dropped: possible only (AHMAD, Najmuddin Faraj).

@@ -54,6 +54,8 @@ pub enum Rule {
     Variant,
     /// `Silverstar` = `Silver Star`
     Joined,
+    /// `Kwangi-l` = `Kwang-Il`: the same letters, a hyphen or space moved.
+    Resplit,
     /// One letter off: `Lazaruz` ≈ `Lazarus`
     Typo,
     /// Another legal form: `GmbH` against `Corporation`.
@@ -80,6 +82,7 @@ impl Rule {
             Rule::LegalForm => "same legal form",
             Rule::Variant => "spelling variant, as romanisations differ",
             Rule::Joined => "joined words",
+            Rule::Resplit => "the same letters, split at another place",
             Rule::Typo => "one letter differs",
             Rule::OtherLegalForm => "another legal form",
             Rule::FirstLetter => "the first letter differs: a typo or another name",
@@ -792,6 +795,22 @@ fn compare_joined_listed(
         .then_some((Rule::Joined, VARIANT_SIM * JOINED_SIM))
 }
 
+/// Two words against two with the same letters split at another place
+/// (`Kwangi-l` for `KWANG-IL`, `Ald-Ulaymi` for `AL-DULAYMI`): a hyphen or
+/// space moved. As written only, and never at the same place, where the
+/// words compare one by one.
+fn compare_split_elsewhere(
+    two: &[ScoredToken<'_>],
+    listed: &[ScoredToken<'_>],
+) -> Option<(Rule, f32)> {
+    let (a, b) = (two[0].text, two[1].text);
+    let (x, y) = (listed[0].text, listed[1].text);
+    (a.len() != x.len()
+        && a.len() + b.len() == x.len() + y.len()
+        && a.bytes().chain(b.bytes()).eq(x.bytes().chain(y.bytes())))
+    .then_some((Rule::Resplit, JOINED_SIM))
+}
+
 /// An initial for a name that begins with an article (`A.` for
 /// `AL-RIDA`): the initial of the name as written, so of the article and
 /// the word after it together. Only a name at either end of the listed
@@ -1048,6 +1067,10 @@ pub fn score_into(
             if i + 1 < query.len() {
                 let compared = compare_joined_query(l, &query_joined[i]);
                 push_option(options, i..i + 2, j..j + 1, compared);
+                if j + 1 < listed.len() {
+                    let compared = compare_split_elsewhere(&query[i..i + 2], &listed[j..j + 2]);
+                    push_option(options, i..i + 2, j..j + 2, compared);
+                }
             }
             if j + 2 < listed.len() {
                 let compared = compare_joined_article(q, &listed[j..j + 3]);
