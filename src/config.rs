@@ -68,6 +68,12 @@ pub const OTHER_FIRST_LETTER_MIN_LEN: usize = 7;
 /// and one more ordinary name alerted (`许兵`, read `xu bing`, for `XU, Bin`).
 pub const SLIP_MIN_LEN: usize = 4;
 
+/// The same for the slip `last_slip` (in `matching::score`) pairs, beside
+/// a rare word written alike: chosen on the development part, at 3 letters
+/// (`Mnu` for `MUN`, `lAi` for `Ali`) 4 more found and no negative moved;
+/// the witness is what keeps `许兵` clear of `XU, Bin`.
+pub const LAST_SLIP_MIN_LEN: usize = 3;
+
 /// The evidence (on both sides) of a word written alike beside a slip the
 /// word-by-word rules turned down (`last_slip` in `matching::score`): as
 /// for an initial's witness, a word rare on the lists and among

@@ -106,6 +106,9 @@ fn variations_find_their_entries_at_the_level_they_deserve() {
         ("name", "Ovaldino Lorenzana Kordon", "13429", "possible"),
         ("name", "Lala Viktorovna Polyakova", "37361", "possible"),
         ("name", "Ibrahim Zaid Mahmoud", "15199", "none"),
+        // In words of three letters, only when the rest weighs enough
+        // (ABDALLAH, Ali Reda).
+        ("name", "ABDALLAH, lAi Reda", "37429", "possible"),
         ("name", "Chi Dang", "45395", "none"),
         // The end of a long name left out, every word before it there,
         // beside a word that identifies: possible (AZIZAH, Sa'id Yusif Ali

@@ -262,13 +262,14 @@ fn one_slip(query: &[ScoredToken<'_>], listed: &[ScoredToken<'_>], pairs: &[Pair
 
 /// The one query word and the one listed word a person's alignment left
 /// over, paired as a slip when they are one edit apart as written, of
-/// [`SLIP_MIN_LEN`] letters or more, and every other word agrees with one
+/// [`LAST_SLIP_MIN_LEN`] letters or more, and every other word agrees with one
 /// that identifies among them (`POLYAKOVA, lAla Viktorovna`, `LORENZANA
 /// Kordon, Ovaldino`). [`compare_weak`] turns such a pair down when its
 /// query word is a name of its own (`Kordon`, `Zaid`) or a short listed
 /// word, since alone it would be another name; the rest of the name,
-/// rare and whole, says it is this one. A possible match at most, through
-/// [`one_slip`].
+/// rare and whole, says it is this one. A possible match at most, and
+/// always one when the slipped words have [`SLIP_MIN_LEN`] letters
+/// ([`one_slip`]); shorter, only when the rest weighs enough.
 fn last_slip(
     query: &[ScoredToken<'_>],
     listed: &[ScoredToken<'_>],
@@ -286,7 +287,7 @@ fn last_slip(
     let (i, j) = (only_unused(used_query)?, only_unused(used_listed)?);
     let (q, l) = (&query[i], &listed[j]);
     let word = |t: &ScoredToken<'_>| {
-        t.class == TermClass::Word && !t.facts.number && t.facts.chars >= SLIP_MIN_LEN
+        t.class == TermClass::Word && !t.facts.number && t.facts.chars >= LAST_SLIP_MIN_LEN
     };
     if !(word(q) && word(l))
         || q.facts.chars.abs_diff(l.facts.chars) > 1
