@@ -357,16 +357,17 @@ fn is_affix(t: &ScoredToken<'_>) -> bool {
 }
 
 impl Leftover {
+    /// `strong_pairs` is how many of `pairs` no weak rule made.
     fn assess(
         query: &[ScoredToken<'_>],
         listed: &[ScoredToken<'_>],
         used_query: &[bool],
         used_listed: &[bool],
         pairs: &[Pair],
+        strong_pairs: usize,
         person: bool,
     ) -> Leftover {
         let count = |used: &[bool]| used.iter().filter(|&&u| u).count();
-        let strong_pairs = pairs.iter().filter(|p| !p.rule.is_weak()).count();
         // Strong pairs of words that are names, not articles (`al`, `de`).
         let strong_words = pairs
             .iter()
@@ -969,6 +970,18 @@ pub struct ListedName<'n, 'a> {
     pub family_len: usize,
 }
 
+impl ListedName<'_, '_> {
+    /// Whether token `j` is a person's patronymic: among the given names
+    /// after a known family name. Left out, it costs less
+    /// ([`MISSING_PATRONYMIC_FACTOR`]), and the explanation says why.
+    fn is_patronymic_at(&self, j: usize) -> bool {
+        self.person
+            && self.family_len > 0
+            && j >= self.family_len
+            && is_patronymic(self.tokens[j].text)
+    }
+}
+
 /// The buffers scoring reuses from one candidate to the next. After
 /// [`score_into`], `pairs` holds the alignment it chose, in the greedy
 /// order; [`alignment`] turns it into a [`NameScore`].
@@ -991,7 +1004,7 @@ pub fn alignment(
     listed: &ListedName<'_, '_>,
     scratch: &Scratch,
 ) -> NameScore {
-    let (family_len, tokens) = (listed.family_len, listed.tokens);
+    let tokens = listed.tokens;
     let mut pairs = scratch.pairs.clone();
     pairs.sort_by_key(|p| p.query.start);
     let common_parts = pairs
@@ -999,13 +1012,9 @@ pub fn alignment(
         .flat_map(|p| p.query.clone())
         .filter(|&i| query[i].evidence < query[i].weight)
         .collect();
-    let patronymics_left_out = if listed.person && family_len > 0 {
-        (family_len..tokens.len())
-            .filter(|&j| !scratch.used_listed[j] && is_patronymic(tokens[j].text))
-            .collect()
-    } else {
-        Vec::new()
-    };
+    let patronymics_left_out = (0..tokens.len())
+        .filter(|&j| !scratch.used_listed[j] && listed.is_patronymic_at(j))
+        .collect();
     NameScore {
         score: scored.score,
         pairs,
@@ -1159,10 +1168,6 @@ pub fn score_into(
             pairs.push(slip);
         }
     }
-    // A listed person's patronymic, among the given names after a known
-    // family name, costs less when it is left over.
-    let patronymic_left_out =
-        |j: usize| person && family_len > 0 && j >= family_len && is_patronymic(listed[j].text);
     // A person's name cut short, as a form's length limit cuts it: the last
     // query word begins its listed word, every listed word before that one
     // is there and none after it (`CERNA JUAREZ, Reinal` for `CERNA JUAREZ,
@@ -1186,7 +1191,16 @@ pub fn score_into(
     let cut_off = |j: usize| cut_at.is_some_and(|end| j >= end);
     // No listed word after the cut one is used, so any there were cut off.
     let cut_short = cut_at.is_some_and(|end| end < listed.len());
-    let leftover = Leftover::assess(query, listed, used_query, used_listed, pairs, person);
+    let strong_pairs = pairs.iter().filter(|p| !p.rule.is_weak()).count();
+    let leftover = Leftover::assess(
+        query,
+        listed,
+        used_query,
+        used_listed,
+        pairs,
+        strong_pairs,
+        person,
+    );
     let cost = |tokens: &[ScoredToken<'_>], used: &[bool], factor: &dyn Fn(usize) -> f32| {
         tokens
             .iter()
@@ -1198,7 +1212,7 @@ pub fn score_into(
     };
     let query_cost = cost(query, used_query, &|i| leftover.query_factor(&query[i]));
     let listed_cost = cost(listed, used_listed, &|j| {
-        if patronymic_left_out(j) {
+        if listed_name.is_patronymic_at(j) {
             MISSING_PATRONYMIC_FACTOR
         } else if cut_off(j) {
             CUT_OFF_WORD_FACTOR
@@ -1222,7 +1236,7 @@ pub fn score_into(
         // J. Smith, and a spelling of a rare word (`B. Gałat` for `KALAD,
         // Belkasam`) is too loose beside a letter.
         let initials_beside_little = pairs.iter().any(|p| p.rule == Rule::Initial)
-            && pairs.iter().filter(|p| !p.rule.is_weak()).count() < 2
+            && strong_pairs < 2
             && !identifying(query, listed, pairs, 1.0, INITIAL_WITNESS_MIN_EVIDENCE);
         if (listed_matched < 2 && listed.len() >= 2)
             || !family_ok
@@ -1256,7 +1270,9 @@ pub fn score_into(
     // patronymic left out is how CVs write Russian names (`Dimitri Popov`).
     let dropped_name = leftover.dropped_word
         && (0..listed.len()).any(|j| {
-            !used_listed[j] && listed[j].class != TermClass::Stopword && !patronymic_left_out(j)
+            !used_listed[j]
+                && listed[j].class != TermClass::Stopword
+                && !listed_name.is_patronymic_at(j)
         });
     // Words gone with a cut are not words that agree: possible at most.
     let weak =
