@@ -545,7 +545,8 @@ CAUSES = [
     "common word is not a match, on purpose: `J. Smith` fits every listed J. Smith. Beside a word "
     "that identifies, written out (`D. Kazbek`), or two words that agree, it is a possible match; "
     "what that costs the innocent is the hard_initialled class (ordinary names written with an "
-    "initial).",
+    "initial). A family name that begins with an article has its letter (`A. Karim Hasan` for "
+    "`AL-RIDA, Karim Hasan`).",
     "- **translit**: our variant table gained the Turkish and Persian forms `Mehmet` and `Hosein`, "
     "the Levantine `Haled`, `Qassem` and `Shaykh` after we read the development part's misses. "
     "The benchmark's own table holds them too, so this class now partly confirms our table "
@@ -559,18 +560,21 @@ CAUSES = [
     "- **vowel_drop**: two-letter skeletons (`KM` for `KIM`) are read only beside other words "
     "that agree, never looked up alone; a three-letter skeleton that is a syllable of its own "
     "(`Cho`, `Hwa`) is read as that syllable.",
-    "- **truncate**: a cut that falls between two words (`Faouzi Ben` for `Faouzi Ben Mohamed "
-    "Ben Ahmed`) leaves no cut word to show it, so the missing words count as left out. When the "
-    "last word is cut, the words after it count as gone with the cut (a possible match). The "
-    "benchmark cuts at 20 characters, as a form field might; a query's length says nothing to "
-    "the matcher.",
+    "- **truncate**: a cut that falls between two words leaves no cut word to show it. The "
+    "listed name's last words left out, every word before them there, make a possible match "
+    "beside a word that identifies (`JENDOUBI, Faouzi Ben`), but not on common words alone "
+    "(`KHALID ABD AL-RAHMAN` for `KHALID ABD AL-RAHMAN HAMD AL-FAWAZ`). When the last word is "
+    "cut, the words after it count as gone with the cut (a possible match). The benchmark cuts "
+    "at 20 characters, as a form field might; a query's length says nothing to the matcher.",
     "- **company_short_form**: a short form whose distinctive word is generic-looking "
     "(`Fabrics`, `Innovation`, `Bank`), or whose listed name holds a distinctive word the short "
     "form drops (`PARS INTERNATIONAL INDUSTRY DEVELOPMENT` as `Pars Industry`). Sector words "
     "(`Engineering`, `Manufacturing`, `Software`, `Solutions`) are generic since this round.",
     "- **typo, transpose, phonetic** in words of two or three letters (`LP` for `LO`, `LIA` for "
-    "`LAI`): in short words a slip is too often another name (`Bin`/`Bing`), so it makes no "
-    "match; in longer words, with every other word agreeing, it makes a possible match.",
+    "`LAI`): in short words a slip is too often another name (`Bin`/`Bing`), so alone it makes "
+    "no match; in longer words, with every other word agreeing, it makes a possible match, and "
+    "so does a slip of three letters or more (`lAi` for `Ali`) beside a rare word written alike. "
+    "A slip in a common name (`Naji` for `Haji`) beside common words only is another name.",
 ]
 
 
