@@ -54,6 +54,24 @@ fn each_rule_explains_itself() {
             "POPOV, Dimitri Igorevich",
             "Igorevich is a patronymic, which CVs often leave out: its absence counts for little.",
         ),
+        (
+            "AZIZAH, Sa'id Yusif",
+            0.88,
+            "AZIZAH, Sa'id Yusif Ali Abu",
+            "Every word of the name is in the listed name, which goes on after them: the end of a long name left out, or cut off by a form, costs less.",
+        ),
+        (
+            "Lala Viktorovna Polyakova",
+            0.88,
+            "POLYAKOVA, Alla Viktorovna",
+            "Lala \u{2248} Alla (the first letter differs: a typo or another name)",
+        ),
+        (
+            "Kim Kwangi-l",
+            0.88,
+            "KIM, Kwang-Il",
+            "Kwangi l \u{2248} Kwang Il (the same letters, split at another place)",
+        ),
     ];
     for &(query, threshold, listed, line) in cases {
         let (matched, explanation) = top_explanation(query, threshold);
