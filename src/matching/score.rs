@@ -300,20 +300,16 @@ fn last_slip(
         return None;
     }
     let shortest = q.facts.chars.min(l.facts.chars);
-    Some(if q.text.chars().next() != l.text.chars().next() {
-        Pair {
-            query: i..i + 1,
-            listed: j..j + 1,
-            rule: Rule::FirstLetter,
-            similarity: typo_sim(shortest) - FIRST_LETTER_PENALTY,
-        }
+    let (rule, similarity) = if q.text.chars().next() != l.text.chars().next() {
+        (Rule::FirstLetter, typo_sim(shortest) - FIRST_LETTER_PENALTY)
     } else {
-        Pair {
-            query: i..i + 1,
-            listed: j..j + 1,
-            rule: Rule::ShortTypo,
-            similarity: SHORT_TYPO_SIM,
-        }
+        (Rule::ShortTypo, SHORT_TYPO_SIM)
+    };
+    Some(Pair {
+        query: i..i + 1,
+        listed: j..j + 1,
+        rule,
+        similarity,
     })
 }
 
@@ -407,18 +403,18 @@ impl Leftover {
         // (`AZIZAH, Sa'id Yusif` for `AZIZAH, Sa'id Yusif Ali Abu`): how a
         // name chain is shortened, and how a form's length limit cuts it
         // between words. Only beside a word that identifies.
+        let witness = || identifying(query, listed, pairs, VARIANT_SIM, DROPPED_WORD_MIN_EVIDENCE);
         let trailing_left_out = || {
             let first_left = used_listed.iter().position(|&u| !u);
             first_left.is_some_and(|at| !used_listed[at..].contains(&true))
-                && identifying(query, listed, pairs, VARIANT_SIM, DROPPED_WORD_MIN_EVIDENCE)
         };
         let may_drop = person && all_query && strong_pairs >= 2 && listed.len() >= 3;
         let dropped_one = may_drop
             && left_listed == 1
-            && (strong_words >= DROPPED_WORD_MIN_AGREEING
-                || identifying(query, listed, pairs, VARIANT_SIM, DROPPED_WORD_MIN_EVIDENCE))
+            && (strong_words >= DROPPED_WORD_MIN_AGREEING || witness())
             && !syllables();
-        let dropped_end = may_drop && left_listed > 1 && trailing_left_out() && !syllables();
+        let dropped_end =
+            may_drop && left_listed > 1 && trailing_left_out() && witness() && !syllables();
         // A company by its distinctive words: each of them on both sides
         // matched, as written or as a spelling variant (a typo on top of a
         // short form is too little), together weighing enough. A listed
@@ -823,11 +819,11 @@ fn compare_article_initial(
     article: &ScoredToken<'_>,
     word: &ScoredToken<'_>,
 ) -> Option<(Rule, f32)> {
+    if one.facts.chars != 1 || article.class != TermClass::Stopword {
+        return None;
+    }
     let letter = one.text.chars().next().filter(|c| c.is_alphabetic())?;
-    (one.facts.chars == 1
-        && article.class == TermClass::Stopword
-        && article.text.starts_with(letter)
-        && word.class == TermClass::Word)
+    (article.text.starts_with(letter) && word.class == TermClass::Word)
         .then_some((Rule::Initial, INITIAL_SIM))
 }
 
