@@ -1006,7 +1006,7 @@ fn listed_view<'a>(
         let term = &index.terms[t as usize];
         ScoredToken {
             text: index.term_text(t),
-            key: &term.key,
+            key: index.term_key(t),
             alternate_text: None,
             alternate_key: None,
             class: term.class[slot],

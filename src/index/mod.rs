@@ -25,12 +25,16 @@
 //! words. A test checks that the indexed search returns the same top results
 //! as scoring every name.
 
+mod lookup;
+
 use crate::config::{MAX_PREFIX_TERMS, MIN_FUZZY_KEY_LEN};
+use lookup::TextLookup;
 use sanctions_lists::{Kind, Snapshot};
 
 use crate::normalize::{
-    for_each_slip, looks_vowel_dropped, population_share, term_class, variant_key, vowel_skeletons,
-    EditNeighbours, FastMap, JoinBuffers, TermClass, Token, TokenTable, WordFacts, NOT_YET,
+    for_each_slip, looks_vowel_dropped, population_share, term_class, variant_key,
+    variant_key_into, vowel_skeletons, EditNeighbours, FastMap, JoinBuffers, TermClass, Token,
+    TokenTable, WordFacts, NOT_YET,
 };
 use crate::weights::{class_weight, evidence_weight, Weighing};
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -42,9 +46,8 @@ pub type NameId = u32;
 pub const PRIMARY: u16 = u16::MAX;
 
 /// One distinct normalised word of the listed names (its text is
-/// [`NameIndex::term_text`]).
+/// [`NameIndex::term_text`], its variant key [`NameIndex::term_key`]).
 pub struct Term {
-    pub key: String,
     /// How many names it occurs in.
     pub names: u32,
     /// Its class and weight read in a person's name (slot 0) and in a
@@ -76,16 +79,20 @@ pub struct NameRecord {
 }
 
 /// The index keeps few, large allocations (it is built at every start): term
-/// texts and per-name term ids stay in the [`TokenTable`], postings are one
-/// array, and the terms sharing a variant key are chained, not listed.
+/// texts and per-name term ids stay in the [`TokenTable`], the variant keys
+/// are one string, the lookups by text and key file ids only, postings are
+/// one array, and the terms sharing a variant key are chained, not listed.
 pub struct NameIndex {
     pub terms: Vec<Term>,
     pub names: Vec<NameRecord>,
     tokens: TokenTable,
-    by_text: FastMap<Box<str>, TermId>,
+    /// Every term's variant key, end to end; term `t`'s ends at `key_ends[t]`.
+    keys: String,
+    key_ends: Vec<u32>,
+    by_text: TextLookup,
     /// The first term with each variant key; [`NO_TERM`]-ended chains in
     /// `next_same_key` lead to the others.
-    by_key: FastMap<Box<str>, TermId>,
+    by_key: TextLookup,
     next_same_key: Vec<TermId>,
     /// Term `t`'s names, in increasing order, are
     /// `posting_names[posting_starts[t]..posting_starts[t + 1]]`.
@@ -125,6 +132,13 @@ fn distinct(ids: &[TermId]) -> impl Iterator<Item = TermId> + '_ {
 /// Ends a chain of terms sharing a key.
 const NO_TERM: TermId = TermId::MAX;
 
+/// Term `term`'s variant key in the keys laid end to end.
+fn key_in<'k>(keys: &'k str, key_ends: &[u32], term: TermId) -> &'k str {
+    let t = term as usize;
+    let start = if t == 0 { 0 } else { key_ends[t - 1] as usize };
+    &keys[start..key_ends[t] as usize]
+}
+
 impl NameIndex {
     /// Builds the index, tokenising every name now. The embedded lists come
     /// with their names tokenised at build time: see [`NameIndex::from_tokens`].
@@ -139,22 +153,30 @@ impl NameIndex {
     pub fn from_tokens(snapshot: &Snapshot, tokens: TokenTable) -> Result<NameIndex, String> {
         let term_count = tokens.term_count();
         let mut terms = Vec::with_capacity(term_count);
-        let mut by_text = FastMap::default();
-        let mut by_key: FastMap<Box<str>, TermId> = FastMap::default();
+        // Keys are about as long as the words (eight letters on average).
+        let mut keys = String::with_capacity(term_count * 8);
+        let mut key = String::new();
+        let mut key_ends = Vec::with_capacity(term_count);
+        let mut by_text = TextLookup::with_capacity(term_count);
+        let mut by_key = TextLookup::with_capacity(term_count);
         let mut next_same_key = vec![NO_TERM; term_count];
-        by_text.reserve(term_count);
-        by_key.reserve(term_count);
         for id in 0..term_count as TermId {
             let text = tokens.term(id);
-            let key = variant_key(text);
-            // Chain this term in front of the others with its key.
-            if let Some(first) = by_key.insert(key.as_str().into(), id) {
-                next_same_key[id as usize] = first;
+            let key_start = keys.len();
+            variant_key_into(text, &mut key);
+            keys.push_str(&key);
+            key_ends.push(keys.len() as u32);
+            let key_of = |t: TermId| key_in(&keys, &key_ends, t);
+            // Chain this term behind the first with its key.
+            if let Some(first) = by_key.insert(&keys[key_start..], id, key_of) {
+                next_same_key[id as usize] = next_same_key[first as usize];
+                next_same_key[first as usize] = id;
             }
-            by_text.insert(text.into(), id);
+            if by_text.insert(text, id, |t| tokens.term(t)).is_some() {
+                return Err(format!("the token table holds the term {text:?} twice"));
+            }
             terms.push(Term {
-                facts: WordFacts::of(text, &key),
-                key,
+                facts: WordFacts::of(text, &keys[key_start..]),
                 names: 0,
                 class: [TermClass::Word; 2],
                 weight: [0.0; 2],
@@ -206,7 +228,7 @@ impl NameIndex {
         }
         let total = names.len() as u32;
         for (id, term) in terms.iter_mut().enumerate() {
-            let share = population_share(&term.key);
+            let share = population_share(key_in(&keys, &key_ends, id as TermId));
             for (slot, organization) in [(0, false), (1, true)] {
                 term.class[slot] = term_class(tokens.term(id as TermId), organization);
                 term.weight[slot] = class_weight(term.class[slot], term.names, total);
@@ -231,6 +253,8 @@ impl NameIndex {
             terms,
             names,
             tokens,
+            keys,
+            key_ends,
             by_text,
             by_key,
             next_same_key,
@@ -246,6 +270,11 @@ impl NameIndex {
     /// A term's normalised text.
     pub fn term_text(&self, term: TermId) -> &str {
         self.tokens.term(term)
+    }
+
+    /// A term's variant key ([`variant_key`] of its text).
+    pub fn term_key(&self, term: TermId) -> &str {
+        key_in(&self.keys, &self.key_ends, term)
     }
 
     /// A name's terms, in the order written.
@@ -279,7 +308,7 @@ impl NameIndex {
 
     /// Every term whose variant key is `key`.
     fn terms_with_key(&self, key: &str) -> impl Iterator<Item = TermId> + '_ {
-        let first = self.by_key.get(key).copied();
+        let first = self.by_key.get(key, |t| self.term_key(t));
         std::iter::successors(first, |&t| {
             let next = self.next_same_key[t as usize];
             (next != NO_TERM).then_some(next)
@@ -287,7 +316,7 @@ impl NameIndex {
     }
 
     pub fn term_id(&self, text: &str) -> Option<TermId> {
-        self.by_text.get(text).copied()
+        self.by_text.get(text, |t| self.term_text(t))
     }
 
     /// How much a word weighs in a name: rare words identify, frequent ones
@@ -330,17 +359,15 @@ impl NameIndex {
     /// edit apart, or the text with a letter dropped or two swapped.
     pub fn related_terms(&self, text: &str, out: &mut Vec<TermId>) {
         let key = variant_key(text);
-        if let Some(&id) = self.by_text.get(text) {
-            out.push(id);
-        }
+        out.extend(self.term_id(text));
         out.extend(self.terms_with_key(&key));
         if key.len() >= MIN_FUZZY_KEY_LEN && key.is_ascii() {
             // Every listed key one edit away, by the keys' shared deletions:
             // a lookup a letter.
             self.edit_neighbours().for_each(
                 &key,
-                |first| &self.terms[first as usize].key,
-                |first| out.extend(self.terms_with_key(&self.terms[first as usize].key)),
+                |first| self.term_key(first),
+                |first| out.extend(self.terms_with_key(self.term_key(first))),
             );
         }
         if looks_vowel_dropped(text) {
@@ -353,7 +380,7 @@ impl NameIndex {
             // folding can put such a slip two key edits apart
             // (`Technoolgies`: the `oo` folds). Only these two, since the key
             // lookups find most other typos.
-            for_each_slip(text, |edited| out.extend(self.by_text.get(edited).copied()));
+            for_each_slip(text, |edited| out.extend(self.term_id(edited)));
         }
         out.sort_unstable();
         out.dedup();
@@ -381,11 +408,7 @@ impl NameIndex {
     /// with that key; built at the first query word long enough to look up.
     fn edit_neighbours(&self) -> &EditNeighbours {
         self.edit_neighbours.get_or_init(|| {
-            EditNeighbours::build(
-                self.by_key
-                    .iter()
-                    .map(|(key, &first)| (first, key.as_ref())),
-            )
+            EditNeighbours::build(self.by_key.ids().map(|first| (first, self.term_key(first))))
         })
     }
 
@@ -524,13 +547,13 @@ impl NameIndex {
     }
 
     fn has_word(&self, part: &str) -> bool {
-        self.by_text.contains_key(part) || self.by_key.contains_key(variant_key(part).as_str())
+        self.term_id(part).is_some() || self.terms_with_key(&variant_key(part)).next().is_some()
     }
 
     /// The posting lists of the terms with this text or its variant key.
     fn postings_with(&self, part: &str) -> Vec<&[NameId]> {
         let mut terms: Vec<TermId> = self.terms_with_key(&variant_key(part)).collect();
-        terms.extend(self.by_text.get(part));
+        terms.extend(self.term_id(part));
         terms.sort_unstable();
         terms.dedup();
         terms.into_iter().map(|t| self.postings(t)).collect()
