@@ -158,7 +158,7 @@ pub fn parse_notices(name: &str, bytes: &[u8], list: u16) -> Result<Vec<Entity>,
             identifiers,
             listed_on: date.to_string(),
             remarks: field(5).to_string(),
-            notice: Some(Notice {
+            notice: Some(Box::new(Notice {
                 category: category.to_string(),
                 role: field(5).to_string(),
                 action: field(6).to_string(),
@@ -166,7 +166,7 @@ pub fn parse_notices(name: &str, bytes: &[u8], list: u16) -> Result<Vec<Entity>,
                 ofac_listed: ofac_listed.to_string(),
                 source_url: source_url.to_string(),
                 also_listed: Vec::new(),
-            }),
+            })),
         });
     }
     Ok(entities)

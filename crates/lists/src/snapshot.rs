@@ -207,7 +207,7 @@ pub fn encode(snapshot: &Snapshot, names: Names) -> Vec<u8> {
         r.details.listed_on.push(&e.listed_on);
         r.details.remarks.push(&e.remarks);
         if let Some(notice) = &e.notice {
-            r.details.notices.push((id as u32, notice.clone()));
+            r.details.notices.push((id as u32, Notice::clone(notice)));
         }
     }
     let mut out = Vec::with_capacity(8 << 20);
@@ -550,7 +550,7 @@ impl<'a> DeferredDetails<'a> {
             .notices
             .binary_search_by_key(&(id as u32), |n| n.0)
             .ok()
-            .map(|i| self.notices[i].1.clone());
+            .map(|i| Box::new(self.notices[i].1.clone()));
         Ok(())
     }
 }
