@@ -107,7 +107,7 @@ impl TextLookup {
     }
 
     /// Every filed id, in no particular order.
-    pub fn ids(&self) -> impl Iterator<Item = TermId> + '_ {
+    pub fn ids(&self) -> impl Iterator<Item = TermId> + Clone + '_ {
         self.slots.iter().copied().filter(|&id| id != EMPTY)
     }
 }

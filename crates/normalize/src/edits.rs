@@ -137,8 +137,8 @@ pub fn is_one_edit_of(from: &str, to: &str) -> bool {
 /// hash of itself and of each of its deletions, and a hit is then checked
 /// with [`is_one_edit_of`] (which also discards hash collisions and words two
 /// edits apart). Keys under [`EditNeighbours::MIN_KEY_LEN`] letters are left
-/// out. Building is one counting pass over about eight entries a key: the
-/// entries are grouped by the top bits of their hash, about one a group.
+/// out. Building is a counting sort of about eight entries a key into
+/// groups by the top bits of their hash, about four a group.
 #[derive(Default)]
 pub struct EditNeighbours {
     /// (hash of a key or of the key less one letter, the key's id), grouped
@@ -154,35 +154,46 @@ impl EditNeighbours {
     /// looks neighbours up for has four letters, so its neighbours have three.
     pub const MIN_KEY_LEN: usize = 3;
 
-    /// Files each `(id, key)`; keys that are not ASCII or are too short are skipped.
-    pub fn build<'k>(keys: impl IntoIterator<Item = (u32, &'k str)>) -> EditNeighbours {
+    /// Files each `(id, key)`; keys that are not ASCII or are too short are
+    /// skipped. Walks the keys twice (counting, then filing), so that the
+    /// entries are written once in place: built at the first query, this
+    /// is on the start-up path, and a WebAssembly module keeps its peak
+    /// memory for good.
+    pub fn build<'k, Keys>(keys: Keys) -> EditNeighbours
+    where
+        Keys: IntoIterator<Item = (u32, &'k str)>,
+        Keys::IntoIter: Clone,
+    {
         let keys = keys.into_iter();
-        // About eight entries a key: the key and its deletions.
-        let mut filed = Vec::with_capacity(keys.size_hint().0 * 8);
-        for (id, key) in keys {
-            if key.len() < Self::MIN_KEY_LEN || !key.is_ascii() {
-                continue;
-            }
-            for_each_deletion_hash(key.as_bytes(), |h| filed.push((h, id)));
-        }
-        // Built at the first query, so it is on the start-up path: one
-        // counting pass by group is several times faster than sorting.
-        let groups = filed.len().next_power_of_two().max(2);
+        let filed = || {
+            keys.clone()
+                .filter(|(_, key)| key.len() >= Self::MIN_KEY_LEN && key.is_ascii())
+        };
+        // The key and each of its deletions.
+        let total: usize = filed().map(|(_, key)| key.len() + 1).sum();
+        // About four entries a group: a lookup compares a few hashes, and
+        // the group starts take a quarter of the entries' room.
+        let groups = (total / 4).next_power_of_two().max(2);
         let shift = 32 - groups.trailing_zeros();
         let mut starts = vec![0u32; groups + 1];
-        for &(h, _) in &filed {
-            starts[(h >> shift) as usize + 1] += 1;
+        for (_, key) in filed() {
+            for_each_deletion_hash(key.as_bytes(), |h| starts[(h >> shift) as usize + 1] += 1);
         }
         for g in 0..groups {
             starts[g + 1] += starts[g];
         }
-        let mut fill = starts.clone();
-        let mut entries = vec![(0, 0); filed.len()];
-        for entry in filed {
-            let slot = &mut fill[(entry.0 >> shift) as usize];
-            entries[*slot as usize] = entry;
-            *slot += 1;
+        // Filing moves each group's start to its end, which is the next
+        // group's start: shifted back by one, they are the starts again.
+        let mut entries = vec![(0, 0); total];
+        for (id, key) in filed() {
+            for_each_deletion_hash(key.as_bytes(), |h| {
+                let slot = &mut starts[(h >> shift) as usize];
+                entries[*slot as usize] = (h, id);
+                *slot += 1;
+            });
         }
+        starts.copy_within(0..groups, 1);
+        starts[0] = 0;
         EditNeighbours {
             entries,
             starts,
