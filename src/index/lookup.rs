@@ -3,21 +3,34 @@
 //!
 //! A map keyed by `Box<str>` copies every text it files: two maps over some
 //! 30,000 terms were 60,000 allocations and a few megabytes at every start.
-//! [`TextLookup`] files only the ids, each at the hash of its text, and a
-//! lookup compares the asked text with the texts of the ids it probes
-//! (open addressing, linear probing, at most half full).
+//! [`TextLookup`] files only the ids, each at the hash of its text with 32
+//! bits of that hash beside it, and a lookup compares the asked text with
+//! the text of an id it probes only when those bits agree (open addressing,
+//! linear probing, at most half full). Most lookups are of texts no list
+//! holds (a query word with a letter dropped), so most probes end on the
+//! bits alone.
 
 use crate::normalize::FxHasher;
 use std::hash::Hasher;
 
 use super::TermId;
 
+/// One filed id and the top half of its text's hash.
+#[derive(Clone, Copy, PartialEq, Eq)]
+struct Slot {
+    id: TermId,
+    tag: u32,
+}
+
 /// Marks an empty slot.
-const EMPTY: TermId = TermId::MAX;
+const EMPTY: Slot = Slot {
+    id: TermId::MAX,
+    tag: 0,
+};
 
 /// Ids filed by the hash of their text; the texts stay where the caller keeps them.
 pub struct TextLookup {
-    slots: Box<[TermId]>,
+    slots: Box<[Slot]>,
     /// `slots.len() - 1`: the length is a power of two.
     mask: usize,
     /// 64 less the bits of a slot number: a hash's top bits pick its slot.
@@ -34,6 +47,11 @@ fn hash(text: &str) -> u64 {
     let mut hasher = FxHasher::default();
     hasher.write(text.as_bytes());
     hasher.finish()
+}
+
+/// The hash's top half: it places the slot (see [`hash`]) and is kept beside the id.
+fn tag(hash: u64) -> u32 {
+    (hash >> 32) as u32
 }
 
 impl TextLookup {
@@ -56,59 +74,72 @@ impl TextLookup {
         id: TermId,
         text_of: impl Fn(TermId) -> &'t str,
     ) -> Option<TermId> {
-        assert!(id != EMPTY, "term id {id} is the empty mark");
+        assert!(id != EMPTY.id, "term id {id} is the empty mark");
         if (self.filed + 1) * 2 > self.slots.len() {
-            self.grow(&text_of);
+            self.grow();
         }
-        let mut at = self.home(text);
+        let hash = hash(text);
+        match self.find(hash, text, &text_of) {
+            Ok(filed) => Some(filed),
+            Err(at) => {
+                self.slots[at] = Slot { id, tag: tag(hash) };
+                self.filed += 1;
+                None
+            }
+        }
+    }
+
+    /// The id filed under `text`.
+    pub fn get<'t>(&self, text: &str, text_of: impl Fn(TermId) -> &'t str) -> Option<TermId> {
+        self.find(hash(text), text, &text_of).ok()
+    }
+
+    /// The id filed under `text` (whose hash is `hash`), or the empty slot
+    /// where it would go.
+    fn find<'t>(
+        &self,
+        hash: u64,
+        text: &str,
+        text_of: &impl Fn(TermId) -> &'t str,
+    ) -> Result<TermId, usize> {
+        let tag = tag(hash);
+        let mut at = self.home(hash);
         loop {
             match self.slots[at] {
-                EMPTY => {
-                    self.slots[at] = id;
-                    self.filed += 1;
-                    return None;
-                }
-                filed if text_of(filed) == text => return Some(filed),
+                EMPTY => return Err(at),
+                slot if slot.tag == tag && text_of(slot.id) == text => return Ok(slot.id),
                 _ => at = (at + 1) & self.mask,
             }
         }
     }
 
-    /// The slot a text's probe starts at.
-    fn home(&self, text: &str) -> usize {
+    /// The slot a hash's probe starts at.
+    fn home(&self, hash: u64) -> usize {
         // At least two slots, so the shift is under 64.
-        (hash(text) >> self.shift) as usize
+        (hash >> self.shift) as usize
     }
 
-    /// Twice the slots, every id filed again.
-    fn grow<'t>(&mut self, text_of: &impl Fn(TermId) -> &'t str) {
+    /// Twice the slots, every id filed again (the tags keep the hashes'
+    /// top bits, which are the bits that place a slot: no text is read).
+    fn grow(&mut self) {
         let mut bigger = TextLookup::with_capacity(self.slots.len());
-        for id in self.ids() {
-            let mut at = bigger.home(text_of(id));
+        for slot in self.slots.iter().filter(|&&s| s != EMPTY) {
+            let mut at = bigger.home(u64::from(slot.tag) << 32);
             while bigger.slots[at] != EMPTY {
                 at = (at + 1) & bigger.mask;
             }
-            bigger.slots[at] = id;
+            bigger.slots[at] = *slot;
         }
         bigger.filed = self.filed;
         *self = bigger;
     }
 
-    /// The id filed under `text`.
-    pub fn get<'t>(&self, text: &str, text_of: impl Fn(TermId) -> &'t str) -> Option<TermId> {
-        let mut at = self.home(text);
-        loop {
-            match self.slots[at] {
-                EMPTY => return None,
-                filed if text_of(filed) == text => return Some(filed),
-                _ => at = (at + 1) & self.mask,
-            }
-        }
-    }
-
     /// Every filed id, in no particular order.
     pub fn ids(&self) -> impl Iterator<Item = TermId> + Clone + '_ {
-        self.slots.iter().copied().filter(|&id| id != EMPTY)
+        self.slots
+            .iter()
+            .filter(|&&slot| slot != EMPTY)
+            .map(|slot| slot.id)
     }
 }
 
