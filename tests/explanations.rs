@@ -1,27 +1,33 @@
 //! What a hit says about itself, on real list entries: each rule that shaped
 //! the score shows up in the explanation in plain words.
 
-use sanctions_screen::{Options, Query, Screener};
+use sanctions_screen::{Match, Options, Query, Screener};
 
 fn top_explanation(name: &str, threshold: f32) -> (String, Vec<String>) {
+    let top = top_match(
+        Query {
+            name: Some(name.into()),
+            ..Query::default()
+        },
+        threshold,
+    );
+    (top.matched_name, top.explanation)
+}
+
+fn top_match(query: Query, threshold: f32) -> Match {
     static S: std::sync::OnceLock<Screener> = std::sync::OnceLock::new();
     let screener = S.get_or_init(|| Screener::embedded().expect("embedded lists load"));
-    let query = Query {
-        name: Some(name.into()),
-        ..Query::default()
-    };
     let options = Options {
         threshold,
         lists: vec!["ofac_sdn".into()],
         ..Options::default()
     };
     let screening = screener.screen(&query, &options).expect("valid query");
-    let top = screening
+    screening
         .matches
         .into_iter()
         .next()
-        .unwrap_or_else(|| panic!("{name}: no match at {threshold}"));
-    (top.matched_name, top.explanation)
+        .unwrap_or_else(|| panic!("{query:?}: no match at {threshold}"))
 }
 
 #[test]
@@ -79,6 +85,55 @@ fn each_rule_explains_itself() {
         assert!(
             explanation.iter().any(|l| l == line),
             "{query}: {line:?} not in {explanation:#?}"
+        );
+    }
+}
+
+#[test]
+fn a_company_without_its_legal_form_is_strong_and_by_a_short_name_possible() {
+    // (company, listed name that matches, level, a line the explanation has)
+    let legal_form = "The company is the listed company's name with its legal form left out or written another way: a legal form says what kind of company, not which.";
+    let short_name = "The company holds the listed company's distinctive words and nothing else distinctive: it may be that company by a short name.";
+    let cases: &[(&str, &str, &str, &str)] = &[
+        (
+            "Korea Kwangson Banking",
+            "KOREA KWANGSON BANKING CORP",
+            "strong",
+            legal_form,
+        ),
+        (
+            "Korea Kwangson Banking Ltd.",
+            "KOREA KWANGSON BANKING CORP",
+            "strong",
+            "Ltd \u{2248} CORP (another legal form)",
+        ),
+        (
+            "Chinyong",
+            "CHINYONG INFORMATION TECHNOLOGY COOPERATION COMPANY",
+            "possible",
+            short_name,
+        ),
+        (
+            "Chinyong Company",
+            "CHINYONG INFORMATION TECHNOLOGY COOPERATION COMPANY",
+            "possible",
+            short_name,
+        ),
+    ];
+    for &(company, listed, level, line) in cases {
+        let top = top_match(
+            Query {
+                company: Some(company.into()),
+                ..Query::default()
+            },
+            0.88,
+        );
+        assert_eq!(top.matched_name, listed, "{company}");
+        assert_eq!(top.level.as_str(), level, "{company}");
+        assert!(
+            top.explanation.iter().any(|l| l == line),
+            "{company}: {line:?} not in {:#?}",
+            top.explanation
         );
     }
 }

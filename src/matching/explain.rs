@@ -138,7 +138,11 @@ pub fn explain(
             "Every word of the {field} is in the listed name, which goes on after them: the end of a long name left out, or cut off by a form, costs less."
         ));
     }
-    if leftover.short_form {
+    if leftover.legal_form_only {
+        lines.push(format!(
+            "The {field} is the listed company's name with its legal form left out or written another way: a legal form says what kind of company, not which."
+        ));
+    } else if leftover.short_form {
         lines.push(format!(
             "The {field} holds the listed company's distinctive words and nothing else distinctive: it may be that company by a short name."
         ));

@@ -22,7 +22,9 @@
 //! `Silverstar`). Some rules are weak ([`Rule::is_weak`]: a first-letter or
 //! short-word slip, an initial, a cut word, a word without vowels): a name
 //! that needs one, a dropped word or a company's short form is capped at
-//! [`WEAK_RULE_CAP`], a possible match. An initial counts only beside two
+//! [`WEAK_RULE_CAP`], a possible match; a company without its legal form
+//! alone is not a short form that needs a look (`Korea Kwangson Banking`,
+//! [`Leftover::legal_form_only`]). An initial counts only beside two
 //! words that agree or one that identifies (`D. Kazbek`, not `J. Smith`).
 //!
 //! Contract: [`score_into`] allocates nothing once its [`Scratch`] has grown
@@ -217,6 +219,12 @@ pub struct Leftover {
     /// A company named by its distinctive words alone: generic words and
     /// legal forms left over cost [`SHORT_FORM_FACTOR`].
     pub short_form: bool,
+    /// A short form whose words left over are legal forms and stopwords
+    /// only: the company by its full name, its legal form left out or
+    /// written another way (`Korea Kwangson Banking` for `KOREA KWANGSON
+    /// BANKING CORP`). A legal form says what kind of company, not which,
+    /// so this is no weak evidence, unlike a generic word left out.
+    pub legal_form_only: bool,
 }
 
 /// Whether a word matched without a weak rule, at `similarity` or more, is
@@ -452,12 +460,23 @@ impl Leftover {
                 .sum::<f32>()
                 >= SHORT_FORM_MIN_WEIGHT
             && !all_listed;
+        let form_or_stopword = |t: &ScoredToken<'_>| {
+            matches!(t.class, TermClass::LegalForm(_) | TermClass::Stopword)
+                || is_legal_phrase_word(t.text)
+        };
+        let legal_form_only = short_form
+            && query
+                .iter()
+                .zip(used_query)
+                .chain(listed.iter().zip(used_listed))
+                .all(|(t, &u)| u || form_or_stopword(t));
         Leftover {
             extra_words,
             extra_names,
             dropped_word: dropped_one || dropped_end,
             dropped_end,
             short_form,
+            legal_form_only,
         }
     }
 
@@ -1271,8 +1290,8 @@ pub fn score_into(
                 && !listed_name.is_patronymic_at(j)
         });
     // Words gone with a cut are not words that agree: possible at most.
-    let weak =
-        pairs.iter().any(|p| p.rule.is_weak()) || leftover.short_form || dropped_name || cut_short;
+    let short_name = leftover.short_form && !leftover.legal_form_only;
+    let weak = pairs.iter().any(|p| p.rule.is_weak()) || short_name || dropped_name || cut_short;
     if weak {
         score = score.min(WEAK_RULE_CAP);
         // Every word there and agreeing but one letter slip: a possible
