@@ -129,45 +129,6 @@ fn distinct(ids: &[TermId]) -> impl Iterator<Item = TermId> + '_ {
         .map(|(_, &term)| term)
 }
 
-/// What the candidate search credits each name it finds, by name id, kept
-/// from one query to the next so that walking thousands of postings hashes
-/// and allocates nothing: an entry counts only when its round is this
-/// query's. A map per query was a tenth of a query's time in WebAssembly.
-#[derive(Default)]
-struct Tally {
-    /// The query's round number; 0 is never one.
-    this_round: u32,
-    round: Vec<u32>,
-    /// Summed weight of the lookups that found the name.
-    weight: Vec<f32>,
-    /// The last lookup that credited it: a lookup counts once a name.
-    marker: Vec<u32>,
-    /// The names found this round, in the order found.
-    found: Vec<NameId>,
-}
-
-impl Tally {
-    /// Begins a query's round over an index of `names` names (a tally that
-    /// served a larger index serves a smaller one).
-    fn start(&mut self, names: usize) {
-        if self.this_round == u32::MAX {
-            *self = Tally::default();
-        }
-        if self.round.len() < names {
-            self.round.resize(names, 0);
-            self.weight.resize(names, 0.0);
-            self.marker.resize(names, 0);
-        }
-        self.this_round += 1;
-        self.found.clear();
-    }
-}
-
-thread_local! {
-    /// One tally a thread: a batch screens rows on several threads.
-    static TALLY: std::cell::RefCell<Tally> = std::cell::RefCell::default();
-}
-
 /// Ends a chain of terms sharing a key.
 const NO_TERM: TermId = TermId::MAX;
 
@@ -479,38 +440,7 @@ impl NameIndex {
         kinds: &[Kind],
         limit: usize,
     ) -> Vec<NameId> {
-        TALLY.with_borrow_mut(|tally| {
-            tally.start(self.names.len());
-            self.tally_candidates(tokens, organization, kinds, tally);
-            let query_total: f32 = tokens
-                .iter()
-                .map(|t| self.weight(&t.text, organization))
-                .sum();
-            let slot = organization as usize;
-            let mut ranked: Vec<(NameId, f32)> = tally
-                .found
-                .iter()
-                .map(|&n| {
-                    let weight = tally.weight[n as usize];
-                    let total = query_total + self.names[n as usize].total_weight[slot];
-                    (n, 2.0 * weight / total)
-                })
-                .collect();
-            ranked.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-            ranked.truncate(limit);
-            ranked.into_iter().map(|(n, _)| n).collect()
-        })
-    }
-
-    /// Credits each name that the query's words (and their joined pairs,
-    /// and words split in two) find: see [`NameIndex::candidates`].
-    fn tally_candidates(
-        &self,
-        tokens: &[Token],
-        organization: bool,
-        kinds: &[Kind],
-        found: &mut Tally,
-    ) {
+        let mut found: FastMap<NameId, (f32, usize)> = FastMap::default();
         let words: Vec<&str> = tokens.iter().map(|t| t.text.as_str()).collect();
         // The words, then each adjacent pair joined.
         let mut lookups: Vec<std::borrow::Cow<'_, str>> = words.iter().map(|&w| w.into()).collect();
@@ -543,7 +473,7 @@ impl NameIndex {
             }
             for &term in &related {
                 for &name in self.postings(term) {
-                    self.credit(found, kinds, name, weight, i as u32);
+                    self.credit(&mut found, kinds, name, weight, i);
                 }
             }
         }
@@ -573,31 +503,46 @@ impl NameIndex {
                     }
                     let lists_a = lists_a.get_or_insert_with(|| self.postings_with(a));
                     for name in intersect(lists_a, &self.postings_with(b)) {
-                        self.credit(found, kinds, name, weight, marker as u32);
+                        self.credit(&mut found, kinds, name, weight, marker);
                     }
                 }
             }
         }
+        let query_total: f32 = words.iter().map(|w| self.weight(w, organization)).sum();
+        let slot = organization as usize;
+        let mut ranked: Vec<(NameId, f32)> = found
+            .into_iter()
+            .map(|(n, (w, _))| {
+                (
+                    n,
+                    2.0 * w / (query_total + self.names[n as usize].total_weight[slot]),
+                )
+            })
+            .collect();
+        ranked.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        ranked.truncate(limit);
+        ranked.into_iter().map(|(n, _)| n).collect()
     }
 }
 
 impl NameIndex {
     /// Adds `weight` to a name of one of `kinds`, once per lookup (`marker`):
     /// a query word that finds a name through several terms counts once.
-    fn credit(&self, found: &mut Tally, kinds: &[Kind], name: NameId, weight: f32, marker: u32) {
+    fn credit(
+        &self,
+        found: &mut FastMap<NameId, (f32, usize)>,
+        kinds: &[Kind],
+        name: NameId,
+        weight: f32,
+        marker: usize,
+    ) {
         if !kinds.contains(&self.names[name as usize].kind) {
             return;
         }
-        let n = name as usize;
-        if found.round[n] != found.this_round {
-            found.round[n] = found.this_round;
-            found.weight[n] = 0.0;
-            found.marker[n] = u32::MAX;
-            found.found.push(name);
-        }
-        if found.marker[n] != marker {
-            found.weight[n] += weight;
-            found.marker[n] = marker;
+        let entry = found.entry(name).or_insert((0.0, usize::MAX));
+        if entry.1 != marker {
+            entry.0 += weight;
+            entry.1 = marker;
         }
     }
 
