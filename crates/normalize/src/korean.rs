@@ -120,8 +120,8 @@ struct Syllables {
 
 /// Where `needle` first occurs in `text`. For the syllable table, built at
 /// the first name that may be Korean: `str::replace` and `str::contains`
-/// with a string pattern set up a searcher at every call, which made up
-/// most of that build in WebAssembly.
+/// with a string pattern set up a searcher at every call, a large part of
+/// that build in WebAssembly.
 fn find(text: &str, needle: &str) -> Option<usize> {
     text.as_bytes()
         .windows(needle.len())
@@ -330,6 +330,22 @@ fn syllable_token(syllable: &str, from: &Token) -> Token {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::tokenize;
+
+    fn read(name: &str) -> Vec<String> {
+        korean_reading(&tokenize(name).tokens)
+            .iter()
+            .map(|r| {
+                r.iter()
+                    .map(|t| match &t.alternate {
+                        Some(a) => format!("{}/{a}", t.text),
+                        None => t.text.clone(),
+                    })
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .collect()
+    }
 
     #[test]
     fn replaced_is_str_replace() {
@@ -351,22 +367,6 @@ mod tests {
             }
             assert_eq!(find(text, "wo").is_some(), text.contains("wo"), "{text}");
         }
-    }
-    use crate::tokenize;
-
-    fn read(name: &str) -> Vec<String> {
-        korean_reading(&tokenize(name).tokens)
-            .iter()
-            .map(|r| {
-                r.iter()
-                    .map(|t| match &t.alternate {
-                        Some(a) => format!("{}/{a}", t.text),
-                        None => t.text.clone(),
-                    })
-                    .collect::<Vec<_>>()
-                    .join(" ")
-            })
-            .collect()
     }
 
     #[test]

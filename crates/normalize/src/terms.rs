@@ -206,7 +206,7 @@ pub fn listed_variant_class(text: &str) -> Option<&'static str> {
 pub fn ocr_reading(text: &str) -> Option<String> {
     // Bytes, not `str::contains`: a string pattern sets up a searcher at
     // every call, and this runs for every listed word at every start (18 ms
-    // of a WebAssembly start-up's 110, before this).
+    // of a WebAssembly start-up in Node's profile, before this).
     let rn = text.as_bytes().windows(2).any(|pair| pair == b"rn");
     if !rn && !text.bytes().any(|b| ocr_letter(b).is_some()) {
         return None;
