@@ -35,7 +35,7 @@
 use std::sync::OnceLock;
 
 use crate::fast_map::FastMap;
-use crate::{script, variant_key, Token};
+use crate::{ascii, script, variant_key, Token};
 
 /// Korean family names in the spellings the lists and applicants use.
 const FAMILY_NAMES: &[&str] = &[
@@ -118,38 +118,12 @@ struct Syllables {
     spellings: FastMap<Box<str>, Box<[u16]>>,
 }
 
-/// Where `needle` first occurs in `text`. For the syllable table, built at
-/// the first name that may be Korean: `str::replace` and `str::contains`
-/// with a string pattern set up a searcher at every call, a large part of
-/// that build in WebAssembly.
-fn find(text: &str, needle: &str) -> Option<usize> {
-    text.as_bytes()
-        .windows(needle.len())
-        .position(|window| window == needle.as_bytes())
-}
-
-/// `text` with every `from` replaced by `to`, left to right, as
-/// `str::replace` does. `from` is ASCII, so it is found only on character
-/// boundaries.
-fn replaced(text: &str, from: &str, to: &str) -> String {
-    debug_assert!(from.is_ascii() && !from.is_empty());
-    let mut out = String::with_capacity(text.len() + to.len());
-    let mut rest = text;
-    while let Some(at) = find(rest, from) {
-        out.push_str(&rest[..at]);
-        out.push_str(to);
-        rest = &rest[at + from.len()..];
-    }
-    out.push_str(rest);
-    out
-}
-
 /// A Revised syllable and the other spellings of it (see the module docs),
 /// each with its rank: 0 the Revised form, 1 McCune-Reischauer, 2 common.
 fn spellings(revised: &str) -> Vec<(String, u8)> {
     let mut out = vec![(revised.to_string(), 0)];
     // McCune-Reischauer without its marks.
-    let mut mr = replaced(&replaced(revised, "eo", "o"), "eu", "u");
+    let mut mr = ascii::replaced(&ascii::replaced(revised, "eo", "o"), "eu", "u");
     for (voiced, plain) in [("g", "k"), ("d", "t"), ("b", "p"), ("j", "ch")] {
         if let Some(rest) = mr.strip_prefix(voiced) {
             mr = format!("{plain}{rest}");
@@ -159,8 +133,8 @@ fn spellings(revised: &str) -> Vec<(String, u8)> {
     // Common spellings, on the Revised form and on the McCune-Reischauer
     // consonants (`koo` for 구, Revised `gu`).
     let mut common = vec![
-        replaced(revised, "yeo", "you"),
-        replaced(revised, "eo", "u"),
+        ascii::replaced(revised, "yeo", "you"),
+        ascii::replaced(revised, "eo", "u"),
         revised.replace('u', "oo"),
         mr.replace('u', "oo"),
     ];
@@ -176,8 +150,8 @@ fn spellings(revised: &str) -> Vec<(String, u8)> {
     if revised == "u" {
         common.push("woo".to_string());
     }
-    if find(revised, "wo").is_some() {
-        common.push(replaced(revised, "wo", "weo"));
+    if ascii::find(revised, "wo").is_some() {
+        common.push(ascii::replaced(revised, "wo", "weo"));
     }
     if revised.starts_with("si") {
         common.push(format!("sh{}", &revised[1..]));
@@ -345,28 +319,6 @@ mod tests {
                     .join(" ")
             })
             .collect()
-    }
-
-    #[test]
-    fn replaced_is_str_replace() {
-        for text in [
-            "", "eo", "yeoneo", "seoeun", "hyeong", "ㄱeo", "gweon", "eoeoe", "kim",
-        ] {
-            for (from, to) in [
-                ("eo", "o"),
-                ("eu", "u"),
-                ("yeo", "you"),
-                ("wo", "weo"),
-                ("eo", ""),
-            ] {
-                assert_eq!(
-                    replaced(text, from, to),
-                    text.replace(from, to),
-                    "{text} {from}"
-                );
-            }
-            assert_eq!(find(text, "wo").is_some(), text.contains("wo"), "{text}");
-        }
     }
 
     #[test]

@@ -26,6 +26,7 @@
 //! names exactly; Chinese and Korean legal forms written onto a name
 //! (`...有限公司`, `주식회사 ...`) are split off as words of their own.
 
+mod ascii;
 pub mod edits;
 pub mod facts;
 mod fast_map;

@@ -204,18 +204,15 @@ pub fn listed_variant_class(text: &str) -> Option<&'static str> {
 /// rest of the spelling, so the typo rule can tell `Moharnmad` (one misread)
 /// from another name.
 pub fn ocr_reading(text: &str) -> Option<String> {
-    // Bytes, not `str::contains`: a string pattern sets up a searcher at
-    // every call, and this runs for every listed word at every start (18 ms
-    // of a WebAssembly start-up in Node's profile, before this).
-    let rn = text.as_bytes().windows(2).any(|pair| pair == b"rn");
+    // Runs for every listed word at every start: see [`crate::ascii`].
+    let rn = crate::ascii::find(text, "rn").is_some();
     if !rn && !text.bytes().any(|b| ocr_letter(b).is_some()) {
         return None;
     }
     if super::is_number(text) {
         return None;
     }
-    let read = text
-        .replace("rn", "m")
+    let read = crate::ascii::replaced(text, "rn", "m")
         .chars()
         .map(|c| {
             u8::try_from(c)
