@@ -324,10 +324,13 @@ fn last_slip(
 /// Words that are not names: generic words, legal forms (one word, or a
 /// word of one written out: `Limited Liability Company`), stopwords.
 fn is_generic(t: &ScoredToken<'_>) -> bool {
-    matches!(
-        t.class,
-        TermClass::Generic | TermClass::LegalForm(_) | TermClass::Stopword
-    ) || is_legal_phrase_word(t.text)
+    t.class == TermClass::Generic || is_legal_form_or_stopword(t)
+}
+
+/// A legal form (`Corp`, a word of `limited liability company`) or a
+/// stopword: what a company's name may leave out and still be written in full.
+fn is_legal_form_or_stopword(t: &ScoredToken<'_>) -> bool {
+    matches!(t.class, TermClass::LegalForm(_) | TermClass::Stopword) || is_legal_phrase_word(t.text)
 }
 
 /// A short word with one group of vowels (`Yong`, `Hsien`, `Myo`, `Zaw`):
@@ -460,16 +463,12 @@ impl Leftover {
                 .sum::<f32>()
                 >= SHORT_FORM_MIN_WEIGHT
             && !all_listed;
-        let form_or_stopword = |t: &ScoredToken<'_>| {
-            matches!(t.class, TermClass::LegalForm(_) | TermClass::Stopword)
-                || is_legal_phrase_word(t.text)
-        };
         let legal_form_only = short_form
             && query
                 .iter()
                 .zip(used_query)
                 .chain(listed.iter().zip(used_listed))
-                .all(|(t, &u)| u || form_or_stopword(t));
+                .all(|(t, &u)| u || is_legal_form_or_stopword(t));
         Leftover {
             extra_words,
             extra_names,
