@@ -32,10 +32,7 @@
 //! family name outside the table (`FAMILY_NAMES`) makes the name not read as
 //! Korean.
 
-use std::sync::OnceLock;
-
-use crate::fast_map::FastMap;
-use crate::{ascii, script, variant_key, Token};
+use crate::{variant_key, Token};
 
 /// Korean family names in the spellings the lists and applicants use.
 const FAMILY_NAMES: &[&str] = &[
@@ -51,146 +48,54 @@ const FAMILY_NAMES: &[&str] = &[
     "kye", "gye", "pang", "bang", "kong", "gong", "ma", "maeng", "pyon", "hyon", "hyun", "hyeon",
 ];
 
-/// The syllables: every spelling, to the Revised spellings it most likely
-/// stands for, at most two. A syllable's likelihood is how many Han
-/// characters read it (names are mostly Sino-Korean), divided by one plus
-/// the spelling's rank (0 Revised, 1 McCune-Reischauer, 2 common): so
-/// `hyung` is `hyeong` (형, forty characters, a common spelling) before the
-/// Revised `hyung` (흉, a handful), and `un` is `un` before `eon`.
-/// Built at the first name that may be Korean; about 1 MB: the common
-/// spellings are made for the syllables Han characters read only (the
-/// others, rare in names, get their Revised and McCune-Reischauer forms).
-fn syllables() -> &'static Syllables {
-    static SYLLABLES: OnceLock<Syllables> = OnceLock::new();
-    SYLLABLES.get_or_init(|| {
-        let sino = crate::readings::sino_korean_counts();
-        let mut revised_forms: Vec<Box<str>> = Vec::new();
-        let mut seen: FastMap<Box<str>, ()> = FastMap::default();
-        let mut ranked: FastMap<Box<str>, Vec<(f32, u16)>> = FastMap::default();
-        let mut revised = String::new();
-        for c in '\u{AC00}'..='\u{D7A3}' {
-            revised.clear();
-            script::hangul_to_latin(c, &mut revised);
-            // Syllables that romanise alike (finals `ㄱ`, `ㄲ`, `ㅋ` are all
-            // `k`) rank alike: each Revised form is worked out once.
-            if seen.contains_key(revised.as_str()) {
-                continue;
-            }
-            let at = revised_forms.len() as u16;
-            revised_forms.push(revised.as_str().into());
-            seen.insert(revised.as_str().into(), ());
-            let sino_count = sino.get(&revised).copied().unwrap_or(0);
-            // Syllables no character reads still count a little: native
-            // names (`Haneul`) use them.
-            let count = sino_count as f32 + 0.5;
-            for (spelling, rank) in spellings(&revised) {
-                if rank > 1 && sino_count == 0 {
-                    continue;
-                }
-                let likelihood = count / (1.0 + rank as f32);
-                let entry = ranked.entry(spelling.into()).or_default();
-                match entry.iter_mut().find(|(_, r)| *r == at) {
-                    Some(e) => e.0 = e.0.max(likelihood),
-                    None => entry.push((likelihood, at)),
-                }
-            }
-        }
-        let spellings = ranked
-            .into_iter()
-            .map(|(spelling, mut entries)| {
-                entries.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
-                let best: Box<[u16]> = entries.into_iter().take(2).map(|(_, r)| r).collect();
-                (spelling, best)
-            })
-            .collect();
-        Syllables {
-            revised: revised_forms,
-            spellings,
-        }
-    })
-}
+/// The syllables (`build/korean_syllables.rs` works them out): a line per
+/// spelling, in byte order, `spelling\trevised[ revised]`, with the Revised
+/// spellings it most likely stands for, at most two. A syllable's
+/// likelihood is how many Han characters read it (names are mostly
+/// Sino-Korean), divided by one plus the spelling's rank (0 Revised, 1
+/// McCune-Reischauer, 2 common): so `hyung` is `hyeong` (형, forty
+/// characters, a common spelling) before the Revised `hyung` (흉, a
+/// handful), and `un` is `un` before `eon`. The common spellings are made
+/// for the syllables Han characters read only (the others, rare in names,
+/// get their Revised and McCune-Reischauer forms). Stored as text, it is
+/// 8 KB compressed; as arrays of offsets and indices it was 21 KB.
+const SYLLABLES: &str = include_str!(concat!(env!("OUT_DIR"), "/korean_syllables.txt"));
 
-/// The syllable inventory: each spelling to its most likely Revised forms.
-struct Syllables {
-    /// The distinct Revised spellings of all Hangul syllables.
-    revised: Vec<Box<str>>,
-    /// A spelling to indices into `revised`, most likely first.
-    spellings: FastMap<Box<str>, Box<[u16]>>,
-}
-
-/// A Revised syllable and the other spellings of it (see the module docs),
-/// each with its rank: 0 the Revised form, 1 McCune-Reischauer, 2 common.
-fn spellings(revised: &str) -> Vec<(String, u8)> {
-    let mut out = vec![(revised.to_string(), 0)];
-    // McCune-Reischauer without its marks.
-    let mut mr = ascii::replaced(&ascii::replaced(revised, "eo", "o"), "eu", "u");
-    for (voiced, plain) in [("g", "k"), ("d", "t"), ("b", "p"), ("j", "ch")] {
-        if let Some(rest) = mr.strip_prefix(voiced) {
-            mr = format!("{plain}{rest}");
-            break;
+/// The Revised spellings on `syllable`'s line of [`SYLLABLES`]: a binary
+/// search over the text, each probe moved back to the start of its line.
+fn revised_of(syllable: &str) -> Option<&'static str> {
+    let text = SYLLABLES.as_bytes();
+    // `low` and `high` are always the starts of lines (or the end).
+    let (mut low, mut high) = (0, text.len());
+    while low < high {
+        let mid = (low + high) / 2;
+        let start = text[low..mid]
+            .iter()
+            .rposition(|&b| b == b'\n')
+            .map_or(low, |at| low + at + 1);
+        let end = text[start..]
+            .iter()
+            .position(|&b| b == b'\n')
+            .map_or(text.len(), |at| start + at);
+        let (spelling, revised) = SYLLABLES[start..end].split_once('\t')?;
+        match spelling.cmp(syllable) {
+            std::cmp::Ordering::Less => low = end + 1,
+            std::cmp::Ordering::Greater => high = start,
+            std::cmp::Ordering::Equal => return Some(revised),
         }
     }
-    // Common spellings, on the Revised form and on the McCune-Reischauer
-    // consonants (`koo` for 구, Revised `gu`).
-    let mut common = vec![
-        ascii::replaced(revised, "yeo", "you"),
-        ascii::replaced(revised, "eo", "u"),
-        revised.replace('u', "oo"),
-        mr.replace('u', "oo"),
-    ];
-    out.push((mr, 1));
-    if let Some(stem) = revised
-        .strip_suffix("ui")
-        .or_else(|| revised.strip_suffix('i'))
-    {
-        if !stem.is_empty() {
-            common.push(format!("{stem}ee"));
-        }
-    }
-    if revised == "u" {
-        common.push("woo".to_string());
-    }
-    if ascii::find(revised, "wo").is_some() {
-        common.push(ascii::replaced(revised, "wo", "weo"));
-    }
-    if revised.starts_with("si") {
-        common.push(format!("sh{}", &revised[1..]));
-    }
-    out.extend(common.into_iter().map(|c| (c, 2)));
-    // A final p is often written b (`seop`, `sub`), in any of the spellings.
-    let with_b: Vec<(String, u8)> = out
-        .iter()
-        .filter_map(|(s, _)| s.strip_suffix('p').map(|stem| (format!("{stem}b"), 2)))
-        .collect();
-    out.extend(with_b);
-    // A final an or on is often written ahn, ohn (`Ahn`, `Sohn`, `Hahn`).
-    let with_h: Vec<(String, u8)> = out
-        .iter()
-        .filter_map(|(s, _)| {
-            let stem = s.strip_suffix("an").or_else(|| s.strip_suffix("on"))?;
-            let vowel = &s[stem.len()..stem.len() + 1];
-            Some((format!("{stem}{vowel}hn"), 2))
-        })
-        .collect();
-    out.extend(with_h);
-    out.sort();
-    out.dedup_by(|a, b| a.0 == b.0);
-    out
+    None
 }
 
 /// The Revised spellings of one syllable as written, most likely first, or
 /// `None` when it is not a Korean syllable.
 pub fn revised_spellings(syllable: &str) -> Option<impl Iterator<Item = &'static str>> {
-    let table = syllables();
-    table
-        .spellings
-        .get(syllable)
-        .map(|at| at.iter().map(|&i| &*table.revised[i as usize]))
+    revised_of(syllable).map(|revised| revised.split(' '))
 }
 
 /// Whether `syllable` is a Korean syllable in some spelling.
 pub fn is_syllable(syllable: &str) -> bool {
-    syllables().spellings.contains_key(syllable)
+    revised_of(syllable).is_some()
 }
 
 /// Whether `word` is a Korean family name in Latin letters.
@@ -319,6 +224,39 @@ mod tests {
                     .join(" ")
             })
             .collect()
+    }
+
+    #[test]
+    fn the_built_table_is_sorted_and_ranks_as_documented() {
+        let lines: Vec<(&str, &str)> = SYLLABLES
+            .lines()
+            .map(|line| line.split_once('\t').expect("a tab on every line"))
+            .collect();
+        assert!(lines.len() > 3_000, "{}", lines.len());
+        // The lookup is a binary search, and finds every line.
+        assert!(lines.windows(2).all(|w| w[0].0 < w[1].0));
+        for (spelling, revised) in &lines {
+            assert_eq!(revised_of(spelling), Some(*revised));
+            // Every Revised form is a spelling of itself.
+            for form in revised.split(' ') {
+                assert!(is_syllable(form), "{spelling}: {form}");
+            }
+        }
+        let revised = |s: &str| revised_spellings(s).map(|r| r.collect::<Vec<_>>());
+        let cases: &[(&str, Option<&[&str]>)] = &[
+            ("hyung", Some(&["hyeong", "hyung"])),
+            ("un", Some(&["un", "eun"])),
+            ("young", Some(&["yeong"])),
+            ("soo", Some(&["su"])),
+            ("sohn", Some(&["seon", "son"])),
+            ("sub", Some(&["seop", "seup"])),
+            ("kim", Some(&["gim", "kim"])),
+            ("smith", None),
+            ("", None),
+        ];
+        for (spelling, want) in cases {
+            assert_eq!(revised(spelling).as_deref(), *want, "{spelling}");
+        }
     }
 
     #[test]

@@ -339,23 +339,6 @@ struct HanReadings {
     korean: Vec<String>,
 }
 
-/// How many Han characters each Sino-Korean syllable (in Revised
-/// Romanisation) reads: a measure of how often it appears in names. Read
-/// from the table's text, not [`han_table`], so that the table is built only
-/// when a name in Han characters comes.
-pub(crate) fn sino_korean_counts() -> FastMap<String, u32> {
-    let mut counts: FastMap<String, u32> = FastMap::default();
-    for (_, _, korean) in han_lines() {
-        for syllable in korean.split(' ').filter_map(|h| h.chars().next()) {
-            let mut latin = String::new();
-            if script::hangul_to_latin(syllable, &mut latin) {
-                *counts.entry(latin).or_default() += 1;
-            }
-        }
-    }
-    counts
-}
-
 fn han_table() -> &'static FastMap<char, HanReadings> {
     static TABLE: OnceLock<FastMap<char, HanReadings>> = OnceLock::new();
     TABLE.get_or_init(|| {
