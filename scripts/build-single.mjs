@@ -44,6 +44,8 @@ const replace = (pattern, replacement) => {
   html = html.replace(pattern, () => replacement);
 };
 replace(/<meta http-equiv="Content-Security-Policy" content="[^"]*">/, `<meta http-equiv="Content-Security-Policy" content="${csp}">`);
+// The single file fetches nothing: its preloads would be requests.
+replace(/\n *<!-- Preloads:[\s\S]*?crossorigin>/, '');
 replace(/<link rel="stylesheet" href="style.css">/, `<style>${style}</style>`);
 replace(/<script type="module" src="pkg\/src\/element.js"><\/script>/, `<script type="module">${script}</script>`);
 replace(/<\/body>/, `<script type="application/octet-stream" id="sanctions-screen-wasm">${packed}</script>\n</body>`);

@@ -31,11 +31,14 @@ export async function openPage(browser, url) {
 /**
  * Asserts the privacy contract on a context's recorded requests: none after
  * the initial load (a download's own `blob:` URL is the page's memory, not
- * the network), none to another origin, nothing stored.
+ * the network), none to another origin, the .wasm at most once, nothing stored.
  */
 export async function assertPrivate({ page, requests, loadRequests, problems }, origin) {
   const network = requests.slice(loadRequests).filter((url) => !url.startsWith('blob:'));
   assert.deepEqual(network, [], 'requests after the initial load');
+  // The module is fetched once (workers are given it compiled): a preload
+  // the page did not use as preloaded would fetch it a second time.
+  assert.ok(requests.filter((url) => url.endsWith('.wasm')).length <= 1, 'the .wasm fetched twice');
   for (const url of requests.filter((u) => !u.startsWith('blob:'))) {
     assert.equal(new URL(url).origin, new URL(origin).origin, `request to another origin: ${url}`);
   }
