@@ -54,7 +54,7 @@ pub fn screen_row(screener: &Screener, row: &Row, options: &Options) -> Result<S
 pub struct MatchSummary {
     pub field: QueryField,
     pub list: String,
-    pub source_id: String,
+    pub source_id: sanctions_lists::Text,
     pub name: String,
     pub matched_name: String,
     /// As the screening's JSON writes it (0.9, not 0.8999999761581421).
@@ -183,7 +183,7 @@ pub fn csv_row(row: &Row, outcome: &RowOutcome, list_dates: &str) -> String {
         top.map(|m| m.level.as_str().to_string())
             .unwrap_or_default(),
         top.map(|m| m.list.clone()).unwrap_or_default(),
-        top.map(|m| m.source_id.clone()).unwrap_or_default(),
+        top.map(|m| m.source_id.to_string()).unwrap_or_default(),
         top.map(|m| m.name.clone()).unwrap_or_default(),
         if screened {
             list_dates.to_string()

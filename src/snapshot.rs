@@ -2,7 +2,7 @@
 //! its names, and every listed name already tokenised, which also spells the
 //! names back (see [`sanctions_normalize::pretokenized`]).
 
-use sanctions_lists::snapshot::{decode, decode_deferred, DeferredDetails, SnapshotError};
+use sanctions_lists::snapshot::{decode, decode_deferred_static, DeferredDetails, SnapshotError};
 use sanctions_lists::Snapshot;
 use sanctions_normalize::TokenTable;
 
@@ -24,11 +24,42 @@ pub fn embedded() -> Result<Snapshot, SnapshotError> {
 pub fn embedded_deferred() -> Result<(Snapshot, DeferredDetails<'static>, TokenTable), SnapshotError>
 {
     let (tokens, names) = embedded_tokens()?;
-    let (snapshot, details) = decode_deferred(EMBEDDED, Some(names))?;
+    let (snapshot, details) = decode_deferred_static(EMBEDDED, Some(names))?;
     Ok((snapshot, details, tokens))
 }
 
 /// Decodes the embedded token table and the names it spells.
 pub fn embedded_tokens() -> Result<(TokenTable, Vec<String>), SnapshotError> {
     TokenTable::from_bytes(EMBEDDED_TOKENS).map_err(|e| SnapshotError(e.to_string()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::borrow::Cow;
+
+    #[test]
+    fn the_entries_short_texts_are_lent_from_the_embedded_bytes() {
+        let (lent, _, _) = embedded_deferred().unwrap();
+        let copied = embedded().unwrap();
+        assert_eq!(lent.entities.len(), copied.entities.len());
+        let mut texts = 0;
+        for (l, c) in lent.entities.iter().zip(&copied.entities) {
+            let short = std::iter::once(&l.source_id)
+                .chain(&l.programs)
+                .chain(&l.nationalities)
+                .chain(&l.citizenships)
+                .chain(&l.countries)
+                .chain(l.birth_dates.iter().map(|d| &d.text));
+            for text in short {
+                assert!(matches!(text, Cow::Borrowed(_)), "{text:?} copied");
+                texts += 1;
+            }
+            assert_eq!(
+                (&l.source_id, &l.programs, &l.countries, &l.birth_dates),
+                (&c.source_id, &c.programs, &c.countries, &c.birth_dates)
+            );
+        }
+        assert!(texts > 60_000, "{texts}");
+    }
 }

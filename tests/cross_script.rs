@@ -201,7 +201,7 @@ fn korean_people() -> Vec<(String, Vec<String>)> {
         let mut words = vec![family.to_string()];
         words.extend(given.split(' ').map(String::from));
         if (2..=4).contains(&words.len()) && seen.insert(words.join(" ").to_uppercase()) {
-            out.push((e.source_id.clone(), words));
+            out.push((e.source_id.to_string(), words));
         }
     }
     out
@@ -545,7 +545,7 @@ fn arabic_names_in_arabic_script_are_found() {
                 if seen.insert(arabic.join(" ")) {
                     cases.push(Case {
                         query: arabic.join(" "),
-                        source_id: e.source_id.clone(),
+                        source_id: e.source_id.to_string(),
                         latin,
                     });
                 }

@@ -149,7 +149,7 @@ fn document_and_phone_numbers_are_compared_by_their_rules() {
         });
         let hit = &result.matches[0];
         assert_eq!(
-            (hit.source_id.as_str(), hit.field),
+            (&*hit.source_id, hit.field),
             (KIM_SANG_MAN, QueryField::IdNumber),
             "{typed}"
         );

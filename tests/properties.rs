@@ -106,7 +106,7 @@ fn score_for(text: &str, field_is_name: bool, entity: usize) -> Option<f32> {
                     let other = &screener().snapshot().entities[e as usize];
                     (
                         screener().snapshot().lists[other.list as usize].id.clone(),
-                        other.source_id.clone(),
+                        other.source_id.to_string(),
                     )
                 })
                 .collect()
@@ -116,7 +116,7 @@ fn score_for(text: &str, field_is_name: bool, entity: usize) -> Option<f32> {
         .matches
         .iter()
         .find(|m| {
-            linked.contains(&(m.list.clone(), m.source_id.clone()))
+            linked.contains(&(m.list.clone(), m.source_id.to_string()))
                 || m.source_id == listed.source_id
                     && m.list == screener().snapshot().lists[listed.list as usize].id
         })

@@ -74,7 +74,7 @@ fn listed_entries_are_found_first() {
         let top = result
             .matches
             .first()
-            .map(|m| (m.list.clone(), m.source_id.clone()));
+            .map(|m| (m.list.clone(), m.source_id.to_string()));
         assert_eq!(
             top,
             case.expected,

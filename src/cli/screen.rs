@@ -108,14 +108,14 @@ pub fn human(query: &Query, result: &Screening) -> String {
             }
             let d = &m.details;
             for (what, values) in [
-                ("born", &d.birth_dates),
-                ("birthplace", &d.birth_places),
-                ("nationality", &d.nationalities),
-                ("citizenship", &d.citizenships),
-                ("countries", &d.countries),
+                ("born", d.birth_dates.join("; ")),
+                ("birthplace", d.birth_places.join("; ")),
+                ("nationality", d.nationalities.join("; ")),
+                ("citizenship", d.citizenships.join("; ")),
+                ("countries", d.countries.join("; ")),
             ] {
                 if !values.is_empty() {
-                    out.push_str(&format!("    {what}: {}\n", values.join("; ")));
+                    out.push_str(&format!("    {what}: {values}\n"));
                 }
             }
             for id in d.identifiers.iter().take(5) {

@@ -99,7 +99,7 @@ pub fn check_dob(dob: &BirthDate, dob_text: &str, entity: &Entity) -> Check {
         .collect();
     let listed = known
         .iter()
-        .map(|d| d.text.as_str())
+        .map(|d| &*d.text)
         .collect::<Vec<_>>()
         .join(", ");
     if known.is_empty() {
@@ -135,7 +135,7 @@ pub fn entity_countries(entity: &Entity) -> Vec<&'static str> {
         .iter()
         .chain(&entity.citizenships)
         .chain(&entity.countries)
-        .map(String::as_str)
+        .map(|c| &**c)
         .chain(places)
         .filter_map(|c| country_code(c.trim()))
         .collect();
@@ -184,7 +184,7 @@ mod tests {
             _ => unreachable!(),
         };
         ListedDate {
-            text: text.into(),
+            text: text.to_string().into(),
             year_from: from,
             year_to: to,
             month,

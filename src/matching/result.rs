@@ -2,7 +2,7 @@
 //! details a reviewer compares, and the lists they were found on. Their JSON
 //! form is the contract the CLI (`--json`) and the npm package share.
 
-use sanctions_lists::{AliasKind, Entity, Kind, ListMeta, Strength};
+use sanctions_lists::{AliasKind, Entity, Kind, ListMeta, Strength, Text};
 use serde::{Deserialize, Serialize};
 
 use crate::freshness::{age_days, STALE_AFTER_DAYS};
@@ -13,11 +13,11 @@ use super::checks::Check;
 /// The details a reviewer compares with the applicant.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Details {
-    pub birth_dates: Vec<String>,
+    pub birth_dates: Vec<Text>,
     pub birth_places: Vec<String>,
-    pub nationalities: Vec<String>,
-    pub citizenships: Vec<String>,
-    pub countries: Vec<String>,
+    pub nationalities: Vec<Text>,
+    pub citizenships: Vec<Text>,
+    pub countries: Vec<Text>,
     pub addresses: Vec<String>,
     pub gender: String,
     pub title: String,
@@ -38,7 +38,7 @@ pub struct Match {
     pub list_name: String,
     pub list_date: String,
     /// OFAC ent_num or UN reference number.
-    pub source_id: String,
+    pub source_id: Text,
     /// `person`, `organization`, `vessel`, `aircraft`.
     #[serde(serialize_with = "kind_name")]
     pub kind: Kind,
@@ -60,7 +60,7 @@ pub struct Match {
     pub name_score: f32,
     /// `strong` (≥ 0.92) or `possible`.
     pub level: Level,
-    pub programs: Vec<String>,
+    pub programs: Vec<Text>,
     /// Why it matched, in plain words, one line each.
     pub explanation: Vec<String>,
     /// Date of birth and country comparisons, when the query had them.
@@ -189,7 +189,7 @@ pub struct MatchedIdentifier {
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct NoticeRef {
     /// The notice's row id in `data/advisories/dprk-it-notices.csv` (`P001`).
-    pub id: String,
+    pub id: Text,
     /// `dprk_national`, `designated`, `organization`, `front_company`, `persona`, `domain`.
     pub category: String,
     /// Indicted, wanted, seized, designated... as the notice says.
@@ -208,7 +208,7 @@ pub struct ListedEntry {
     #[serde(skip)]
     pub(super) entity: u32,
     pub list: String,
-    pub source_id: String,
+    pub source_id: Text,
 }
 
 /// A list as a result cites it.

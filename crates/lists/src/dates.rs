@@ -21,7 +21,7 @@ pub fn parse_listed_date(text: &str) -> Option<ListedDate> {
         let a = parse_single(from.trim())?;
         let b = parse_single(to.trim())?;
         return Some(ListedDate {
-            text: trimmed.to_string(),
+            text: trimmed.to_string().into(),
             year_from: a.0.min(b.0),
             year_to: a.0.max(b.0),
             month: 0,
@@ -31,7 +31,7 @@ pub fn parse_listed_date(text: &str) -> Option<ListedDate> {
     }
     let (year, month, day) = parse_single(body)?;
     Some(ListedDate {
-        text: trimmed.to_string(),
+        text: trimmed.to_string().into(),
         year_from: year,
         year_to: year,
         month,

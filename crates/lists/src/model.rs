@@ -5,6 +5,12 @@
 
 use serde::{Deserialize, Serialize};
 
+/// A short text of an entry that the embedded snapshot lends from the
+/// module's own bytes, and that a parser or a decoded copy owns. The
+/// embedded lists hold some 65,000 of them (ids, programs, countries, dates
+/// as written); lending them saves an allocation each at every start.
+pub type Text = std::borrow::Cow<'static, str>;
+
 /// What sort of thing an entry is. Names are screened against persons,
 /// companies against organizations; vessels and aircraft only when asked.
 #[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -72,7 +78,7 @@ pub struct Alias {
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
 pub struct ListedDate {
     /// The text as published, e.g. `05 Feb 1970`, `circa 1965`, `1962 to 1964`.
-    pub text: String,
+    pub text: Text,
     /// First possible year (0 when no year could be read).
     pub year_from: u16,
     /// Last possible year; equal to `year_from` for an exact year.
@@ -123,21 +129,21 @@ pub struct Entity {
     /// Index into [`Snapshot::lists`](crate::Snapshot::lists).
     pub list: u16,
     /// The publisher's id: OFAC `ent_num`, UN reference number (`KPi.031`).
-    pub source_id: String,
+    pub source_id: Text,
     pub kind: Kind,
     /// The primary name as published. OFAC writes persons `SURNAME, Given`.
     pub name: String,
     pub aliases: Vec<Alias>,
     /// OFAC programs (`DPRK3`) or the UN regime (`DPRK`).
-    pub programs: Vec<String>,
+    pub programs: Vec<Text>,
     pub title: String,
     pub gender: String,
     pub birth_dates: Vec<ListedDate>,
     pub birth_places: Vec<String>,
-    pub nationalities: Vec<String>,
-    pub citizenships: Vec<String>,
+    pub nationalities: Vec<Text>,
+    pub citizenships: Vec<Text>,
     /// Countries of the entry's addresses.
-    pub countries: Vec<String>,
+    pub countries: Vec<Text>,
     /// Addresses as one line each (street, city, country).
     pub addresses: Vec<String>,
     pub identifiers: Vec<Identifier>,

@@ -138,11 +138,11 @@ pub fn parse_notices(name: &str, bytes: &[u8], list: u16) -> Result<Vec<Entity>,
         let nationality = field(4);
         entities.push(Entity {
             list,
-            source_id: id.to_string(),
+            source_id: id.to_string().into(),
             kind,
             name: primary.to_string(),
             aliases,
-            programs: vec![category_label(category).to_string()],
+            programs: vec![category_label(category).into()],
             title: String::new(),
             gender: String::new(),
             birth_dates: Vec::new(),
@@ -150,7 +150,7 @@ pub fn parse_notices(name: &str, bytes: &[u8], list: u16) -> Result<Vec<Entity>,
             nationalities: if nationality.is_empty() || nationality.eq_ignore_ascii_case("n/a") {
                 Vec::new()
             } else {
-                vec![nationality.to_string()]
+                vec![nationality.to_string().into()]
             },
             citizenships: Vec::new(),
             countries: Vec::new(),

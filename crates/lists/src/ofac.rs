@@ -68,7 +68,7 @@ pub fn parse_ofac_set(list: u16, set: &OfacSet<'_>) -> Result<Parsed, ListError>
             .as_deref()
             .map(|p| {
                 p.split("] [")
-                    .map(|s| s.trim_matches(['[', ']', ' ']).to_string())
+                    .map(|s| s.trim_matches(['[', ']', ' ']).to_string().into())
                     .collect()
             })
             .unwrap_or_default();
@@ -90,7 +90,7 @@ pub fn parse_ofac_set(list: u16, set: &OfacSet<'_>) -> Result<Parsed, ListError>
         }
         let mut entity = Entity {
             list,
-            source_id: ent_num.clone(),
+            source_id: ent_num.clone().into(),
             kind,
             name,
             aliases: Vec::new(),
@@ -203,7 +203,8 @@ fn ent_num(field: &Option<String>) -> Result<String, String> {
     }
 }
 
-fn push_unique(values: &mut Vec<String>, value: String) {
+fn push_unique<T: PartialEq>(values: &mut Vec<T>, value: impl Into<T>) {
+    let value = value.into();
     if !values.contains(&value) {
         values.push(value);
     }
@@ -413,7 +414,7 @@ fn extract_remark(written: &str, entity: &mut Entity) -> bool {
         entity
             .birth_dates
             .push(parse_listed_date(date).unwrap_or(ListedDate {
-                text: date.to_string(),
+                text: date.to_string().into(),
                 year_from: 0,
                 year_to: 0,
                 month: 0,

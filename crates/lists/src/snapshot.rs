@@ -30,6 +30,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::{
     Alias, AliasKind, Entity, Identifier, Kind, ListMeta, ListedDate, Notice, Snapshot, Strength,
+    Text,
 };
 
 pub const MAGIC: &[u8; 8] = b"SSNAPSHT";
@@ -80,9 +81,9 @@ struct ListField<'a> {
 }
 
 impl ListField<'_> {
-    fn push(&mut self, values: &[String]) {
+    fn push(&mut self, values: &[impl AsRef<str>]) {
         self.counts.push(values.len() as u32);
-        values.iter().for_each(|v| self.values.push(v));
+        values.iter().for_each(|v| self.values.push(v.as_ref()));
     }
 }
 
@@ -235,6 +236,28 @@ pub fn decode_deferred(
     bytes: &[u8],
     names: Option<Vec<String>>,
 ) -> Result<(Snapshot, DeferredDetails<'_>), SnapshotError> {
+    decode_keeping(bytes, names, |column, i| {
+        column.get(i).map(|text| Text::Owned(text.to_string()))
+    })
+}
+
+/// [`decode_deferred`] of bytes that live for ever (a snapshot embedded in
+/// the program): the entries' short texts ([`Text`]) are lent from them,
+/// not copied.
+pub fn decode_deferred_static(
+    bytes: &'static [u8],
+    names: Option<Vec<String>>,
+) -> Result<(Snapshot, DeferredDetails<'static>), SnapshotError> {
+    decode_keeping(bytes, names, Column::lend)
+}
+
+/// [`decode_deferred`], with `keep` making an entry's [`Text`] from a
+/// column's text.
+fn decode_keeping<'a>(
+    bytes: &'a [u8],
+    names: Option<Vec<String>>,
+    keep: impl Fn(&Column<'a>, usize) -> Result<Text, SnapshotError>,
+) -> Result<(Snapshot, DeferredDetails<'a>), SnapshotError> {
     if bytes.len() < 12 || &bytes[..8] != MAGIC {
         return Err(SnapshotError("missing magic header".into()));
     }
@@ -308,7 +331,7 @@ pub fn decode_deferred(
         let birth_date_list = exactly(birth_dates.spans.of(id), |d| {
             let p = &r.birth_date_parts[d];
             Ok(ListedDate {
-                text: birth_dates.values.get(d)?.to_string(),
+                text: keep(&birth_dates.values, d)?,
                 year_from: p.year_from,
                 year_to: p.year_to,
                 month: p.month,
@@ -318,18 +341,18 @@ pub fn decode_deferred(
         })?;
         entities.push(Entity {
             list: r.list[id],
-            source_id: source_ids.get(id)?.to_string(),
+            source_id: keep(&source_ids, id)?,
             kind: r.kind[id],
             name: match &primary_names {
                 Some(names) => names.get(id)?.to_string(),
                 None => String::new(),
             },
             aliases: alias_list,
-            programs: programs.of(id)?,
+            programs: programs.kept(id, &keep)?,
             birth_dates: birth_date_list,
-            nationalities: nationalities.of(id)?,
-            citizenships: citizenships.of(id)?,
-            countries: countries.of(id)?,
+            nationalities: nationalities.kept(id, &keep)?,
+            citizenships: citizenships.kept(id, &keep)?,
+            countries: countries.kept(id, &keep)?,
             title: String::new(),
             gender: String::new(),
             birth_places: Vec::new(),
@@ -424,13 +447,31 @@ impl<'a> Column<'a> {
     }
 
     fn get(&self, i: usize) -> Result<&str, SnapshotError> {
+        Column::slice(&self.text, self.range(i), i)
+    }
+
+    fn range(&self, i: usize) -> Range<usize> {
         let start = match i {
             0 => 0,
             _ => self.ends[i - 1] as usize,
         };
-        self.text
-            .get(start..self.ends[i] as usize)
+        start..self.ends[i] as usize
+    }
+
+    fn slice(text: &str, range: Range<usize>, i: usize) -> Result<&str, SnapshotError> {
+        text.get(range)
             .ok_or_else(|| SnapshotError(format!("text {i} does not lie on character boundaries")))
+    }
+}
+
+impl Column<'static> {
+    /// Text `i`, lent from the bytes when the column lies in them (postcard
+    /// borrows strings from its input: `texts_are_read_in_place` checks it).
+    fn lend(&self, i: usize) -> Result<Text, SnapshotError> {
+        match self.text {
+            Cow::Borrowed(all) => Column::slice(all, self.range(i), i).map(Text::Borrowed),
+            Cow::Owned(_) => self.get(i).map(|text| Text::Owned(text.to_string())),
+        }
     }
 }
 
@@ -486,6 +527,15 @@ impl<'a> List<'a> {
         exactly(self.spans.of(entry), |i| {
             self.values.get(i).map(str::to_string)
         })
+    }
+
+    /// An entry's values, each made by `keep` (see [`decode_keeping`]).
+    fn kept(
+        &self,
+        entry: usize,
+        keep: impl Fn(&Column<'a>, usize) -> Result<Text, SnapshotError>,
+    ) -> Result<Vec<Text>, SnapshotError> {
+        exactly(self.spans.of(entry), |i| keep(&self.values, i))
     }
 }
 

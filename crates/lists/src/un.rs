@@ -8,7 +8,7 @@ use quick_xml::events::Event;
 use quick_xml::Reader;
 
 use crate::dates::parse_listed_date;
-use crate::{Alias, AliasKind, Entity, Identifier, Kind, ListError, ListedDate, Strength};
+use crate::{Alias, AliasKind, Entity, Identifier, Kind, ListError, ListedDate, Strength, Text};
 
 #[derive(Debug)]
 pub struct Parsed {
@@ -180,8 +180,8 @@ fn apply_field(tag: &str, parent: &str, value: String, entity: &mut Entity, part
         ("SECOND_NAME", _) => parts[1] = value,
         ("THIRD_NAME", _) => parts[2] = value,
         ("FOURTH_NAME", _) => parts[3] = value,
-        ("REFERENCE_NUMBER", _) => entity.source_id = value,
-        ("UN_LIST_TYPE", _) => entity.programs.push(value),
+        ("REFERENCE_NUMBER", _) => entity.source_id = value.into(),
+        ("UN_LIST_TYPE", _) => entity.programs.push(value.into()),
         ("LISTED_ON", _) => entity.listed_on = value,
         ("GENDER", _) => entity.gender = value,
         ("COMMENTS1", _) => entity.remarks = value,
@@ -190,7 +190,7 @@ fn apply_field(tag: &str, parent: &str, value: String, entity: &mut Entity, part
             kind: AliasKind::OriginalScript,
             strength: Strength::Strong,
         }),
-        ("VALUE", "NATIONALITY") => entity.nationalities.push(value),
+        ("VALUE", "NATIONALITY") => entity.nationalities.push(value.into()),
         ("VALUE", "TITLE") | ("VALUE", "DESIGNATION") => {
             if !entity.title.is_empty() {
                 entity.title.push_str("; ");
@@ -229,7 +229,7 @@ fn apply_group(tag: &str, g: &Group, entity: &mut Entity) {
             }
             let country = g.get("COUNTRY");
             if !country.is_empty() && !entity.countries.iter().any(|c| c == country) {
-                entity.countries.push(country.to_string());
+                entity.countries.push(country.to_string().into());
             }
         }
         "INDIVIDUAL_DATE_OF_BIRTH" => {
@@ -285,7 +285,7 @@ fn un_birth_date(g: &Group) -> Option<ListedDate> {
     };
     date.approximate |= approximate;
     if approximate {
-        date.text = format!("circa {}", date.text);
+        date.text = format!("circa {}", date.text).into();
     }
     Some(date)
 }
@@ -302,7 +302,7 @@ fn join_present(g: &Group, names: &[&str]) -> String {
 fn empty_entity(list: u16, kind: Kind) -> Entity {
     Entity {
         list,
-        source_id: String::new(),
+        source_id: Text::default(),
         kind,
         name: String::new(),
         aliases: Vec::new(),
@@ -385,7 +385,7 @@ mod tests {
         assert_eq!(parsed.date_generated, "2026-02-27T00:00:09.554Z");
         let e = &parsed.entities[0];
         assert_eq!(
-            (e.name.as_str(), e.source_id.as_str(), e.list),
+            (e.name.as_str(), &*e.source_id, e.list),
             ("SON JONG HYOK", "KPi.031", 2)
         );
         assert_eq!(

@@ -61,11 +61,11 @@ fn links(snapshot: &Snapshot) -> Vec<(String, Vec<(String, String)>)> {
                     let target = &snapshot.entities[i as usize];
                     (
                         snapshot.lists[target.list as usize].id.clone(),
-                        target.source_id.clone(),
+                        target.source_id.to_string(),
                     )
                 })
                 .collect();
-            Some((e.source_id.clone(), linked))
+            Some((e.source_id.to_string(), linked))
         })
         .collect()
 }
