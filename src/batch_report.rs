@@ -55,8 +55,8 @@ pub struct MatchSummary {
     pub field: QueryField,
     pub list: String,
     pub source_id: sanctions_lists::Text,
-    pub name: String,
-    pub matched_name: String,
+    pub name: sanctions_lists::Text,
+    pub matched_name: sanctions_lists::Text,
     /// As the screening's JSON writes it (0.9, not 0.8999999761581421).
     #[serde(serialize_with = "crate::matching::shortest_decimal")]
     pub score: f32,
@@ -184,7 +184,7 @@ pub fn csv_row(row: &Row, outcome: &RowOutcome, list_dates: &str) -> String {
             .unwrap_or_default(),
         top.map(|m| m.list.clone()).unwrap_or_default(),
         top.map(|m| m.source_id.to_string()).unwrap_or_default(),
-        top.map(|m| m.name.clone()).unwrap_or_default(),
+        top.map(|m| m.name.to_string()).unwrap_or_default(),
         if screened {
             list_dates.to_string()
         } else {

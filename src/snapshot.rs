@@ -3,8 +3,10 @@
 //! names back (see [`sanctions_normalize::pretokenized`]).
 
 use sanctions_lists::snapshot::{decode, decode_deferred_static, DeferredDetails, SnapshotError};
-use sanctions_lists::Snapshot;
-use sanctions_normalize::TokenTable;
+use std::sync::OnceLock;
+
+use sanctions_lists::{Snapshot, Text};
+use sanctions_normalize::{SpelledNames, TokenTable};
 
 /// The snapshot bytes the build script wrote from the lists folder, names left out.
 pub static EMBEDDED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/snapshot.bin"));
@@ -16,21 +18,32 @@ pub static EMBEDDED_TOKENS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/to
 /// Decodes the embedded snapshot, names and details included.
 pub fn embedded() -> Result<Snapshot, SnapshotError> {
     let (_, names) = embedded_tokens()?;
-    decode(EMBEDDED, Some(names))
+    decode(EMBEDDED, Some(lent(names)))
 }
 
 /// Decodes the embedded snapshot but its entries' reviewer details, which
-/// stay encoded until asked for, and the token table of its names.
+/// stay encoded until asked for, and the token table of its names. The
+/// entries' names and short texts are lent, not copied (see [`Text`]).
 pub fn embedded_deferred() -> Result<(Snapshot, DeferredDetails<'static>, TokenTable), SnapshotError>
 {
     let (tokens, names) = embedded_tokens()?;
-    let (snapshot, details) = decode_deferred_static(EMBEDDED, Some(names))?;
+    let (snapshot, details) = decode_deferred_static(EMBEDDED, Some(lent(names)))?;
     Ok((snapshot, details, tokens))
 }
 
-/// Decodes the embedded token table and the names it spells.
-pub fn embedded_tokens() -> Result<(TokenTable, Vec<String>), SnapshotError> {
-    TokenTable::from_bytes(EMBEDDED_TOKENS).map_err(|e| SnapshotError(e.to_string()))
+/// Decodes the embedded token table and the names it spells. The names are
+/// kept from the first call on, once per process, so that every snapshot
+/// decoded from the embedded bytes can lend them.
+pub fn embedded_tokens() -> Result<(TokenTable, &'static SpelledNames), SnapshotError> {
+    static SPELLED: OnceLock<SpelledNames> = OnceLock::new();
+    let (tokens, names) =
+        TokenTable::from_bytes(EMBEDDED_TOKENS).map_err(|e| SnapshotError(e.to_string()))?;
+    Ok((tokens, SPELLED.get_or_init(|| names)))
+}
+
+/// The names as an entry lends them.
+fn lent(names: &'static SpelledNames) -> Vec<Text> {
+    names.iter().map(Text::Borrowed).collect()
 }
 
 #[cfg(test)]
@@ -39,13 +52,15 @@ mod tests {
     use std::borrow::Cow;
 
     #[test]
-    fn the_entries_short_texts_are_lent_from_the_embedded_bytes() {
+    fn the_entries_names_and_short_texts_are_lent() {
         let (lent, _, _) = embedded_deferred().unwrap();
         let copied = embedded().unwrap();
         assert_eq!(lent.entities.len(), copied.entities.len());
         let mut texts = 0;
         for (l, c) in lent.entities.iter().zip(&copied.entities) {
             let short = std::iter::once(&l.source_id)
+                .chain(std::iter::once(&l.name))
+                .chain(l.aliases.iter().map(|a| &a.name))
                 .chain(&l.programs)
                 .chain(&l.nationalities)
                 .chain(&l.citizenships)
@@ -56,10 +71,10 @@ mod tests {
                 texts += 1;
             }
             assert_eq!(
-                (&l.source_id, &l.programs, &l.countries, &l.birth_dates),
-                (&c.source_id, &c.programs, &c.countries, &c.birth_dates)
+                (&l.name, &l.aliases, &l.programs, &l.countries),
+                (&c.name, &c.aliases, &c.programs, &c.countries)
             );
         }
-        assert!(texts > 60_000, "{texts}");
+        assert!(texts > 100_000, "{texts}");
     }
 }

@@ -11,7 +11,7 @@ fn top_explanation(name: &str, threshold: f32) -> (String, Vec<String>) {
         },
         threshold,
     );
-    (top.matched_name, top.explanation)
+    (top.matched_name.to_string(), top.explanation)
 }
 
 fn top_match(query: Query, threshold: f32) -> Match {

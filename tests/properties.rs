@@ -216,6 +216,7 @@ proptest! {
         use sanctions_screen::snapshot;
         let bytes = with_one_byte_changed(snapshot::EMBEDDED, at, byte);
         let (_, names) = snapshot::embedded_tokens().unwrap();
+        let names = names.iter().map(|n| n.to_string().into()).collect();
         if let Err(e) = sanctions_lists::snapshot::decode(&bytes, Some(names)) {
             prop_assert!(e.to_string().starts_with("invalid snapshot: "), "{e}");
         }

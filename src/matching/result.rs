@@ -43,9 +43,9 @@ pub struct Match {
     #[serde(serialize_with = "kind_name")]
     pub kind: Kind,
     /// The entry's primary name.
-    pub name: String,
+    pub name: Text,
     /// The name that matched: the primary name or one alias.
-    pub matched_name: String,
+    pub matched_name: Text,
     /// `primary`, the alias type (`a.k.a.`, `f.k.a.`, `n.k.a.`, `original
     /// script`), or `identifier`.
     pub matched_as: MatchedAs,

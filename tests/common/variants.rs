@@ -14,7 +14,7 @@ pub fn entity_queries(entities: &[Entity], step: usize) -> Vec<Query> {
         .map(|(i, e)| {
             let words: Vec<&str> = e.name.split([' ', ',']).filter(|w| !w.is_empty()).collect();
             let text = match i % 4 {
-                0 => e.name.clone(),
+                0 => e.name.to_string(),
                 1 => words.iter().rev().cloned().collect::<Vec<_>>().join(" "),
                 2 if words.len() > 1 => format!(
                     "{}{} {}",

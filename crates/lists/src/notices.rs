@@ -117,7 +117,7 @@ pub fn parse_notices(name: &str, bytes: &[u8], list: u16) -> Result<Vec<Entity>,
             .map(str::trim)
             .filter(|a| !a.is_empty())
             .map(|a| Alias {
-                name: a.to_string(),
+                name: a.to_string().into(),
                 kind: if !has_latin(a) && a.chars().any(char::is_alphabetic) {
                     AliasKind::OriginalScript
                 } else {
@@ -140,7 +140,7 @@ pub fn parse_notices(name: &str, bytes: &[u8], list: u16) -> Result<Vec<Entity>,
             list,
             source_id: id.to_string().into(),
             kind,
-            name: primary.to_string(),
+            name: primary.to_string().into(),
             aliases,
             programs: vec![category_label(category).into()],
             title: String::new(),

@@ -92,7 +92,7 @@ pub fn parse_ofac_set(list: u16, set: &OfacSet<'_>) -> Result<Parsed, ListError>
             list,
             source_id: ent_num.clone().into(),
             kind,
-            name,
+            name: name.into(),
             aliases: Vec::new(),
             programs,
             title: fields[4].clone().unwrap_or_default(),
@@ -156,7 +156,7 @@ pub fn parse_ofac_set(list: u16, set: &OfacSet<'_>) -> Result<Parsed, ListError>
             .ok_or_else(|| err("empty alt_name".into()))?;
         match by_ent_num.get(&ent_num) {
             Some(&i) => entities[i].aliases.push(Alias {
-                name,
+                name: name.into(),
                 kind,
                 strength: Strength::Strong,
             }),
@@ -403,7 +403,7 @@ fn extract_remark(written: &str, entity: &mut Entity) -> bool {
     let part = written.trim().trim_end_matches('.');
     if let Some((kind, name)) = remark_alias(part) {
         entity.aliases.push(Alias {
-            name: name.to_string(),
+            name: name.to_string().into(),
             kind,
             strength: Strength::Weak,
         });
@@ -569,7 +569,7 @@ mod tests {
                 ("Website", "www.example.com", ""),
             ]
         );
-        let aliases: Vec<&str> = e.aliases.iter().map(|a| a.name.as_str()).collect();
+        let aliases: Vec<&str> = e.aliases.iter().map(|a| &*a.name).collect();
         assert_eq!(aliases, vec!["LAB 110", "UNIT 110"]);
         assert!(e.aliases.iter().all(|a| a.strength == Strength::Weak));
     }

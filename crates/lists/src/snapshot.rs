@@ -221,7 +221,7 @@ pub fn encode(snapshot: &Snapshot, names: Names) -> Vec<u8> {
 /// Decodes the whole snapshot, details included. A snapshot encoded with
 /// [`Names::Elsewhere`] needs its names given, in [`Snapshot::names`] order;
 /// one encoded with its names must be given none.
-pub fn decode(bytes: &[u8], names: Option<Vec<String>>) -> Result<Snapshot, SnapshotError> {
+pub fn decode(bytes: &[u8], names: Option<Vec<Text>>) -> Result<Snapshot, SnapshotError> {
     let (mut snapshot, deferred) = decode_deferred(bytes, names)?;
     for (id, entity) in snapshot.entities.iter_mut().enumerate() {
         deferred.fill(id, entity)?;
@@ -234,7 +234,7 @@ pub fn decode(bytes: &[u8], names: Option<Vec<String>>) -> Result<Snapshot, Snap
 /// for [`decode`].
 pub fn decode_deferred(
     bytes: &[u8],
-    names: Option<Vec<String>>,
+    names: Option<Vec<Text>>,
 ) -> Result<(Snapshot, DeferredDetails<'_>), SnapshotError> {
     decode_keeping(bytes, names, |column, i| {
         column.get(i).map(|text| Text::Owned(text.to_string()))
@@ -246,7 +246,7 @@ pub fn decode_deferred(
 /// not copied.
 pub fn decode_deferred_static(
     bytes: &'static [u8],
-    names: Option<Vec<String>>,
+    names: Option<Vec<Text>>,
 ) -> Result<(Snapshot, DeferredDetails<'static>), SnapshotError> {
     decode_keeping(bytes, names, Column::lend)
 }
@@ -255,7 +255,7 @@ pub fn decode_deferred_static(
 /// column's text.
 fn decode_keeping<'a>(
     bytes: &'a [u8],
-    names: Option<Vec<String>>,
+    names: Option<Vec<Text>>,
     keep: impl Fn(&Column<'a>, usize) -> Result<Text, SnapshotError>,
 ) -> Result<(Snapshot, DeferredDetails<'a>), SnapshotError> {
     if bytes.len() < 12 || &bytes[..8] != MAGIC {
@@ -319,8 +319,8 @@ fn decode_keeping<'a>(
         let alias_list = exactly(aliases.of(id), |a| {
             let (kind, strength) = r.alias_kind[a];
             let name = match &alias_names {
-                Some(names) => names.get(a)?.to_string(),
-                None => String::new(),
+                Some(names) => keep(names, a)?,
+                None => Text::default(),
             };
             Ok(Alias {
                 name,
@@ -344,8 +344,8 @@ fn decode_keeping<'a>(
             source_id: keep(&source_ids, id)?,
             kind: r.kind[id],
             name: match &primary_names {
-                Some(names) => names.get(id)?.to_string(),
-                None => String::new(),
+                Some(names) => keep(names, id)?,
+                None => Text::default(),
             },
             aliases: alias_list,
             programs: programs.kept(id, &keep)?,
@@ -385,7 +385,7 @@ fn decode_keeping<'a>(
 }
 
 /// Puts `names` in [`Snapshot::names`] order: each entry's name, then its aliases'.
-fn fill_names(snapshot: &mut Snapshot, names: Vec<String>) -> Result<(), SnapshotError> {
+fn fill_names(snapshot: &mut Snapshot, names: Vec<Text>) -> Result<(), SnapshotError> {
     let wanted: usize = snapshot.entities.iter().map(|e| 1 + e.aliases.len()).sum();
     if names.len() != wanted {
         return Err(SnapshotError(format!(

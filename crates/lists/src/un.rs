@@ -127,7 +127,7 @@ pub fn parse_un_xml(name: &str, bytes: &[u8], list: u16) -> Result<Parsed, ListE
                             "record has no REFERENCE_NUMBER",
                         ));
                     }
-                    entity.name = full.join(" ");
+                    entity.name = full.join(" ").into();
                     entities.push(entity);
                 } else if let Some((entity, _, parts)) = record.as_mut() {
                     if GROUPS.contains(&tag.as_str()) {
@@ -186,7 +186,7 @@ fn apply_field(tag: &str, parent: &str, value: String, entity: &mut Entity, part
         ("GENDER", _) => entity.gender = value,
         ("COMMENTS1", _) => entity.remarks = value,
         ("NAME_ORIGINAL_SCRIPT", _) => entity.aliases.push(Alias {
-            name: value,
+            name: value.into(),
             kind: AliasKind::OriginalScript,
             strength: Strength::Strong,
         }),
@@ -214,7 +214,7 @@ fn apply_group(tag: &str, g: &Group, entity: &mut Entity) {
                 _ => (AliasKind::Aka, Strength::Strong),
             };
             entity.aliases.push(Alias {
-                name: name.to_string(),
+                name: name.to_string().into(),
                 kind,
                 strength,
             });
@@ -304,7 +304,7 @@ fn empty_entity(list: u16, kind: Kind) -> Entity {
         list,
         source_id: Text::default(),
         kind,
-        name: String::new(),
+        name: Text::default(),
         aliases: Vec::new(),
         programs: Vec::new(),
         title: String::new(),
@@ -385,7 +385,7 @@ mod tests {
         assert_eq!(parsed.date_generated, "2026-02-27T00:00:09.554Z");
         let e = &parsed.entities[0];
         assert_eq!(
-            (e.name.as_str(), &*e.source_id, e.list),
+            (&*e.name, &*e.source_id, e.list),
             ("SON JONG HYOK", "KPi.031", 2)
         );
         assert_eq!(

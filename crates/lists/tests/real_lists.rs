@@ -29,7 +29,7 @@ fn entity(list: &str, id: &str) -> &'static Entity {
 }
 
 fn alias_names(e: &Entity) -> Vec<&str> {
-    e.aliases.iter().map(|a| a.name.as_str()).collect()
+    e.aliases.iter().map(|a| &*a.name).collect()
 }
 
 #[test]
@@ -115,10 +115,7 @@ fn seed_entities_with_their_aliases() {
     assert!(alias_names(entity("ofac_sdn", "43377")).contains(&"KIM, Sangman"));
 
     let jong = entity("ofac_sdn", "24979");
-    assert_eq!(
-        (jong.name.as_str(), jong.kind),
-        ("JONG, Song Hwa", Kind::Person)
-    );
+    assert_eq!((&*jong.name, jong.kind), ("JONG, Song Hwa", Kind::Person));
     assert_eq!(jong.birth_dates[0].text, "05 Feb 1970");
     assert_eq!(jong.nationalities, ["Korea, North"]);
     assert_eq!(jong.gender, "Male");
@@ -364,7 +361,10 @@ fn snapshot_round_trips() {
     assert!(decode(b"nonsense", None).is_err());
     assert!(decode(&bytes, Some(Vec::new())).is_err());
     // Names kept elsewhere come back from the reader, in `names()` order.
-    let names: Vec<String> = snapshot().names().map(|n| n.text.to_string()).collect();
+    let names: Vec<sanctions_lists::Text> = snapshot()
+        .names()
+        .map(|n| n.text.to_string().into())
+        .collect();
     let bytes = encode(snapshot(), Names::Elsewhere);
     assert_eq!(&decode(&bytes, Some(names.clone())).unwrap(), snapshot());
     assert!(decode(&bytes, None).unwrap_err().0.contains("not given"));

@@ -249,7 +249,7 @@ impl TokenTable {
 
     /// Decodes a table and the names it spells, in order, and checks that
     /// every offset and id is in range, so that the accessors below cannot panic.
-    pub fn from_bytes(bytes: &[u8]) -> Result<(TokenTable, Vec<String>), TokenTableError> {
+    pub fn from_bytes(bytes: &[u8]) -> Result<(TokenTable, SpelledNames), TokenTableError> {
         let (mut stored, rest): (Stored, _) =
             postcard::take_from_bytes(bytes).map_err(|e| TokenTableError(e.to_string()))?;
         if !rest.is_empty() {
@@ -342,6 +342,40 @@ impl TokenTable {
     }
 }
 
+/// Every name as written, end to end in one string (two allocations for
+/// some 42,000 names, which a snapshot can lend rather than copy).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SpelledNames {
+    text: String,
+    /// Name `n` ends at `ends[n]`.
+    ends: Vec<u32>,
+}
+
+impl SpelledNames {
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
+
+    /// Name `n`.
+    pub fn get(&self, n: usize) -> &str {
+        let start = if n == 0 { 0 } else { self.ends[n - 1] as usize };
+        &self.text[start..self.ends[n] as usize]
+    }
+
+    /// The names in order.
+    pub fn iter(&self) -> impl Iterator<Item = &str> {
+        (0..self.len()).map(|n| self.get(n))
+    }
+
+    fn end_name(&mut self) {
+        self.ends.push(self.text.len() as u32);
+    }
+}
+
 /// The stored spellings, read back in name order.
 struct Spelling {
     cases: Vec<u8>,
@@ -350,33 +384,40 @@ struct Spelling {
 }
 
 impl Spelling {
-    fn spell(self, table: &TokenTable) -> Result<Vec<String>, TokenTableError> {
+    fn spell(self, table: &TokenTable) -> Result<SpelledNames, TokenTableError> {
         let broken = || TokenTableError("spellings do not fit the names".into());
         let mut cases = self.cases.into_iter();
         if !self.gaps.fits() || !self.whole.fits() {
             return Err(broken());
         }
-        let mut scratch = String::new();
         let mut gaps = self.gaps.iter();
         let mut whole = self.whole.iter();
-        let mut names = Vec::with_capacity(table.name_count());
+        // Names spelled by their terms are their terms and gaps; the room
+        // for a name stored whole is room to spare for its terms.
+        let terms_len: usize = table.name_terms.iter().map(|&t| table.term(t).len()).sum();
+        let mut names = SpelledNames {
+            text: String::with_capacity(terms_len + self.gaps.text.len() + self.whole.text.len()),
+            ends: Vec::with_capacity(table.name_count()),
+        };
         for n in 0..table.name_count() {
             let terms = table.name_terms(n);
             let mut marks = cases.by_ref().take(terms.len()).peekable();
             if marks.peek() == Some(&AS_WRITTEN) {
                 // A name stored whole has one mark, not one per term.
-                names.push(whole.next().flatten().ok_or_else(broken)?.to_string());
+                names
+                    .text
+                    .push_str(whole.next().flatten().ok_or_else(broken)?);
+                names.end_name();
                 continue;
             }
-            let name = &mut scratch;
-            name.clear();
+            let name = &mut names.text;
             name.push_str(gaps.next().flatten().ok_or_else(broken)?);
             for &term in terms {
                 let case = marks.next().and_then(|c| CASES.get(usize::from(c)));
                 case.ok_or_else(broken)?.write(table.term(term), name);
                 name.push_str(gaps.next().flatten().ok_or_else(broken)?);
             }
-            names.push(name.clone());
+            names.end_name();
         }
         if cases.next().is_some() || gaps.next().is_some() || whole.next().is_some() {
             return Err(broken());
@@ -415,7 +456,7 @@ mod tests {
         let table = TokenTable::build(names);
         let bytes = table.to_bytes(&names);
         let (back, spelled) = TokenTable::from_bytes(&bytes).unwrap();
-        assert_eq!(spelled, names);
+        assert_eq!(spelled.iter().collect::<Vec<_>>(), names);
         // Stored most frequent first: `kim` becomes term 0; the names read the same.
         assert_eq!(back.term(0), "kim");
         let words = |t: &TokenTable, n: usize| -> Vec<String> {
@@ -462,7 +503,7 @@ mod tests {
         for &(name, by_terms) in rows {
             let table = TokenTable::build([name]);
             let (_, spelled) = TokenTable::from_bytes(&table.to_bytes(&[name])).unwrap();
-            assert_eq!(spelled, [name]);
+            assert_eq!(spelled.iter().collect::<Vec<_>>(), [name]);
             let terms = table.name_terms(0).iter().map(|&t| table.term(t));
             assert_eq!(spell(name, terms).is_some(), by_terms, "{name}");
         }
