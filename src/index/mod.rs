@@ -65,6 +65,9 @@ pub struct Term {
 /// One name of one entity: its primary name or an alias.
 pub struct NameRecord {
     pub entity: u32,
+    /// The entity's list (a copy of `Entity::list`: the screener filters
+    /// candidates by list, and reading the entity's was a cache miss each).
+    pub list: u16,
     /// Index into the entity's aliases, or [`PRIMARY`].
     pub alias: u16,
     pub kind: Kind,
@@ -198,6 +201,7 @@ impl NameIndex {
                 entity: name.entity,
                 alias: name.alias.unwrap_or(PRIMARY),
                 kind: snapshot.entities[name.entity as usize].kind,
+                list: snapshot.entities[name.entity as usize].list,
                 weak: name.weak,
                 position: position as u32,
                 family_len: tokens.family_len(position),

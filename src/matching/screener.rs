@@ -308,7 +308,7 @@ impl Screener {
         best.reserve(names.len());
         for name_id in names {
             let record = &self.index.names[name_id as usize];
-            if !lists[self.snapshot.entities[record.entity as usize].list as usize] {
+            if !lists[record.list as usize] {
                 continue;
             }
             let Some(scored) = self.score_candidate(
