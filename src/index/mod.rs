@@ -523,8 +523,14 @@ impl NameIndex {
                 )
             })
             .collect();
-        ranked.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        ranked.truncate(limit);
+        let order = |a: &(NameId, f32), b: &(NameId, f32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
+        // A common word finds thousands of names: pick the best `limit`
+        // before sorting them, rather than sort them all.
+        if ranked.len() > limit {
+            ranked.select_nth_unstable_by(limit, order);
+            ranked.truncate(limit);
+        }
+        ranked.sort_unstable_by(order);
         ranked.into_iter().map(|(n, _)| n).collect()
     }
 }
