@@ -876,6 +876,10 @@ fn legal_phrase_pairs(
         return;
     }
     for start in 0..words.len() {
+        // Most words are in no phrase: one lookup spares comparing each phrase.
+        if !is_legal_phrase_word(words[start].text) {
+            continue;
+        }
         for (phrase, canonical) in legal_phrases() {
             let end = start + phrase.len();
             if end > words.len()
