@@ -73,13 +73,13 @@ impl Texts {
         self.lens.iter().map(|&len| usize::from(len)).sum::<usize>() == self.text.len()
     }
 
-    /// The texts in order; `None` for one that does not lie on the string's
-    /// character boundaries.
-    fn iter(&self) -> impl Iterator<Item = Option<&str>> {
+    /// The texts in order, as bytes ([`Texts::fits`] first: the lengths
+    /// must add up to the string's).
+    fn byte_slices(&self) -> impl Iterator<Item = &[u8]> {
         self.lens.iter().scan(0usize, |at, &len| {
             let start = *at;
             *at += usize::from(len);
-            Some(self.text.get(start..*at))
+            self.text.as_bytes().get(start..*at)
         })
     }
 }
@@ -99,14 +99,15 @@ const CASES: [Case; 3] = [Case::Lower, Case::Upper, Case::Title];
 const AS_WRITTEN: u8 = 3;
 
 impl Case {
-    fn write(self, term: &str, out: &mut String) {
+    fn write(self, term: &[u8], out: &mut Vec<u8>) {
         let start = out.len();
-        out.push_str(term);
+        out.extend_from_slice(term);
         match self {
             Case::Lower => {}
             Case::Upper => out[start..].make_ascii_uppercase(),
+            // A first byte that is not ASCII stays as it is.
             Case::Title => {
-                if let Some(first) = out.get_mut(start..start + 1) {
+                if let Some(first) = out.get_mut(start) {
                     first.make_ascii_uppercase();
                 }
             }
@@ -370,10 +371,6 @@ impl SpelledNames {
     pub fn iter(&self) -> impl Iterator<Item = &str> {
         (0..self.len()).map(|n| self.get(n))
     }
-
-    fn end_name(&mut self) {
-        self.ends.push(self.text.len() as u32);
-    }
 }
 
 /// The stored spellings, read back in name order.
@@ -384,45 +381,53 @@ struct Spelling {
 }
 
 impl Spelling {
+    /// Spelled as bytes and checked as text once at the end: slicing each
+    /// gap and term as `str` checked two character boundaries a piece, and
+    /// was most of the spelling's time.
     fn spell(self, table: &TokenTable) -> Result<SpelledNames, TokenTableError> {
         let broken = || TokenTableError("spellings do not fit the names".into());
         let mut cases = self.cases.into_iter();
         if !self.gaps.fits() || !self.whole.fits() {
             return Err(broken());
         }
-        let mut gaps = self.gaps.iter();
-        let mut whole = self.whole.iter();
+        let mut gaps = self.gaps.byte_slices();
+        let mut whole = self.whole.byte_slices();
+        let term_bytes = |id: u32| {
+            let end = table.term_ends[id as usize] as usize;
+            let start = id
+                .checked_sub(1)
+                .map_or(0, |before| table.term_ends[before as usize] as usize);
+            &table.term_text.as_bytes()[start..end]
+        };
         // Names spelled by their terms are their terms and gaps; the room
         // for a name stored whole is room to spare for its terms.
-        let terms_len: usize = table.name_terms.iter().map(|&t| table.term(t).len()).sum();
-        let mut names = SpelledNames {
-            text: String::with_capacity(terms_len + self.gaps.text.len() + self.whole.text.len()),
-            ends: Vec::with_capacity(table.name_count()),
-        };
+        let terms_len: usize = table.name_terms.iter().map(|&t| term_bytes(t).len()).sum();
+        let mut text = Vec::with_capacity(terms_len + self.gaps.text.len() + self.whole.text.len());
+        let mut ends = Vec::with_capacity(table.name_count());
         for n in 0..table.name_count() {
             let terms = table.name_terms(n);
             let mut marks = cases.by_ref().take(terms.len()).peekable();
             if marks.peek() == Some(&AS_WRITTEN) {
                 // A name stored whole has one mark, not one per term.
-                names
-                    .text
-                    .push_str(whole.next().flatten().ok_or_else(broken)?);
-                names.end_name();
-                continue;
+                text.extend_from_slice(whole.next().ok_or_else(broken)?);
+            } else {
+                text.extend_from_slice(gaps.next().ok_or_else(broken)?);
+                for &term in terms {
+                    let case = marks.next().and_then(|c| CASES.get(usize::from(c)));
+                    case.ok_or_else(broken)?.write(term_bytes(term), &mut text);
+                    text.extend_from_slice(gaps.next().ok_or_else(broken)?);
+                }
             }
-            let name = &mut names.text;
-            name.push_str(gaps.next().flatten().ok_or_else(broken)?);
-            for &term in terms {
-                let case = marks.next().and_then(|c| CASES.get(usize::from(c)));
-                case.ok_or_else(broken)?.write(table.term(term), name);
-                name.push_str(gaps.next().flatten().ok_or_else(broken)?);
-            }
-            names.end_name();
+            ends.push(text.len() as u32);
         }
         if cases.next().is_some() || gaps.next().is_some() || whole.next().is_some() {
             return Err(broken());
         }
-        Ok(names)
+        let text = String::from_utf8(text).map_err(|_| broken())?;
+        if !ends.iter().all(|&end| text.is_char_boundary(end as usize)) {
+            return Err(broken());
+        }
+        Ok(SpelledNames { text, ends })
     }
 }
 
