@@ -225,77 +225,29 @@ impl EditNeighbours {
     }
 }
 
-/// The multiplier of the polynomial hash: odd, with bits spread (FNV's prime).
-const HASH_BASE: u32 = 0x0100_0193;
+/// FNV-1a, 32 bits: the keys are short and made by the library itself.
+const FNV_OFFSET: u32 = 0x811c_9dc5;
+const FNV_PRIME: u32 = 0x0100_0193;
 
-/// Calls `f` with the hash of `bytes` and of `bytes` less each one letter.
-///
-/// The hash is polynomial (`b0·B^(n-1) + … + b(n-1)`, wrapping), so that a
-/// deletion's hash is the prefix's times a power of `B` plus the suffix's:
-/// all `n + 1` hashes in one walk each way, where hashing each deletion
-/// afresh (FNV) took `n²` steps and most of the edit neighbours' build. The
-/// polynomial's low bits mix poorly and groups are picked by the top bits,
-/// so each hash is finished with a mixer.
-fn for_each_deletion_hash(bytes: &[u8], mut f: impl FnMut(u32)) {
-    // (hash, B^length) of each suffix `bytes[j..]`: on the stack for the
-    // words a list or an applicant writes.
-    let mut on_stack = [(0u32, 1u32); 48];
-    let mut on_heap = Vec::new();
-    let suffixes: &mut [(u32, u32)] = if bytes.len() < on_stack.len() {
-        &mut on_stack[..=bytes.len()]
-    } else {
-        on_heap.resize(bytes.len() + 1, (0, 1));
-        &mut on_heap
-    };
-    for j in (0..bytes.len()).rev() {
-        let (hash, power) = suffixes[j + 1];
-        suffixes[j] = (
-            u32::from(bytes[j]).wrapping_mul(power).wrapping_add(hash),
-            power.wrapping_mul(HASH_BASE),
-        );
-    }
-    f(finish(suffixes[0].0));
-    let mut prefix = 0u32;
-    for (i, &b) in bytes.iter().enumerate() {
-        let (suffix, power) = suffixes[i + 1];
-        f(finish(prefix.wrapping_mul(power).wrapping_add(suffix)));
-        prefix = prefix.wrapping_mul(HASH_BASE).wrapping_add(u32::from(b));
-    }
+fn fnv(state: u32, bytes: &[u8]) -> u32 {
+    bytes
+        .iter()
+        .fold(state, |h, &b| (h ^ b as u32).wrapping_mul(FNV_PRIME))
 }
 
-/// MurmurHash3's finaliser: every input bit reaches the top bits.
-fn finish(mut h: u32) -> u32 {
-    h ^= h >> 16;
-    h = h.wrapping_mul(0x85eb_ca6b);
-    h ^= h >> 13;
-    h = h.wrapping_mul(0xc2b2_ae35);
-    h ^ (h >> 16)
+/// Calls `f` with the hash of `bytes` and of `bytes` less each one letter.
+fn for_each_deletion_hash(bytes: &[u8], mut f: impl FnMut(u32)) {
+    f(fnv(FNV_OFFSET, bytes));
+    let mut prefix = FNV_OFFSET;
+    for i in 0..bytes.len() {
+        f(fnv(prefix, &bytes[i + 1..]));
+        prefix = fnv(prefix, &bytes[i..i + 1]);
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn a_deletions_hash_is_the_hash_of_the_word_it_leaves() {
-        let hashes = |word: &[u8]| {
-            let mut out = Vec::new();
-            for_each_deletion_hash(word, |h| out.push(h));
-            out
-        };
-        let long = "a".repeat(47) + "bcdefghijklmnopqrstuvwxyz";
-        for word in ["kim", "silverstar", "abcdefghij", long.as_str()] {
-            let bytes = word.as_bytes();
-            let all = hashes(bytes);
-            assert_eq!(all.len(), bytes.len() + 1);
-            for i in 0..bytes.len() {
-                let left = [&bytes[..i], &bytes[i + 1..]].concat();
-                assert_eq!(all[i + 1], hashes(&left)[0], "{word} less letter {i}");
-            }
-        }
-        // Different words seldom share a hash.
-        assert_ne!(hashes(b"kim")[0], hashes(b"mik")[0]);
-    }
 
     #[test]
     fn no_keys_file_nothing_and_find_nothing() {
