@@ -8,8 +8,9 @@
 //! a joined given name into its syllables, nor see that `young`, `hee` or
 //! `woo` are the syllables the lists write `yong`, `hui` and `u`.
 //!
-//! This module holds the syllables: every Hangul syllable's Revised
-//! Romanisation (from [`script::hangul_to_latin`]) and, for each, the
+//! This module holds the syllables, worked out at build time by
+//! `build/korean_syllables.rs`: every Hangul syllable's Revised
+//! Romanisation (from `script::hangul_to_latin`) and, for each, the
 //! spellings people also use: McCune-Reischauer without marks (`o` for `eo`,
 //! `u` for `eu`, `k t p ch` for `g d b j` at the start) and the common
 //! English-style ones (`u` or `ou` for `eo`: `chul`, `young`; `oo` for `u`:
