@@ -2,9 +2,9 @@
 //! its names, and every listed name already tokenised, which also spells the
 //! names back (see [`sanctions_normalize::pretokenized`]).
 
-use sanctions_lists::snapshot::{decode, decode_deferred_static, DeferredDetails, SnapshotError};
 use std::sync::OnceLock;
 
+use sanctions_lists::snapshot::{decode, decode_deferred_static, DeferredDetails, SnapshotError};
 use sanctions_lists::{Snapshot, Text};
 use sanctions_normalize::{SpelledNames, TokenTable};
 

@@ -193,8 +193,7 @@ fn given_names_reversed(pairs: &[Pair], listed: &[ScoredToken<'_>], family_len: 
         (Some(first), Some(second)) => family_matched && second.query.end == first.query.start,
         _ => false,
     };
-    // The syllable table last: most candidates are not reversed, and it is
-    // built at its first use.
+    // The syllable lookup last: most candidates are not reversed.
     reversed
         && listed[family_len..]
             .iter()

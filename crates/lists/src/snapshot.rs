@@ -12,7 +12,9 @@
 //!
 //! - Screening fields (list, id, kind, names and aliases, programs, birth
 //!   dates, nationalities, citizenships, countries) are decoded into entries
-//!   at once.
+//!   at once. From bytes that live for ever (a snapshot embedded in the
+//!   program), [`decode_deferred_static`] lends their texts ([`Text`])
+//!   instead of copying them: an allocation each saved at every start.
 //! - Reviewer details (title, gender, birthplaces, addresses, identifiers,
 //!   listing date, remarks, notice) stay where they lie in the bytes:
 //!   [`decode_deferred`] returns a [`DeferredDetails`] that reads one entry's
@@ -236,9 +238,7 @@ pub fn decode_deferred(
     bytes: &[u8],
     names: Option<Vec<Text>>,
 ) -> Result<(Snapshot, DeferredDetails<'_>), SnapshotError> {
-    decode_keeping(bytes, names, |column, i| {
-        column.get(i).map(|text| Text::Owned(text.to_string()))
-    })
+    decode_keeping(bytes, names, Column::copy)
 }
 
 /// [`decode_deferred`] of bytes that live for ever (a snapshot embedded in
@@ -458,6 +458,11 @@ impl<'a> Column<'a> {
         start..self.ends[i] as usize
     }
 
+    /// Text `i`, copied.
+    fn copy(&self, i: usize) -> Result<Text, SnapshotError> {
+        self.get(i).map(|text| Text::Owned(text.to_string()))
+    }
+
     fn slice(text: &str, range: Range<usize>, i: usize) -> Result<&str, SnapshotError> {
         text.get(range)
             .ok_or_else(|| SnapshotError(format!("text {i} does not lie on character boundaries")))
@@ -470,7 +475,7 @@ impl Column<'static> {
     fn lend(&self, i: usize) -> Result<Text, SnapshotError> {
         match self.text {
             Cow::Borrowed(all) => Column::slice(all, self.range(i), i).map(Text::Borrowed),
-            Cow::Owned(_) => self.get(i).map(|text| Text::Owned(text.to_string())),
+            Cow::Owned(_) => self.copy(i),
         }
     }
 }
