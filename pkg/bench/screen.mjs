@@ -2,8 +2,9 @@
 // nothing (the machine is shared and noisy: read medians and ratios).
 //   node pkg/bench/screen.mjs            (after scripts/build-pkg)
 // 1. Node, WASM: import to first result, in fresh processes (median of 7),
-//    and what start-up adds to the process's memory: resident set, and
-//    "external" memory (the module's bytes and its linear memory).
+//    the first person's name screened after it, and what start-up adds to
+//    the process's memory: resident set, and "external" memory (the
+//    module's bytes and its linear memory).
 // 2. Node, WASM: screen latency p50/p99 over varied queries made from the
 //    real OFAC SDN file (as written, reversed, joined, a letter dropped) and
 //    ordinary applicant names; beside it, the reference matchers' time per
@@ -33,20 +34,26 @@ const coldScript = `
   s.screen({ company: 'Yanbian Silverstar' });
   const elapsed = performance.now() - t0;
   const m1 = process.memoryUsage();
-  console.log(JSON.stringify({ elapsed, rss: m1.rss - m0.rss, external: m1.external - m0.external }));`;
+  const t1 = performance.now();
+  s.screen({ name: 'Jong Song Hwa' });
+  const person = performance.now() - t1;
+  console.log(JSON.stringify({ elapsed, person, rss: m1.rss - m0.rss, external: m1.external - m0.external }));`;
 const cold = [];
+const firstPerson = [];
 const rssGrowth = [];
 const externalGrowth = [];
 for (let i = 0; i < 7; i += 1) {
   const run = spawnSync(process.execPath, ['--input-type=module', '-e', coldScript], { cwd: `${ROOT}pkg`, encoding: 'utf8' });
   if (run.status !== 0) throw new Error(run.stderr);
-  const { elapsed, rss, external } = JSON.parse(run.stdout.trim());
+  const { elapsed, person, rss, external } = JSON.parse(run.stdout.trim());
   cold.push(elapsed);
+  firstPerson.push(person);
   rssGrowth.push(rss);
   externalGrowth.push(external);
 }
 const mb = (bytes) => `${(bytes / 1e6).toFixed(1)} MB`;
 console.log(`node: import to first result: median ${ms(median(cold))} (min ${ms(Math.min(...cold))}, max ${ms(Math.max(...cold))}, 7 fresh processes)`);
+console.log(`node: the first person's name screened after it: median ${ms(median(firstPerson))} (names that may be Korean read the syllable table)`);
 console.log(`node: memory start-up adds, to first result: resident ${mb(median(rssGrowth))}, of which external (module bytes and linear memory) ${mb(median(externalGrowth))} (medians)`);
 
 // 2. Latency over varied queries.
