@@ -1,8 +1,8 @@
 //! Packs `data/han_readings.txt` for embedding, and works out the Korean
 //! syllable table from it (see `build/korean_syllables.rs`).
 //!
-//! The Han table: The text stays the source
-//! (edited and regenerated as text); the module embeds its characters as
+//! The Han table stays text in the repository (edited and regenerated as
+//! text); the module embeds its characters as
 //! varint gaps between code points, then the readings as text. The
 //! characters, three bytes each in UTF-8 and in code point order, were a
 //! quarter of the table's compressed size; their gaps take under a fifth of

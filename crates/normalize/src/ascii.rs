@@ -1,10 +1,10 @@
 //! Searching for an ASCII pattern in a word, and replacing it, by bytes.
 //!
 //! `str::contains`, `str::find` and `str::replace` with a string pattern set
-//! up a two-way searcher at every call. Where a call runs once for each of
-//! some 30,000 listed words or 11,000 Hangul syllables, that set-up was a
-//! large part of a WebAssembly start-up (18 ms for the OCR reading alone, in
-//! Node's profile). For short words, a plain walk over the bytes is cheaper.
+//! up a two-way searcher at every call. The OCR reading runs once for each of
+//! some 30,000 listed words at every start, and that set-up was 18 ms of a
+//! WebAssembly start-up in Node's profile. For short words, a plain walk
+//! over the bytes is cheaper.
 
 /// Where `needle` (ASCII, not empty) first occurs in `text`. An ASCII byte
 /// sequence is found only on character boundaries.

@@ -49,17 +49,12 @@ const FAMILY_NAMES: &[&str] = &[
     "kye", "gye", "pang", "bang", "kong", "gong", "ma", "maeng", "pyon", "hyon", "hyun", "hyeon",
 ];
 
-/// The syllables (`build/korean_syllables.rs` works them out): a line per
-/// spelling, in byte order, `spelling\trevised[ revised]`, with the Revised
-/// spellings it most likely stands for, at most two. A syllable's
-/// likelihood is how many Han characters read it (names are mostly
-/// Sino-Korean), divided by one plus the spelling's rank (0 Revised, 1
-/// McCune-Reischauer, 2 common): so `hyung` is `hyeong` (형, forty
-/// characters, a common spelling) before the Revised `hyung` (흉, a
-/// handful), and `un` is `un` before `eon`. The common spellings are made
-/// for the syllables Han characters read only (the others, rare in names,
-/// get their Revised and McCune-Reischauer forms). Stored as text, it is
-/// 8 KB compressed; as arrays of offsets and indices it was 21 KB.
+/// The syllables: a line per spelling, in byte order,
+/// `spelling\trevised[ revised]`, with the Revised spellings it most likely
+/// stands for, at most two, ranked as `build/korean_syllables.rs` says (so
+/// `hyung` is `hyeong`, 형, forty Han characters, before the Revised `hyung`,
+/// 흉, a handful). Stored as text, it is 8 KB compressed; as arrays of
+/// offsets and indices it was 21 KB.
 const SYLLABLES: &str = include_str!(concat!(env!("OUT_DIR"), "/korean_syllables.txt"));
 
 /// The Revised spellings on `syllable`'s line of [`SYLLABLES`]: a binary
