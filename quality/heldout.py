@@ -412,6 +412,15 @@ def negatives(entries, split, seed):
         words[at] = words[at][0] + "."
         cases.append({"class": "hard_initialled", "kind": "hard", "field": "name",
                       "query": " ".join(words), "target": None})
+    # Ordinary applicants of three words or more written as the benchmark
+    # writes initials (every word but the last: `L. E. Vyacheslavovna`):
+    # what reading several initials costs the innocent.
+    longer = [name for name in ordinary if len(name.split()) >= 3]
+    for name in initialled_rng.sample(longer, min(PER_CLASS, len(longer))):
+        words = name.split()
+        initials = [w[0] + "." for w in words[:-1]]
+        cases.append({"class": "hard_initialled_all", "kind": "hard", "field": "name",
+                      "query": " ".join(initials + words[-1:]), "target": None})
     # Listed companies with their most distinctive word replaced.
     orgs = [e for e in pool if e["kind"] == "organization"]
     rng.shuffle(orgs)

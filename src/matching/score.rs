@@ -25,7 +25,8 @@
 //! [`WEAK_RULE_CAP`], a possible match; a company without its legal form
 //! alone is not a short form that needs a look (`Korea Kwangson Banking`,
 //! [`Leftover::legal_form_only`]). An initial counts only beside two
-//! words that agree or one that identifies (`D. Kazbek`, not `J. Smith`).
+//! words that agree or one that identifies (`D. Kazbek`, not `J. Smith`);
+//! each further initial lowers that word's bar (`I. S. Borisovich`).
 //!
 //! Contract: [`score_into`] allocates nothing once its [`Scratch`] has grown
 //! to the longest names it met: its buffers are reused from one candidate to
@@ -332,6 +333,15 @@ fn is_legal_form_or_stopword(t: &ScoredToken<'_>) -> bool {
     matches!(t.class, TermClass::LegalForm(_) | TermClass::Stopword) || is_legal_phrase_word(t.text)
 }
 
+/// A name made of syllables (`JANG, Yong Son`, `CHOU, Hsien Cheng`, `TUN,
+/// Zaw Min`): its parts are shared by so many that one left out, or all but
+/// one written as initials, leaves another name.
+fn is_name_of_syllables(listed: &[ScoredToken<'_>]) -> bool {
+    listed.iter().all(|t| {
+        is_one_syllable(t) || korean::is_syllable(t.text) || korean::is_family_name(t.text)
+    })
+}
+
 /// A short word with one group of vowels (`Yong`, `Hsien`, `Myo`, `Zaw`):
 /// the syllables Chinese, Korean and Burmese names are made of, unlike
 /// Arabic words of the same length (`Talhi`, `Adnan`, `Ayad`). A `y`
@@ -404,11 +414,7 @@ impl Leftover {
         // given name, not the same one shortened.
         // Asked last, and only of a name that may have dropped a word: the
         // scorer assesses every candidate.
-        let syllables = || {
-            listed.iter().all(|t| {
-                is_one_syllable(t) || korean::is_syllable(t.text) || korean::is_family_name(t.text)
-            })
-        };
+        let syllables = || is_name_of_syllables(listed);
         // Or the last words of a long name, every word before them there
         // (`AZIZAH, Sa'id Yusif` for `AZIZAH, Sa'id Yusif Ali Abu`): how a
         // name chain is shortened, and how a form's length limit cuts it
@@ -515,12 +521,17 @@ fn compare(a: &ScoredToken<'_>, b: &ScoredToken<'_>, person: bool) -> Option<(Ru
     if a.alternate_text == Some(b.text) || b.alternate_text == Some(a.text) {
         return Some((Rule::Exact, 1.0));
     }
-    if let (TermClass::LegalForm(x), TermClass::LegalForm(y)) = (a.class, b.class) {
-        return Some(if x == y {
-            (Rule::LegalForm, 1.0)
-        } else {
-            (Rule::OtherLegalForm, OTHER_LEGAL_FORM_SIM)
-        });
+    match (a.class, b.class) {
+        (TermClass::LegalForm(x), TermClass::LegalForm(y)) => {
+            return Some(if x == y {
+                (Rule::LegalForm, 1.0)
+            } else {
+                (Rule::OtherLegalForm, OTHER_LEGAL_FORM_SIM)
+            });
+        }
+        // A legal form is no spelling of a word (`JSC` is not `CSC`).
+        (TermClass::LegalForm(_), _) | (_, TermClass::LegalForm(_)) => return None,
+        _ => {}
     }
     if a.alternate_key == Some(b.key) || b.alternate_key == Some(a.key) {
         return Some((Rule::Variant, VARIANT_SIM));
@@ -558,13 +569,18 @@ fn compare_skeleton(a: &ScoredToken<'_>, b: &ScoredToken<'_>) -> Option<(Rule, f
     Some((Rule::Skeleton, sim))
 }
 
+/// A one-letter stopword (`y`, `e`): in a person's name, perhaps an initial.
+fn is_letter_stopword(t: &ScoredToken<'_>) -> bool {
+    t.class == TermClass::Stopword && t.facts.chars == 1
+}
+
 /// The weak rules ([`Rule::is_weak`]), tried when no other rule bridges
 /// two words: an initial (people only), a word without its vowels, one slip
 /// at the first letter ([`first_letter_slip`]), one slip in a short word
 /// that no listed name holds. A query word that is a common name takes none
 /// of the slips: it is that name.
 fn compare_weak(a: &ScoredToken<'_>, b: &ScoredToken<'_>, person: bool) -> Option<(Rule, f32)> {
-    if a.facts.number || b.facts.number || a.class != TermClass::Word {
+    if a.facts.number || b.facts.number {
         return None;
     }
     let (a_len, b_len) = (a.facts.chars, b.facts.chars);
@@ -575,11 +591,16 @@ fn compare_weak(a: &ScoredToken<'_>, b: &ScoredToken<'_>, person: bool) -> Optio
             && one.chars().all(char::is_alphabetic)
     };
     // In a company's name a single letter is part of an abbreviation
-    // (`E. S. Co.`), not a person's initial.
+    // (`E. S. Co.`), not a person's initial. A letter that is also a
+    // stopword (`Y.`, Spanish `y`) may be an initial: Yong, Yuriy.
     if person
+        && (a.class == TermClass::Word || is_letter_stopword(a))
         && (initial_of(a.text, a_len, b.text, b_len) || initial_of(b.text, b_len, a.text, a_len))
     {
         return Some((Rule::Initial, INITIAL_SIM));
+    }
+    if a.class != TermClass::Word {
+        return None;
     }
     if let Some(skeleton) = compare_skeleton(a, b) {
         return Some(skeleton);
@@ -1122,9 +1143,18 @@ pub fn score_into(
         };
         let (q, l) = (side(query, &p.query), side(listed, &p.listed));
         // An initial says no more than its word does, whatever a lone
-        // letter weighs: otherwise `A` would take `Ali` from `Ali`.
+        // letter weighs: otherwise `A` would take `Ali` from `Ali`. A
+        // letter that is a stopword too weighs as a stopword, but as an
+        // initial it says what any letter says.
         if p.rule == Rule::Initial {
-            2.0 * q.min(l)
+            let letter_stopword = |t: &[ScoredToken<'_>]| is_letter_stopword(&t[0]);
+            if letter_stopword(&query[p.query.clone()]) {
+                2.0 * l
+            } else if letter_stopword(&listed[p.listed.clone()]) {
+                2.0 * q
+            } else {
+                2.0 * q.min(l)
+            }
         } else {
             q + l
         }
@@ -1251,10 +1281,19 @@ pub fn score_into(
         // one that identifies as written: `D. Kazbek` may be `DUKUZOV,
         // Kazbek`, but `J. Smith` is no more `SMITH, John` than any other
         // J. Smith, and a spelling of a rare word (`B. Gałat` for `KALAD,
-        // Belkasam`) is too loose beside a letter.
-        let initials_beside_little = pairs.iter().any(|p| p.rule == Rule::Initial)
-            && strong_pairs < 2
-            && !identifying(query, listed, pairs, 1.0, INITIAL_WITNESS_MIN_EVIDENCE);
+        // Belkasam`) is too loose beside a letter. Each further initial
+        // lowers the bar for that one word (`I. S. Borisovich`), but not in
+        // a name of syllables (`K. T. Chol`).
+        let initials = pairs.iter().filter(|p| p.rule == Rule::Initial).count();
+        let initials_beside_little = initials > 0 && strong_pairs < 2 && {
+            let further = initials - 1;
+            let witness_min = if further > 0 && !is_name_of_syllables(listed) {
+                INITIAL_WITNESS_MIN_EVIDENCE - INITIAL_LETTER_EVIDENCE * further as f32
+            } else {
+                INITIAL_WITNESS_MIN_EVIDENCE
+            };
+            !identifying(query, listed, pairs, 1.0, witness_min)
+        };
         if (listed_matched < 2 && listed.len() >= 2)
             || !family_ok
             || initials_beside_little
@@ -1516,6 +1555,24 @@ mod tests {
                 WEAK_RULE_CAP,
             ),
             ("J. Smith", "SMITH, John", true, 0.0, 0.87),
+            // Each further initial that agrees says a little more: two
+            // beside a word that 0.3% of applicants bear are possible, one
+            // is not. `Y.` is an initial too, though `y` is a stopword.
+            (
+                "J. R. Taylor",
+                "TAYLOR, John Robert",
+                true,
+                0.88,
+                WEAK_RULE_CAP,
+            ),
+            ("J. Taylor", "TAYLOR, John", true, 0.0, 0.87),
+            (
+                "J. Y. Taylor",
+                "TAYLOR, John Yusuf",
+                true,
+                0.88,
+                WEAK_RULE_CAP,
+            ),
             // A cut last word.
             (
                 "Anokhin Vasiliy Nik",
