@@ -214,6 +214,9 @@ fn variations_find_their_entries_at_the_level_they_deserve() {
         // (GROUP) COMPANY LIMITED, on the non-SDN list).
         ("company", "Nimr LLC JSC", "32893", "possible"),
         ("company", "Cssc Offshore", "ofac_cons:32079", "possible"),
+        // A word written as one of two listed words is that word, not the
+        // two joined with a letter folded (JOINT STOCK COMPANY MEMOTHERM MM).
+        ("company", "Memotherm", "48517", "possible"),
     ];
     let mut failures = Vec::new();
     for &(field, query, entry, want) in cases {

@@ -795,11 +795,20 @@ fn joined_pairs(tokens: &[ScoredToken<'_>]) -> Vec<Option<Joined>> {
         .collect()
 }
 
-/// A listed token against two adjacent query tokens written apart.
-fn compare_joined_query(one: &ScoredToken<'_>, joined: &Option<Joined>) -> Option<(Rule, f32)> {
+/// A listed token against two adjacent query tokens, `two`, written apart.
+fn compare_joined_query(
+    one: &ScoredToken<'_>,
+    joined: &Option<Joined>,
+    two: &[ScoredToken<'_>],
+) -> Option<(Rule, f32)> {
     let joined = joined.as_ref()?;
     if one.text == joined.text {
         return Some((Rule::Joined, JOINED_SIM));
+    }
+    // A word written as one of the two is that one (see
+    // `compare_joined_listed`).
+    if two.iter().any(|t| t.text == one.text) {
+        return None;
     }
     // Spelling variants, but no typos, across a join: the index looks the
     // halves up by text and key only.
@@ -823,8 +832,10 @@ fn compare_joined_listed(
         return Some((Rule::Joined, JOINED_SIM));
     }
     // As on the query's side, a half of one letter joins only as written:
-    // by key, `MALAMAR R` would be `Malamar` (the doubled `r` folds).
-    if a.chars().nth(1).is_none() || b.chars().nth(1).is_none() {
+    // by key, `MALAMAR R` would be `Malamar` (the doubled `r` folds). Nor
+    // is a word written as one half those two by key: `Memotherm` is
+    // `MEMOTHERM` and leaves `MM`, not `MEMOTHERM MM` with its `mm` folded.
+    if a.chars().nth(1).is_none() || b.chars().nth(1).is_none() || one.text == a || one.text == b {
         return None;
     }
     (one.facts.key_hash == joined_hash && join.joined_key(a, b) == one.key)
@@ -1113,7 +1124,7 @@ pub fn score_into(
                 push_option(options, i..i + 1, j..j + 2, compared);
             }
             if i + 1 < query.len() {
-                let compared = compare_joined_query(l, &query_joined[i]);
+                let compared = compare_joined_query(l, &query_joined[i], &query[i..i + 2]);
                 push_option(options, i..i + 2, j..j + 1, compared);
                 if j + 1 < listed.len() {
                     let compared = compare_split_elsewhere(&query[i..i + 2], &listed[j..j + 2]);
