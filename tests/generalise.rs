@@ -217,6 +217,12 @@ fn variations_find_their_entries_at_the_level_they_deserve() {
         // A word written as one of two listed words is that word, not the
         // two joined with a letter folded (JOINT STOCK COMPANY MEMOTHERM MM).
         ("company", "Memotherm", "48517", "possible"),
+        // A short name written as listed, however many generic words the
+        // listed name holds besides (JOINT STOCK COMPANY RESEARCH AND
+        // DEVELOPMENT ENTERPRISE SAPFIR); by a spelling variant, not (JOINT
+        // STOCK COMPANY CORPORATION MOSCOW INSTITUTE OF HEAT TECHNOLOGY).
+        ("company", "Sapfir Group", "39161", "possible"),
+        ("company", "Heath Group", "37662", "none"),
     ];
     let mut failures = Vec::new();
     for &(field, query, entry, want) in cases {

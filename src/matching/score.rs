@@ -22,11 +22,13 @@
 //! `Silverstar`). Some rules are weak ([`Rule::is_weak`]: a first-letter or
 //! short-word slip, an initial, a cut word, a word without vowels): a name
 //! that needs one, a dropped word or a company's short form is capped at
-//! [`WEAK_RULE_CAP`], a possible match; a company without its legal form
-//! alone is not a short form that needs a look (`Korea Kwangson Banking`,
-//! [`Leftover::legal_form_only`]). An initial counts only beside two
-//! words that agree or one that identifies (`D. Kazbek`, not `J. Smith`);
-//! each further initial lowers that word's bar (`I. S. Borisovich`).
+//! [`WEAK_RULE_CAP`], a possible match (a short form written as listed is
+//! that possible match, whatever generic words it leaves out); a company
+//! without its legal form alone is not a short form that needs a look
+//! (`Korea Kwangson Banking`, [`Leftover::legal_form_only`]). An initial
+//! counts only beside two words that agree or one that identifies (`D.
+//! Kazbek`, not `J. Smith`); each further initial lowers that word's bar
+//! (`I. S. Borisovich`).
 //!
 //! Contract: [`score_into`] allocates nothing once its [`Scratch`] has grown
 //! to the longest names it met: its buffers are reused from one candidate to
@@ -1346,6 +1348,17 @@ pub fn score_into(
     let weak = pairs.iter().any(|p| p.rule.is_weak()) || short_name || dropped_name || cut_short;
     if weak {
         score = score.min(WEAK_RULE_CAP);
+        // A company's short name written as listed is a possible match
+        // however many generic words the listed name holds besides: they
+        // say nothing of which company it is (`Sapfir Group` for JOINT
+        // STOCK COMPANY RESEARCH AND DEVELOPMENT ENTERPRISE SAPFIR). Not
+        // by a spelling variant: `Heath` is not `HEAT`.
+        let written_as_listed = pairs
+            .iter()
+            .all(|p| matches!(p.rule, Rule::Exact | Rule::LegalForm));
+        if leftover.short_form && written_as_listed {
+            score = score.max(WEAK_RULE_CAP);
+        }
         // Every word there and agreeing but one letter slip: a possible
         // match, whatever the slipped word weighs (`Zamir 'Ali` for `'ALI,
         // Samir`), as the issue asks; the explanation names the slip.
@@ -1536,6 +1549,15 @@ mod tests {
                 1.0,
             ),
             ("Kim Jong Un PhD", "KIM, Jong Un", true, 0.9, 1.0),
+            // A short name written as listed, however many generic words
+            // the listed name holds; by a spelling variant, the Dice score.
+            (
+                "Sapfir Group",
+                "JOINT STOCK COMPANY RESEARCH AND DEVELOPMENT ENTERPRISE SAPFIR",
+                false,
+                WEAK_RULE_CAP,
+                WEAK_RULE_CAP,
+            ),
             ("Mahn Nyein Maung B", "MAUNG, Mahn Nyein", true, 0.9, 1.0),
             // One listed word fewer (a second surname, a middle name).
             ("Rosa Ibarra", "IBARRA MENDOZA, Rosa", true, 0.88, 0.95),
