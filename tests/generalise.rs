@@ -73,8 +73,10 @@ fn variations_find_their_entries_at_the_level_they_deserve() {
         // One word more: a degree, a number (KIM, Jong Un; YANBIAN SILVERSTAR).
         ("name", "Kim Jong Un PhD", "20157", "strong"),
         ("name", "Kim Jong Un 1", "20157", "strong"),
-        // An honorific that is a family name too, added (HAMMADOU, Abid).
+        // An honorific that is a family name too, added (HAMMADOU, Abid;
+        // KONY, Salim).
         ("name", "Sheikh Abid Hammadou", "10937", "strong"),
+        ("name", "Sayyid KONY, Salim", "19929", "strong"),
         ("company", "Yanbian Silverstar 2", "24977", "strong"),
         // A company by its distinctive word, or with another legal form.
         ("company", "Chinyong", "43379", "possible"),

@@ -368,7 +368,7 @@ fn is_designator(t: &ScoredToken<'_>) -> bool {
 }
 
 /// A word added to a name that says nothing about who it is: a number, a
-/// single letter, a title or degree (stopwords, and `Sheikh`), a generic
+/// single letter, a title or degree (stopwords, and `Sheikh`, `Sayyid`), a generic
 /// business word.
 fn is_affix(t: &ScoredToken<'_>) -> bool {
     t.facts.chars == 1 || t.facts.number || is_generic(t) || is_honorific_name(t.text)

@@ -132,11 +132,25 @@ pub fn is_place_word(text: &str) -> bool {
     vocabulary().places.contains_key(text)
 }
 
-/// Whether `text` is an honorific that is a family name too (`Sheikh`):
-/// not a stopword, since it must match a listed `SHEIKH`, but added before
-/// a name that is all there it says no more than `Dr` does.
+/// Whether `text` is an honorific that is a family name too (`Sheikh`,
+/// `Sayyid`): not a stopword, since it must match a listed `SHEIKH` or
+/// `AL-SAYYID`, but added before a name that is all there it says no more
+/// than `Dr` does.
 pub fn is_honorific_name(text: &str) -> bool {
-    matches!(text, "sheikh" | "shaikh" | "shaykh" | "sheik" | "shaik")
+    matches!(
+        text,
+        "sheikh"
+            | "shaikh"
+            | "shaykh"
+            | "sheik"
+            | "shaik"
+            | "sayyid"
+            | "sayyed"
+            | "seyyed"
+            | "seyed"
+            | "sayed"
+            | "syed"
+    )
 }
 
 /// `21.5 kim gim` → (0.215, `kim gim`).
