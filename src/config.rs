@@ -92,6 +92,11 @@ pub const SHORT_TYPO_SIM: f32 = 0.75;
 /// initials, see [`INITIAL_LETTER_EVIDENCE`]), never alone.
 pub const INITIAL_SIM: f32 = 0.85;
 
+/// The longest legal form read as an abbreviation (`JSC`, `LLC`, `Co`):
+/// whole or nothing, never a near spelling of a word (`CSC`, `Cssc`).
+/// Longer ones are words and may be misspelt (`Compnay`, `Limted`).
+pub const LEGAL_ABBREVIATION_MAX_LEN: usize = 3;
+
 /// A word written without its vowels (`Njmddn` for `Najmuddin`): a long
 /// skeleton still names one word. The weak-rule cap keeps the name a
 /// possible match; at 0.94 names whose every word was a skeleton fell just
@@ -164,11 +169,11 @@ pub const CUT_OFF_WORD_FACTOR: f32 = 0.05;
 pub const INITIAL_WITNESS_MIN_EVIDENCE: f32 = 0.7;
 
 /// How much less evidence an initial's witness needs for each further
-/// initial that agrees (`K. Y. Chol`, `I. S. Borisovich`): a letter begins
-/// about one listed word in nine, as M does (A one in five, most letters
-/// fewer), and ln 9 / ln 42,000 is 0.2 on the weights' scale. Not in a
-/// name of syllables (`K. T. Chol`). On the development part it found 19
-/// more of the 300 initials; of ordinary names written that way
+/// initial that agrees (`I. S. Borisovich`, `F. Y. Sergeyevich`): a letter
+/// begins about one listed word in nine, as M does (A one in five, most
+/// letters fewer), and ln 9 / ln 42,000 is 0.2 on the weights' scale. Not
+/// in a name of syllables (`K. T. Chol`). On the development part it found
+/// 19 more of the 300 initials; of ordinary names written that way
 /// (`hard_initialled_all`), 3 in 300 alert.
 pub const INITIAL_LETTER_EVIDENCE: f32 = 0.2;
 

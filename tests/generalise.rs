@@ -52,8 +52,8 @@ fn level(field: &str, text: &str, source_id: &str) -> Option<String> {
 
 #[test]
 fn variations_find_their_entries_at_the_level_they_deserve() {
-    // (field, query, entry (OFAC SDN unless `list:id`), expected level: "strong", "possible"
-    // or "none")
+    // (field, query, entry (OFAC SDN, or `list:id`), expected level:
+    // "strong", "possible" or "none")
     let cases: &[(&str, &str, &str, &str)] = &[
         // Korean given names joined, in Revised Romanisation or common
         // spellings, either order (JONG, Yong Su; KANG, Chol Su; PAK, Yong Sik).
@@ -216,6 +216,9 @@ fn variations_find_their_entries_at_the_level_they_deserve() {
         // (GROUP) COMPANY LIMITED, on the non-SDN list).
         ("company", "Nimr LLC JSC", "32893", "possible"),
         ("company", "Cssc Offshore", "ofac_cons:32079", "possible"),
+        // A legal form written out may be misspelt (SONGI TRADING COMPANY).
+        ("company", "SONGI TRADING C0MPANY", "22324", "strong"),
+        ("company", "Songi Trading Compnay", "22324", "strong"),
         // A word written as one of two listed words is that word, not the
         // two joined with a letter folded (JOINT STOCK COMPANY MEMOTHERM MM).
         ("company", "Memotherm", "48517", "possible"),

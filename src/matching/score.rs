@@ -368,8 +368,8 @@ fn is_designator(t: &ScoredToken<'_>) -> bool {
 }
 
 /// A word added to a name that says nothing about who it is: a number, a
-/// single letter, a title or degree (stopwords, and `Sheikh`, `Sayyid`), a generic
-/// business word.
+/// single letter, a title or degree (stopwords, and `Sheikh`, `Sayyid`), a
+/// generic business word.
 fn is_affix(t: &ScoredToken<'_>) -> bool {
     t.facts.chars == 1 || t.facts.number || is_generic(t) || is_honorific_name(t.text)
 }
@@ -531,8 +531,14 @@ fn compare(a: &ScoredToken<'_>, b: &ScoredToken<'_>, person: bool) -> Option<(Ru
                 (Rule::OtherLegalForm, OTHER_LEGAL_FORM_SIM)
             });
         }
-        // A legal form is no spelling of a word (`JSC` is not `CSC`).
-        (TermClass::LegalForm(_), _) | (_, TermClass::LegalForm(_)) => return None,
+        // A legal form's abbreviation is no spelling of a word (`JSC` is
+        // not `CSC`, nor `Cssc`); one written out may be misspelt
+        // (`Compnay`, `C0mpany`).
+        (TermClass::LegalForm(_), _) | (_, TermClass::LegalForm(_))
+            if a.facts.chars.min(b.facts.chars) <= LEGAL_ABBREVIATION_MAX_LEN =>
+        {
+            return None;
+        }
         _ => {}
     }
     if a.alternate_key == Some(b.key) || b.alternate_key == Some(a.key) {
