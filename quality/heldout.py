@@ -553,9 +553,11 @@ CAUSES = [
     "- **initials** (`A. Ibrahim` for `AL-BANNA, Ibrahim`, `S Muhammad`): an initial beside one "
     "common word is not a match, on purpose: `J. Smith` fits every listed J. Smith. Beside a word "
     "that identifies, written out (`D. Kazbek`), or two words that agree, it is a possible match; "
-    "what that costs the innocent is the hard_initialled class (ordinary names written with an "
-    "initial). A family name that begins with an article has its letter (`A. Karim Hasan` for "
-    "`AL-RIDA, Karim Hasan`).",
+    "each further initial that agrees lowers the bar for that word (`I. S. Borisovich`), except "
+    "in a name of syllables (`K. Y. Chol` fits too many Korean names). What that costs the "
+    "innocent is the hard_initialled classes (ordinary names written with an initial, and with "
+    "every word but the last an initial). A family name that begins with an article has its "
+    "letter (`A. Karim Hasan` for `AL-RIDA, Karim Hasan`).",
     "- **translit**: our variant table gained the Turkish and Persian forms `Mehmet` and `Hosein`, "
     "the Levantine `Haled`, `Qassem` and `Shaykh` after we read the development part's misses. "
     "The benchmark's own table holds them too, so this class now partly confirms our table "
@@ -577,8 +579,11 @@ CAUSES = [
     "at 20 characters, as a form field might; a query's length says nothing to the matcher.",
     "- **company_short_form**: a short form whose distinctive word is generic-looking "
     "(`Fabrics`, `Innovation`, `Bank`), or whose listed name holds a distinctive word the short "
-    "form drops (`PARS INTERNATIONAL INDUSTRY DEVELOPMENT` as `Pars Industry`). Sector words "
-    "(`Engineering`, `Manufacturing`, `Software`, `Solutions`) are generic since this round.",
+    "form drops (`PARS INTERNATIONAL INDUSTRY DEVELOPMENT` as `Pars Industry`), or whose one "
+    "distinctive word is common on the lists (`Ansar`, `Vtb`, `Russian`). Sector words "
+    "(`Engineering`, `Manufacturing`, `Software`, `Solutions`) are generic. A short form written "
+    "as listed is a possible match however many generic words the listed name holds (`Sapfir "
+    "Group`); a legal form is no spelling of a word (`JSC` is not `CSC`).",
     "- **typo, transpose, phonetic** in words of two or three letters (`LP` for `LO`, `LIA` for "
     "`LAI`): in short words a slip is too often another name (`Bin`/`Bing`), so alone it makes "
     "no match; in longer words, with every other word agreeing, it makes a possible match, and "
@@ -596,8 +601,8 @@ def misses(cases, scores, threshold, per_class=3):
 
 
 # Regression floors for --check, a little under the held-out figures of
-# 2026-12-04 (96.2% recall, 0.1% ordinary and 1.8% hard alerts).
-CHECK = {"recall": 0.95, "ordinary": 0.003, "hard": 0.03}
+# 2026-12-05 (97.3% recall, 0.1% ordinary and 1.6% hard alerts).
+CHECK = {"recall": 0.96, "ordinary": 0.003, "hard": 0.03}
 
 
 def main():
