@@ -32,12 +32,17 @@ pub fn embedded_deferred() -> Result<(Snapshot, DeferredDetails<'static>, TokenT
 }
 
 /// Decodes the embedded token table and the names it spells. The names are
-/// kept from the first call on, once per process, so that every snapshot
-/// decoded from the embedded bytes can lend them.
+/// spelled at the first call and kept, once per process, so that every
+/// snapshot decoded from the embedded bytes can lend them; later calls
+/// decode the table alone.
 pub fn embedded_tokens() -> Result<(TokenTable, &'static SpelledNames), SnapshotError> {
     static SPELLED: OnceLock<SpelledNames> = OnceLock::new();
-    let (tokens, names) =
-        TokenTable::from_bytes(EMBEDDED_TOKENS).map_err(|e| SnapshotError(e.to_string()))?;
+    let error = |e: &dyn std::fmt::Display| SnapshotError(e.to_string());
+    if let Some(names) = SPELLED.get() {
+        let tokens = TokenTable::from_bytes_unspelled(EMBEDDED_TOKENS).map_err(|e| error(&e))?;
+        return Ok((tokens, names));
+    }
+    let (tokens, names) = TokenTable::from_bytes(EMBEDDED_TOKENS).map_err(|e| error(&e))?;
     Ok((tokens, SPELLED.get_or_init(|| names)))
 }
 
@@ -50,6 +55,18 @@ fn lent(names: &'static SpelledNames) -> Vec<Text> {
 mod tests {
     use super::*;
     use std::borrow::Cow;
+
+    #[test]
+    fn later_calls_decode_the_same_table_and_keep_the_first_names() {
+        let (first, first_names) = embedded_tokens().unwrap();
+        let (again, again_names) = embedded_tokens().unwrap();
+        assert!(std::ptr::eq(first_names, again_names));
+        assert_eq!(first.name_count(), again.name_count());
+        assert_eq!(first.name_count(), first_names.len());
+        for n in [0, first.name_count() / 2, first.name_count() - 1] {
+            assert_eq!(first.name_terms(n), again.name_terms(n));
+        }
+    }
 
     #[test]
     fn the_entries_names_and_short_texts_are_lent() {

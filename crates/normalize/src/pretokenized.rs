@@ -251,6 +251,19 @@ impl TokenTable {
     /// Decodes a table and the names it spells, in order, and checks that
     /// every offset and id is in range, so that the accessors below cannot panic.
     pub fn from_bytes(bytes: &[u8]) -> Result<(TokenTable, SpelledNames), TokenTableError> {
+        let (table, spelling) = Self::decode(bytes)?;
+        let names = spelling.spell(&table)?;
+        Ok((table, names))
+    }
+
+    /// [`TokenTable::from_bytes`] without spelling the names, for a caller
+    /// that keeps them from an earlier call: spelling is a sixth of what
+    /// building a screener costs.
+    pub fn from_bytes_unspelled(bytes: &[u8]) -> Result<TokenTable, TokenTableError> {
+        Self::decode(bytes).map(|(table, _)| table)
+    }
+
+    fn decode(bytes: &[u8]) -> Result<(TokenTable, Spelling), TokenTableError> {
         let (mut stored, rest): (Stored, _) =
             postcard::take_from_bytes(bytes).map_err(|e| TokenTableError(e.to_string()))?;
         if !rest.is_empty() {
@@ -297,8 +310,7 @@ impl TokenTable {
         if table.name_terms.iter().any(|&t| t >= terms) {
             return bad("term ids");
         }
-        let names = spelling.spell(&table)?;
-        Ok((table, names))
+        Ok((table, spelling))
     }
 
     pub fn term_count(&self) -> usize {
