@@ -42,7 +42,9 @@ Where the cases come from:
   entry's given name, a token swapped, a long word rewritten), listed
   companies with their most distinctive word replaced, and ordinary
   applicant names written with an initial for their first or last name
-  (`hard_initialled`: what reading initials costs the innocent).
+  (`hard_initialled`: what reading initials costs the innocent), and those
+  of three words or more written as the benchmark writes initials, every
+  word but the last (`hard_initialled_all`).
 
 Scoring: sanctions-screen runs end to end over the three lists (its own
 index finds the candidates). The reference matchers (nomenklatura logic-v2
