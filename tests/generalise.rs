@@ -228,6 +228,10 @@ fn variations_find_their_entries_at_the_level_they_deserve() {
         // STOCK COMPANY CORPORATION MOSCOW INSTITUTE OF HEAT TECHNOLOGY).
         ("company", "Sapfir Group", "39161", "possible"),
         ("company", "Heath Group", "37662", "none"),
+        // A preposition in a company's name weighs as a generic word: AL-QAIDA
+        // IN IRAQ (on the UN list; on OFAC's, an a.k.a. of ISLAMIC STATE OF
+        // IRAQ AND THE LEVANT).
+        ("company", "Al-qaida Iraq", "un:QDe.115", "possible"),
     ];
     let mut failures = Vec::new();
     for &(field, query, entry, want) in cases {
