@@ -25,9 +25,8 @@ Where the cases come from:
     in Revised Romanisation, common spellings and McCune-Reischauer with
     marks, given names joined or hyphenated, in either order
     (`korean_spelling`); a company by its distinctive words alone
-    (`company_short_form`, `Chinyong`; a legal form by OpenSanctions' list
-    of organisation types, `S.A.S.`, is none); a company with its legal
-    form added, dropped or swapped (`company_legal_form`); a listed name with one word
+    (`company_short_form`, `Chinyong`); a company with its legal form added,
+    dropped or swapped (`company_legal_form`); a listed name with one word
     added, a degree, a number, a letter or a business word
     (`extra_word`).
 - Ordinary negatives: applicant names from Faker (PyPI `Faker`) in 20
@@ -210,20 +209,11 @@ def company_words(name):
     return [w for w in re.split(r"\s+", name.replace(",", " ")) if w]
 
 
-def is_org_type(word):
-    """Whether a word is a legal form by OpenSanctions' list of organisation
-    types (PyPI `rigour`, which nomenklatura uses): `S.A.S.`, `FZCO`, `DMCC`.
-    Other people's list, not the matcher's."""
-    from rigour.names import extract_org_types, remove_org_types
-    return bool(extract_org_types(word)) and not remove_org_types(word).strip(" .,()")
-
-
 def company_short_form(e, rng):
     if e["kind"] != "organization":
         return None
     words = company_words(e["name"])
-    distinctive = [w for w in words if fold(w).strip(".,()") not in GENERIC and not is_org_type(w)
-                   and len(re.sub(r"\W", "", w)) >= 3]
+    distinctive = [w for w in words if fold(w).strip(".,()") not in GENERIC and len(re.sub(r"\W", "", w)) >= 3]
     if not distinctive or len(distinctive) == len(words) or len(distinctive) > 2:
         return None
     short = " ".join(w.strip("()").capitalize() for w in distinctive)
@@ -595,11 +585,7 @@ CAUSES = [
     "distinctive word is common on the lists (`Ansar`, `Vtb`, `Russian`). Sector words "
     "(`Engineering`, `Manufacturing`, `Software`, `Solutions`) are generic. A short form written "
     "as listed is a possible match however many generic words the listed name holds (`Sapfir "
-    "Group`); a legal form is no spelling of a word (`JSC` is not `CSC`). Since this round the "
-    "class takes no legal form for a distinctive word, by OpenSanctions' list of organisation "
-    "types (`S.A.S.`, `FZCO` alone were cases); the held-out figure was 96.0% before that change "
-    "and 95.3% right after it, before the matcher learnt `OOD`, `D.O.O.`, `S.R.O.` and `DMCC` "
-    "from the development part's misses.",
+    "Group`); a legal form is no spelling of a word (`JSC` is not `CSC`).",
     "- **typo, transpose, phonetic** in words of two or three letters (`LP` for `LO`, `LIA` for "
     "`LAI`): in short words a slip is too often another name (`Bin`/`Bing`), so alone it makes "
     "no match; in longer words, with every other word agreeing, it makes a possible match, and "
