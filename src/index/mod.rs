@@ -476,9 +476,10 @@ impl NameIndex {
                 related.extend_from_slice(self.terms_beginning(word));
             }
             for &term in &related {
-                // The word is none, so a legal form or stopword near it is a
-                // near spelling only (`Cssc` and `JSC` share a key): it
-                // would find every joint-stock company.
+                // The query word is no legal form or stopword (those were
+                // passed over above), so one of those near it is a near
+                // spelling only (`Cssc` and `JSC` share a key): it would find
+                // every joint-stock company.
                 if matches!(
                     self.terms[term as usize].class[organization as usize],
                     TermClass::LegalForm(_) | TermClass::Stopword
