@@ -237,6 +237,17 @@ fn variations_find_their_entries_at_the_level_they_deserve() {
         // TALASSA SHIPPING DMCC: a short name).
         ("company", "Decart", "32037", "strong"),
         ("company", "Talassa LLC", "47229", "possible"),
+        // Latvian SIA, German KG and Spanish `Sociedad Anonima` are legal
+        // forms (ELEKTROOPTIKA SIA; OZEAN REAL ESTATE GMBH & CO. KG;
+        // COMPRADORES Y EXPORTADORES DE CAFE CAPTZIN, SOCIEDAD ANONIMA).
+        ("company", "Elektrooptika Corporation", "40501", "strong"),
+        ("company", "Ozean Real Estate GmbH", "44604", "strong"),
+        (
+            "company",
+            "Compradores y Exportadores de Cafe Captzin",
+            "32455",
+            "strong",
+        ),
     ];
     let mut failures = Vec::new();
     for &(field, query, entry, want) in cases {

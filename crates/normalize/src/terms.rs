@@ -476,6 +476,9 @@ mod tests {
         assert_eq!(term_class("co", true), TermClass::LegalForm("company"));
         assert_eq!(term_class("company", true), TermClass::LegalForm("company"));
         assert_eq!(term_class("ooo", true), TermClass::LegalForm("ooo"));
+        assert_eq!(term_class("sia", true), TermClass::LegalForm("ooo"));
+        assert_eq!(term_class("sia", false), TermClass::Word);
+        assert_eq!(term_class("kg", true), TermClass::LegalForm("kg"));
         assert_eq!(term_class("technology", true), TermClass::Generic);
         assert_eq!(term_class("technology", false), TermClass::Word);
         assert_eq!(term_class("of", true), TermClass::Stopword);
