@@ -32,9 +32,9 @@ use lookup::TextLookup;
 use sanctions_lists::{Kind, Snapshot};
 
 use crate::normalize::{
-    for_each_slip, looks_vowel_dropped, population_share, term_class, variant_key,
-    variant_key_into, vowel_skeletons, EditNeighbours, FastMap, JoinBuffers, TermClass, Token,
-    TokenTable, WordFacts, NOT_YET,
+    for_each_slip, is_vowel_skeleton_of, looks_vowel_dropped, population_share, skeleton_hash,
+    term_class, variant_key, variant_key_into, vowel_skeleton_hashes, EditNeighbours, FastMap,
+    JoinBuffers, TermClass, Token, TokenTable, WordFacts, NOT_YET,
 };
 use crate::weights::{class_weight, evidence_weight, Weighing};
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -111,9 +111,11 @@ pub struct NameIndex {
     /// first scored ([`NOT_YET`] until then): most names never are, and
     /// filling all of them would add a third to the load.
     joined: Vec<AtomicU64>,
-    /// Terms by their vowel skeleton (`njmddn` → `najmuddin`), built at the
-    /// first query that has a word without inner vowels: most never do.
-    skeletons: std::sync::OnceLock<FastMap<Box<str>, Vec<TermId>>>,
+    /// Terms filed by the hash of each of their vowel skeletons (`njmddn`
+    /// → `najmuddin`), sorted, built at the first query that has a word
+    /// without inner vowels: most never do. A vector, not a map of texts:
+    /// no allocation a skeleton.
+    skeletons: std::sync::OnceLock<Vec<(u64, TermId)>>,
     /// Term ids in the order of their texts, for the words a cut last word
     /// begins (`Nik`: `nikolai`, `nikolaevich`...); built at the first
     /// person's name whose last word no listed name holds.
@@ -377,7 +379,7 @@ impl NameIndex {
         if looks_vowel_dropped(text) {
             // A word without its inner vowels (`Njmddn`): the words it is the
             // skeleton of.
-            out.extend(self.skeletons().get(text).into_iter().flatten());
+            self.terms_with_skeleton(text, out);
         }
         if text.len() >= MIN_FUZZY_KEY_LEN && text.is_ascii() {
             // And the query's text with a letter dropped or two swapped:
@@ -395,9 +397,24 @@ impl NameIndex {
     /// begins thousands of words finds nothing.
     fn terms_beginning(&self, prefix: &str) -> &[TermId] {
         let sorted = self.by_prefix.get_or_init(|| {
-            let mut ids: Vec<TermId> = (0..self.terms.len() as TermId).collect();
-            ids.sort_unstable_by(|&a, &b| self.term_text(a).cmp(self.term_text(b)));
-            ids
+            // A text's first eight bytes, as a big-endian number, order
+            // texts as the texts do (a shorter text is padded with zeros,
+            // and a tie is settled by the texts): most comparisons are of
+            // two numbers, not of two texts reached through the table.
+            let leading = |text: &str| {
+                let mut bytes = [0u8; 8];
+                let n = text.len().min(8);
+                bytes[..n].copy_from_slice(&text.as_bytes()[..n]);
+                u64::from_be_bytes(bytes)
+            };
+            let mut ids: Vec<(u64, TermId)> = (0..self.terms.len() as TermId)
+                .map(|id| (leading(self.term_text(id)), id))
+                .collect();
+            ids.sort_unstable_by(|a, b| {
+                a.0.cmp(&b.0)
+                    .then_with(|| self.term_text(a.1).cmp(self.term_text(b.1)))
+            });
+            ids.into_iter().map(|(_, id)| id).collect()
         });
         let start = sorted.partition_point(|&t| self.term_text(t) <= prefix);
         let end =
@@ -416,16 +433,23 @@ impl NameIndex {
         })
     }
 
-    fn skeletons(&self) -> &FastMap<Box<str>, Vec<TermId>> {
-        self.skeletons.get_or_init(|| {
-            let mut map: FastMap<Box<str>, Vec<TermId>> = FastMap::default();
-            for id in 0..self.terms.len() as TermId {
-                for skeleton in vowel_skeletons(self.term_text(id)) {
-                    map.entry(skeleton.into()).or_default().push(id);
-                }
+    /// Adds the terms `skeleton` is a vowel skeleton of.
+    fn terms_with_skeleton(&self, skeleton: &str, out: &mut Vec<TermId>) {
+        let filed = self.skeletons.get_or_init(|| {
+            let mut filed: Vec<(u64, TermId)> = (0..self.terms.len() as TermId)
+                .flat_map(|id| vowel_skeleton_hashes(self.term_text(id)).map(move |h| (h, id)))
+                .collect();
+            filed.sort_unstable();
+            filed
+        });
+        let hash = skeleton_hash(skeleton.bytes());
+        let start = filed.partition_point(|&(h, _)| h < hash);
+        // The hash finds the candidates; the letters decide.
+        for &(_, id) in filed[start..].iter().take_while(|&&(h, _)| h == hash) {
+            if is_vowel_skeleton_of(self.term_text(id), skeleton) {
+                out.push(id);
             }
-            map
-        })
+        }
     }
 
     /// Names worth scoring for these query words, best first, at most `limit`.

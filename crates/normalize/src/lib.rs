@@ -401,6 +401,21 @@ pub fn vowel_skeletons(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// The hash of each of a word's [`vowel_skeletons`] ([`skeleton_hash`] of
+/// its letters), made without building them: an index files its words
+/// under these and checks a hit with [`is_vowel_skeleton_of`].
+pub fn vowel_skeleton_hashes(text: &str) -> impl Iterator<Item = u64> + '_ {
+    skeleton_forms(text).map(|form| skeleton_hash(form.letters(text.as_bytes())))
+}
+
+/// FNV-1a over a skeleton's letters: [`vowel_skeleton_hashes`] of a word
+/// holds `skeleton_hash(s.bytes())` for each of its skeletons `s`.
+pub fn skeleton_hash(letters: impl Iterator<Item = u8>) -> u64 {
+    letters.fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
 /// One of a word's [`vowel_skeletons`], described rather than made: its
 /// letters are the first letter and every consonant after it, less the
 /// first letter (`drop_first`), plus the last vowel (`keep_last`).
@@ -542,6 +557,13 @@ mod tests {
             "dini",
         ] {
             let skeletons = super::vowel_skeletons(word);
+            // The hashes an index files a word under are its skeletons'.
+            let hashes: Vec<u64> = super::vowel_skeleton_hashes(word).collect();
+            let of_texts: Vec<u64> = skeletons
+                .iter()
+                .map(|s| super::skeleton_hash(s.bytes()))
+                .collect();
+            assert_eq!(hashes, of_texts, "{word}");
             for candidate in [
                 "njmddn", "frj", "hmd", "ahmd", "km", "albrdi", "lbrd", "albrd", "khrs", "akhrs",
                 "omr", "mr", "dn", "dni", "li", "kim",
