@@ -44,9 +44,9 @@ use std::ops::Range;
 use crate::config::*;
 use crate::normalize::within_one_edit;
 use crate::normalize::{
-    is_honorific_name, is_legal_phrase_word, is_patronymic, is_place_word, is_vowel_skeleton_of,
-    joined_key_hash, korean, legal_phrases, looks_short_skeleton, looks_vowel_dropped, ocr_letter,
-    JoinBuffers, TermClass, WordFacts, NO_JOIN,
+    is_honorific_name, is_patronymic, is_place_word, is_vowel_skeleton_of, joined_key_hash, korean,
+    legal_phrases, looks_short_skeleton, looks_vowel_dropped, ocr_letter, JoinBuffers, TermClass,
+    WordFacts, NO_JOIN,
 };
 
 /// Which rule bridged two tokens.
@@ -332,7 +332,7 @@ fn is_generic(t: &ScoredToken<'_>) -> bool {
 /// A legal form (`Corp`, a word of `limited liability company`) or a
 /// stopword: what a company's name may leave out and still be written in full.
 fn is_legal_form_or_stopword(t: &ScoredToken<'_>) -> bool {
-    matches!(t.class, TermClass::LegalForm(_) | TermClass::Stopword) || is_legal_phrase_word(t.text)
+    matches!(t.class, TermClass::LegalForm(_) | TermClass::Stopword) || t.facts.legal_phrase_word
 }
 
 /// A name made of syllables (`JANG, Yong Son`, `CHOU, Hsien Cheng`, `TUN,
@@ -916,7 +916,7 @@ fn legal_phrase_pairs(
     }
     for start in 0..words.len() {
         // Most words are in no phrase: one lookup spares comparing each phrase.
-        if !is_legal_phrase_word(words[start].text) {
+        if !words[start].facts.legal_phrase_word {
             continue;
         }
         for (phrase, canonical) in legal_phrases() {

@@ -5,7 +5,9 @@
 //! ([`joined_key_hash`], kept per name by the index) without making the
 //! joined key for every candidate.
 
-use crate::{is_number, listed_variant_class, ocr_reading, variant_key_into, FxHasher};
+use crate::{
+    is_legal_phrase_word, is_number, listed_variant_class, ocr_reading, variant_key_into, FxHasher,
+};
 
 /// What the rules ask of a word for every pair it is compared in, worked out
 /// once per word: at load for a listed word, once a query for a query word.
@@ -15,6 +17,9 @@ pub struct WordFacts {
     pub chars: usize,
     pub key_chars: usize,
     pub number: bool,
+    /// [`is_legal_phrase_word`] of the word: asked of every word of every
+    /// company the scorer meets, so asked once here.
+    pub legal_phrase_word: bool,
     /// [`listed_variant_class`] of the word.
     pub variant_class: Option<&'static str>,
     /// [`ocr_reading`] of the word.
@@ -30,6 +35,7 @@ impl WordFacts {
             chars: text.chars().count(),
             key_chars: key.chars().count(),
             number: is_number(text),
+            legal_phrase_word: is_legal_phrase_word(text),
             variant_class: listed_variant_class(text),
             ocr: ocr_reading(text).map(String::into_boxed_str),
             key_hash: key_hash(key),

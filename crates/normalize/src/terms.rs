@@ -31,6 +31,10 @@ struct Vocabulary {
     legal_phrases: Vec<(Vec<&'static str>, &'static str)>,
     /// Every word of those phrases (`limited`, `liability`, `obshchestvo`).
     legal_phrase_words: FastMap<&'static str, ()>,
+    /// Per first byte, a bit per length (under 64) that some word of
+    /// `legal_phrase_words` has: the scorer asks about every word of every
+    /// company it meets, and nearly every answer is no.
+    legal_phrase_word_shapes: [u64; 256],
     /// Places that qualify company names (`data/place_words.txt`).
     places: FastMap<&'static str, ()>,
 }
@@ -76,6 +80,7 @@ fn vocabulary() -> &'static Vocabulary {
             population_share: FastMap::default(),
             legal_phrases: Vec::new(),
             legal_phrase_words: FastMap::default(),
+            legal_phrase_word_shapes: [0; 256],
             places: data_lines(include_str!("../data/place_words.txt"))
                 .flat_map(str::split_whitespace)
                 .map(|w| (w, ()))
@@ -93,6 +98,9 @@ fn vocabulary() -> &'static Vocabulary {
             let words = words.split_whitespace().collect();
             for &w in &words {
                 vocabulary.legal_phrase_words.insert(w, ());
+                if let Some(&first) = w.as_bytes().first() {
+                    vocabulary.legal_phrase_word_shapes[usize::from(first)] |= 1 << w.len().min(63);
+                }
             }
             vocabulary.legal_phrases.push((words, canonical));
         }
@@ -123,7 +131,12 @@ pub fn legal_phrases() -> &'static [(Vec<&'static str>, &'static str)] {
 /// Whether `text` is a word of a legal form written out in words
 /// (`liability` in `Limited Liability Company`).
 pub fn is_legal_phrase_word(text: &str) -> bool {
-    vocabulary().legal_phrase_words.contains_key(text)
+    let v = vocabulary();
+    let Some(&first) = text.as_bytes().first() else {
+        return false;
+    };
+    v.legal_phrase_word_shapes[usize::from(first)] & (1 << text.len().min(63)) != 0
+        && v.legal_phrase_words.contains_key(text)
 }
 
 /// Whether `text` is a place that qualifies company names (`yanbian`,
