@@ -45,8 +45,7 @@ use crate::config::*;
 use crate::normalize::within_one_edit;
 use crate::normalize::{
     is_honorific_name, is_patronymic, is_place_word, is_vowel_skeleton_of, joined_key_hash, korean,
-    legal_phrases, looks_short_skeleton, looks_vowel_dropped, ocr_letter, JoinBuffers, TermClass,
-    WordFacts, NO_JOIN,
+    legal_phrases, ocr_letter, JoinBuffers, TermClass, WordFacts, NO_JOIN,
 };
 
 /// Which rule bridged two tokens.
@@ -565,7 +564,7 @@ fn compare_skeleton(a: &ScoredToken<'_>, b: &ScoredToken<'_>) -> Option<(Rule, f
         return None;
     }
     let (a_len, b_len) = (a.facts.chars, b.facts.chars);
-    let skeleton = looks_vowel_dropped(a.text) || (looks_short_skeleton(a.text) && b_len > a_len);
+    let skeleton = a.facts.vowel_dropped || (a.facts.short_skeleton && b_len > a_len);
     if !(skeleton && is_vowel_skeleton_of(b.text, a.text)) {
         return None;
     }

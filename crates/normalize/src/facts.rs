@@ -6,7 +6,8 @@
 //! joined key for every candidate.
 
 use crate::{
-    is_legal_phrase_word, is_number, listed_variant_class, ocr_reading, variant_key_into, FxHasher,
+    is_legal_phrase_word, is_number, listed_variant_class, looks_short_skeleton,
+    looks_vowel_dropped, ocr_reading, variant_key_into, FxHasher,
 };
 
 /// What the rules ask of a word for every pair it is compared in, worked out
@@ -20,6 +21,10 @@ pub struct WordFacts {
     /// [`is_legal_phrase_word`] of the word: asked of every word of every
     /// company the scorer meets, so asked once here.
     pub legal_phrase_word: bool,
+    /// [`looks_vowel_dropped`] and [`looks_short_skeleton`] of the word:
+    /// asked of a query word beside every listed word it meets.
+    pub vowel_dropped: bool,
+    pub short_skeleton: bool,
     /// [`listed_variant_class`] of the word.
     pub variant_class: Option<&'static str>,
     /// [`ocr_reading`] of the word.
@@ -36,6 +41,8 @@ impl WordFacts {
             key_chars: key.chars().count(),
             number: is_number(text),
             legal_phrase_word: is_legal_phrase_word(text),
+            vowel_dropped: looks_vowel_dropped(text),
+            short_skeleton: looks_short_skeleton(text),
             variant_class: listed_variant_class(text),
             ocr: ocr_reading(text).map(String::into_boxed_str),
             key_hash: key_hash(key),
