@@ -838,6 +838,10 @@ fn compare_joined_listed(
     if one.text.len() == a.len() + b.len() && one.text.starts_with(a) && one.text.ends_with(b) {
         return Some((Rule::Joined, JOINED_SIM));
     }
+    // The hash first: nearly every word compared is no join of the two.
+    if one.facts.key_hash != joined_hash {
+        return None;
+    }
     // As on the query's side, a half of one letter joins only as written:
     // by key, `MALAMAR R` would be `Malamar` (the doubled `r` folds). Nor
     // is a word written as one half those two by key: `Memotherm` is
@@ -845,8 +849,7 @@ fn compare_joined_listed(
     if a.chars().nth(1).is_none() || b.chars().nth(1).is_none() || one.text == a || one.text == b {
         return None;
     }
-    (one.facts.key_hash == joined_hash && join.joined_key(a, b) == one.key)
-        .then_some((Rule::Joined, VARIANT_SIM * JOINED_SIM))
+    (join.joined_key(a, b) == one.key).then_some((Rule::Joined, VARIANT_SIM * JOINED_SIM))
 }
 
 /// Two words against two with the same letters split at another place
