@@ -27,8 +27,8 @@ Where the cases come from:
     (`korean_spelling`); a company by its distinctive words alone
     (`company_short_form`, `Chinyong`; a legal form by OpenSanctions' list
     of organisation types, `S.A.S.`, is none); a company with its legal
-    form added, dropped or swapped (`company_legal_form`); a listed name with one word
-    added, a degree, a number, a letter or a business word
+    form added, dropped or swapped (`company_legal_form`); a listed name
+    with one word added, a degree, a number, a letter or a business word
     (`extra_word`).
 - Ordinary negatives: applicant names from Faker (PyPI `Faker`) in 20
   locales, four of them in their own script (Cyrillic, Arabic, Han, Hangul), and company names from Faker;
@@ -607,7 +607,7 @@ CAUSES = [
     "CHARITY AND DEVELOPMENT FOUNDATION`). Sector words (`Engineering`, `Manufacturing`, "
     "`Software`, `Solutions`) are generic. A short form written as listed is a possible match "
     "however many generic words the listed name holds (`Sapfir Group`); a legal form is no "
-    "spelling of a word (`JSC` is not `CSC`). Since session 15 the class takes no legal form "
+    "spelling of a word (`JSC` is not `CSC`). Since 2026-12-05 the class takes no legal form "
     "for a distinctive word, by OpenSanctions' list of organisation types (`S.A.S.` or `FZCO` "
     "alone had been cases): the held-out figure was 96.0% before that change and 96.7% after "
     "it, then 97.0% once the matcher learnt `SIA`, `KG`, `S.L.`, `SPRL` and `Sociedad Anonima` "
