@@ -45,7 +45,7 @@ use crate::config::*;
 use crate::normalize::within_one_edit;
 use crate::normalize::{
     is_honorific_name, is_patronymic, is_place_word, is_vowel_skeleton_of, joined_key_hash, korean,
-    legal_phrases, ocr_letter, JoinBuffers, TermClass, WordFacts, NO_JOIN,
+    legal_phrases, ocr_letter, FastMap, JoinBuffers, TermClass, WordFacts, NO_JOIN,
 };
 
 /// Which rule bridged two tokens.
@@ -124,6 +124,10 @@ pub struct ScoredToken<'a> {
     /// What it adds when it aligns: at most `weight`.
     pub evidence: f32,
     pub facts: &'a WordFacts,
+    /// The listed term a listed name's token is (an index's term id);
+    /// `None` for a query's. Scoring remembers how each query word compared
+    /// with each term, since many candidates share their words.
+    pub term: Option<u32>,
 }
 
 /// Query tokens `query` aligned with listed tokens `listed` by `rule`.
@@ -1048,6 +1052,15 @@ impl ListedName<'_, '_> {
 pub struct Scratch {
     /// Every alignment option, with the order it was made in.
     options: Vec<(Pair, u32)>,
+    /// How each query word compared with a listed term ([`compare`], or a
+    /// cut word's [`compare_truncated`]): a row of one result per query
+    /// word, at `compared[rows[term]..]`. Valid for one query reading of
+    /// one field, the life of a `Scratch` while screening: many candidates
+    /// share their words, and each word is compared once.
+    compared: Vec<Option<(Rule, f32)>>,
+    rows: FastMap<u32, u32>,
+    /// Where each of the candidate's words finds its row in `compared`.
+    listed_rows: Vec<u32>,
     pairs: Vec<Pair>,
     used_query: Vec<bool>,
     used_listed: Vec<bool>,
@@ -1108,20 +1121,40 @@ pub fn score_into(
     }
     let Scratch {
         options,
+        compared: compared_rows,
+        rows,
+        listed_rows,
         pairs,
         used_query,
         used_listed,
         join,
     } = scratch;
     options.clear();
-    let query_joined = &query_joined.0;
-    for (i, q) in query.iter().enumerate() {
-        for (j, l) in listed.iter().enumerate() {
+    // Each listed word's row of comparisons with the query's words: made
+    // at its first candidate, read at every later one. A word no term
+    // stands for (in tests) gets a row of its own each time.
+    listed_rows.clear();
+    for l in listed {
+        if let Some(&row) = l.term.and_then(|term| rows.get(&term)) {
+            listed_rows.push(row);
+            continue;
+        }
+        let row = compared_rows.len() as u32;
+        compared_rows.extend(query.iter().enumerate().map(|(i, q)| {
             // People's names only: a company's short last word is more often
             // a word of its own (`OOO BITRIVER RUS`) than a cut one.
             let last = person && i + 1 == query.len() && query.len() > 1;
-            let compared =
-                compare(q, l, person).or_else(|| last.then(|| compare_truncated(q, l)).flatten());
+            compare(q, l, person).or_else(|| last.then(|| compare_truncated(q, l)).flatten())
+        }));
+        if let Some(term) = l.term {
+            rows.insert(term, row);
+        }
+        listed_rows.push(row);
+    }
+    let query_joined = &query_joined.0;
+    for (i, q) in query.iter().enumerate() {
+        for (j, l) in listed.iter().enumerate() {
+            let compared = compared_rows[listed_rows[j] as usize + i];
             push_option(options, i..i + 1, j..j + 1, compared);
             if j + 1 < listed.len() {
                 let compared =
@@ -1441,6 +1474,7 @@ mod tests {
                     weight,
                     evidence: crate::weights::evidence_weight(weight, share, o.1, 42_000),
                     facts,
+                    term: None,
                 }
             })
             .collect()

@@ -1013,6 +1013,7 @@ fn listed_view<'a>(
             weight: term.weight[slot],
             evidence: term.evidence[slot],
             facts: &term.facts,
+            term: Some(t),
         }
     }));
 }
@@ -1029,6 +1030,7 @@ fn view(tokens: &OwnedTokens) -> Vec<ScoredToken<'_>> {
             weight: weighing.weight,
             evidence: weighing.evidence,
             facts,
+            term: None,
         })
         .collect()
 }
