@@ -836,15 +836,14 @@ fn compare_joined_listed(
     joined_hash: u64,
     join: &mut JoinBuffers,
 ) -> Option<(Rule, f32)> {
-    if joined_hash == NO_JOIN {
+    // The hash first: nearly every word compared is no join of the two.
+    // A word written as the two joined has their joined key, so its hash
+    // too (`one`'s key is the variant key of its text).
+    if joined_hash == NO_JOIN || one.facts.key_hash != joined_hash {
         return None;
     }
     if one.text.len() == a.len() + b.len() && one.text.starts_with(a) && one.text.ends_with(b) {
         return Some((Rule::Joined, JOINED_SIM));
-    }
-    // The hash first: nearly every word compared is no join of the two.
-    if one.facts.key_hash != joined_hash {
-        return None;
     }
     // As on the query's side, a half of one letter joins only as written:
     // by key, `MALAMAR R` would be `Malamar` (the doubled `r` folds). Nor
