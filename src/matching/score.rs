@@ -45,7 +45,7 @@ use crate::config::*;
 use crate::normalize::within_one_edit;
 use crate::normalize::{
     is_honorific_name, is_patronymic, is_place_word, is_vowel_skeleton_of, joined_key_hash, korean,
-    legal_phrases, ocr_letter, FastMap, JoinBuffers, TermClass, WordFacts, NO_JOIN,
+    legal_phrases_starting_with, ocr_letter, FastMap, JoinBuffers, TermClass, WordFacts, NO_JOIN,
 };
 
 /// Which rule bridged two tokens.
@@ -924,7 +924,7 @@ fn legal_phrase_pairs(
         if !words[start].facts.legal_phrase_word {
             continue;
         }
-        for (phrase, canonical) in legal_phrases() {
+        for (phrase, canonical) in legal_phrases_starting_with(words[start].text) {
             let end = start + phrase.len();
             if end > words.len()
                 || !phrase

@@ -35,6 +35,9 @@ struct Vocabulary {
     /// `legal_phrase_words` has: the scorer asks about every word of every
     /// company it meets, and nearly every answer is no.
     legal_phrase_word_shapes: [u64; 256],
+    /// The phrases each word begins, as indices into `legal_phrases`, in
+    /// their order there.
+    legal_phrases_by_first: FastMap<&'static str, Vec<usize>>,
     /// Places that qualify company names (`data/place_words.txt`).
     places: FastMap<&'static str, ()>,
 }
@@ -81,6 +84,7 @@ fn vocabulary() -> &'static Vocabulary {
             legal_phrases: Vec::new(),
             legal_phrase_words: FastMap::default(),
             legal_phrase_word_shapes: [0; 256],
+            legal_phrases_by_first: FastMap::default(),
             places: data_lines(include_str!("../data/place_words.txt"))
                 .flat_map(str::split_whitespace)
                 .map(|w| (w, ()))
@@ -95,13 +99,18 @@ fn vocabulary() -> &'static Vocabulary {
                 .get(spelling.trim())
                 .copied()
                 .expect("legal_phrases.txt: the spelling is in legal_forms.txt");
-            let words = words.split_whitespace().collect();
+            let words: Vec<&str> = words.split_whitespace().collect();
             for &w in &words {
                 vocabulary.legal_phrase_words.insert(w, ());
                 if let Some(&first) = w.as_bytes().first() {
                     vocabulary.legal_phrase_word_shapes[usize::from(first)] |= 1 << w.len().min(63);
                 }
             }
+            vocabulary
+                .legal_phrases_by_first
+                .entry(words[0])
+                .or_default()
+                .push(vocabulary.legal_phrases.len());
             vocabulary.legal_phrases.push((words, canonical));
         }
         for file in [
@@ -126,6 +135,18 @@ fn vocabulary() -> &'static Vocabulary {
 /// `llc`).
 pub fn legal_phrases() -> &'static [(Vec<&'static str>, &'static str)] {
     &vocabulary().legal_phrases
+}
+
+/// The [`legal_phrases`] that begin with `word`, in their order there.
+pub fn legal_phrases_starting_with(
+    word: &str,
+) -> impl Iterator<Item = &'static (Vec<&'static str>, &'static str)> {
+    let v = vocabulary();
+    let indices = v
+        .legal_phrases_by_first
+        .get(word)
+        .map_or(&[][..], Vec::as_slice);
+    indices.iter().map(|&i| &v.legal_phrases[i])
 }
 
 /// Whether `text` is a word of a legal form written out in words
