@@ -25,16 +25,18 @@
 //! words. A test checks that the indexed search returns the same top results
 //! as scoring every name.
 
+mod credits;
 mod lookup;
 
 use crate::config::{MAX_PREFIX_TERMS, MIN_FUZZY_KEY_LEN};
+use credits::Credits;
 use lookup::TextLookup;
 use sanctions_lists::{Kind, Snapshot};
 
 use crate::normalize::{
     for_each_slip, is_vowel_skeleton_of, looks_vowel_dropped, population_share, skeleton_hash,
-    term_class, variant_key, variant_key_into, vowel_skeleton_hashes, EditNeighbours, FastMap,
-    JoinBuffers, TermClass, Token, TokenTable, WordFacts, NOT_YET,
+    term_class, variant_key, variant_key_into, vowel_skeleton_hashes, EditNeighbours, JoinBuffers,
+    TermClass, Token, TokenTable, WordFacts, NOT_YET,
 };
 use crate::weights::{class_weight, evidence_weight, Weighing};
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -468,7 +470,21 @@ impl NameIndex {
         kinds: &[Kind],
         limit: usize,
     ) -> Vec<NameId> {
-        let mut found: FastMap<NameId, (f32, usize)> = FastMap::default();
+        Credits::with(self.names.len(), |found| {
+            self.credit_names(tokens, organization, kinds, found);
+            self.best_credited(tokens, organization, limit, found)
+        })
+    }
+
+    /// Credits every name a query word (or two joined, or a word split in
+    /// two) finds, with the word's weight.
+    fn credit_names(
+        &self,
+        tokens: &[Token],
+        organization: bool,
+        kinds: &[Kind],
+        found: &mut Credits,
+    ) {
         let words: Vec<&str> = tokens.iter().map(|t| t.text.as_str()).collect();
         // The words, then each adjacent pair joined.
         let mut lookups: Vec<std::borrow::Cow<'_, str>> = words.iter().map(|&w| w.into()).collect();
@@ -510,12 +526,8 @@ impl NameIndex {
                 ) {
                     continue;
                 }
-                let postings = self.postings(term);
-                // Room for every name at once: grown by doubling, the map
-                // was rehashed about seven times a query.
-                found.reserve(postings.len());
-                for &name in postings {
-                    self.credit(&mut found, kinds, name, weight, i);
+                for &name in self.postings(term) {
+                    self.credit(found, kinds, name, weight, i);
                 }
             }
         }
@@ -545,16 +557,29 @@ impl NameIndex {
                     }
                     let lists_a = lists_a.get_or_insert_with(|| self.postings_with(a));
                     for name in intersect(lists_a, &self.postings_with(b)) {
-                        self.credit(&mut found, kinds, name, weight, marker);
+                        self.credit(found, kinds, name, weight, marker);
                     }
                 }
             }
         }
-        let query_total: f32 = words.iter().map(|w| self.weight(w, organization)).sum();
+    }
+
+    /// The best `limit` credited names, best first.
+    fn best_credited(
+        &self,
+        tokens: &[Token],
+        organization: bool,
+        limit: usize,
+        found: &Credits,
+    ) -> Vec<NameId> {
+        let query_total: f32 = tokens
+            .iter()
+            .map(|t| self.weight(&t.text, organization))
+            .sum();
         let slot = organization as usize;
         let mut ranked: Vec<(NameId, f32)> = found
-            .into_iter()
-            .map(|(n, (w, _))| {
+            .iter()
+            .map(|(n, w)| {
                 (
                     n,
                     2.0 * w / (query_total + self.names[n as usize].total_weight[slot]),
@@ -578,7 +603,7 @@ impl NameIndex {
     /// a query word that finds a name through several terms counts once.
     fn credit(
         &self,
-        found: &mut FastMap<NameId, (f32, usize)>,
+        found: &mut Credits,
         kinds: &[Kind],
         name: NameId,
         weight: f32,
@@ -587,11 +612,7 @@ impl NameIndex {
         if !kinds.contains(&self.names[name as usize].kind) {
             return;
         }
-        let entry = found.entry(name).or_insert((0.0, usize::MAX));
-        if entry.1 != marker {
-            entry.0 += weight;
-            entry.1 = marker;
-        }
+        found.credit(name, weight, marker);
     }
 
     fn has_word(&self, part: &str) -> bool {
