@@ -1053,11 +1053,12 @@ pub struct Scratch {
     options: Vec<(Pair, u32)>,
     /// How each query word compared with a listed term ([`compare`], or a
     /// cut word's [`compare_truncated`]): a row of one result per query
-    /// word, at `compared[rows[term]..]`. Valid for one query reading of
-    /// one field, the life of a `Scratch` while screening: many candidates
+    /// word, at `compared[rows[(term, person)]..]` (a person's name and a
+    /// company's are compared by different rules). Valid for one query
+    /// reading, the life of a `Scratch` while screening: many candidates
     /// share their words, and each word is compared once.
     compared: Vec<Option<(Rule, f32)>>,
-    rows: FastMap<u32, u32>,
+    rows: FastMap<(u32, bool), u32>,
     /// Where each of the candidate's words finds its row in `compared`.
     listed_rows: Vec<u32>,
     pairs: Vec<Pair>,
@@ -1134,7 +1135,7 @@ pub fn score_into(
     // stands for (in tests) gets a row of its own each time.
     listed_rows.clear();
     for l in listed {
-        if let Some(&row) = l.term.and_then(|term| rows.get(&term)) {
+        if let Some(&row) = l.term.and_then(|term| rows.get(&(term, person))) {
             listed_rows.push(row);
             continue;
         }
@@ -1146,7 +1147,7 @@ pub fn score_into(
             compare(q, l, person).or_else(|| last.then(|| compare_truncated(q, l)).flatten())
         }));
         if let Some(term) = l.term {
-            rows.insert(term, row);
+            rows.insert((term, person), row);
         }
         listed_rows.push(row);
     }
