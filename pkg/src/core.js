@@ -1,6 +1,6 @@
 // The one implementation of the package's API, shared by the browser and Node
 // entry points; they differ only in how the .wasm bytes are found.
-import init, {
+import {
   Screener as WasmScreener,
   BatchFile as WasmBatchFile,
   takePanicMessage,
@@ -326,7 +326,9 @@ function forgetOldInstance() {
 function loadModule(wasmSource) {
   loaded ??= (async () => {
     const { module, sha256 } = await compile(await wasmSource());
-    await init({ module_or_path: module });
+    // Instantiated here rather than by the glue's init(), which reads the
+    // globals `Request` and `Response` and so, in Node, loads fetch.
+    __wbg_finalize_init(await WebAssembly.instantiate(module, __wbg_get_imports()), module);
     return { module, sha256: await sha256 };
   })().catch((error) => {
     loaded = undefined; // let a later call try again
@@ -424,6 +426,11 @@ async function listFileBytes(listFiles) {
 async function compile(source) {
   if (source && typeof source === 'object' && 'module' in source && source.module instanceof WebAssembly.Module) {
     return { module: source.module, sha256: Promise.resolve(source.sha256 ?? null) };
+  }
+  // Bytes first: in Node, merely reading the global `Response` loads its
+  // fetch implementation (20-30 ms of a cold start).
+  if (source instanceof ArrayBuffer || ArrayBuffer.isView(source)) {
+    return { module: await WebAssembly.compile(source), sha256: sha256Hex(source) };
   }
   if (source instanceof URL || typeof source === 'string') source = await fetch(source);
   if (typeof Response === 'function' && source instanceof Response) {
