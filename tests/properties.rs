@@ -97,6 +97,7 @@ fn score_for(text: &str, field_is_name: bool, entity: usize) -> Option<f32> {
     let linked: Vec<(String, String)> = screener()
         .entity(entity as u32)
         .ok()?
+        .details
         .notice
         .as_ref()
         .map(|n| {

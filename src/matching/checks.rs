@@ -127,6 +127,7 @@ pub fn check_dob(dob: &BirthDate, dob_text: &str, entity: &Entity) -> Check {
 /// Every country the entry is tied to, as ISO codes.
 pub fn entity_countries(entity: &Entity) -> Vec<&'static str> {
     let places = entity
+        .details
         .birth_places
         .iter()
         .filter_map(|p| p.rsplit(',').next());

@@ -264,15 +264,20 @@ impl ListRef {
 pub(super) fn details(e: &Entity) -> Details {
     Details {
         birth_dates: e.birth_dates.iter().map(|d| d.text.clone()).collect(),
-        birth_places: e.birth_places.clone(),
+        birth_places: e.details.birth_places.clone(),
         nationalities: e.nationalities.clone(),
         citizenships: e.citizenships.clone(),
         countries: e.countries.clone(),
-        addresses: e.addresses.clone(),
-        gender: e.gender.clone(),
-        title: e.title.clone(),
-        identifiers: e.identifiers.iter().map(TypedIdentifier::new).collect(),
-        listed_on: e.listed_on.clone(),
-        remarks: e.remarks.clone(),
+        addresses: e.details.addresses.clone(),
+        gender: e.details.gender.clone(),
+        title: e.details.title.clone(),
+        identifiers: e
+            .details
+            .identifiers
+            .iter()
+            .map(TypedIdentifier::new)
+            .collect(),
+        listed_on: e.details.listed_on.clone(),
+        remarks: e.details.remarks.clone(),
     }
 }

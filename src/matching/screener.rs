@@ -629,7 +629,7 @@ impl Screener {
     /// Labels a hit on an entry of the notices list for what it is: a public
     /// notice, not a sanctions designation; a persona may be anyone's name.
     fn label_notice(&self, entity: &Entity, m: &mut Match) {
-        let Some(notice) = &entity.notice else {
+        let Some(notice) = &entity.details.notice else {
             return;
         };
         let persona = notice.category == "persona";
@@ -686,7 +686,7 @@ impl Screener {
     ) -> Result<Match, QueryError> {
         let entity = self.entity(entity_id)?;
         let entity: &Entity = &entity;
-        let listed = TypedIdentifier::new(&entity.identifiers[at as usize]);
+        let listed = TypedIdentifier::new(&entity.details.identifiers[at as usize]);
         let what = if label == QueryField::Email {
             "e-mail address"
         } else {
@@ -773,7 +773,7 @@ impl Screener {
         }
         let mut all = Vec::with_capacity(self.snapshot.entities.len());
         for id in 0..self.snapshot.entities.len() as u32 {
-            all.push((id, self.entity(id)?.identifiers.clone()));
+            all.push((id, self.entity(id)?.details.identifiers.clone()));
         }
         let entries = || all.iter().map(|(id, ids)| (*id, ids.as_slice()));
         let listed = ListedIdentifiers {
@@ -797,7 +797,7 @@ impl Screener {
     ) -> Result<Match, QueryError> {
         let entity = self.entity(entity_id)?;
         let entity: &Entity = &entity;
-        let listed = TypedIdentifier::new(&entity.identifiers[at as usize]);
+        let listed = TypedIdentifier::new(&entity.details.identifiers[at as usize]);
         let what = match label {
             QueryField::Wallet => "wallet address",
             QueryField::IdNumber => "ID number",

@@ -1,7 +1,8 @@
 //! The one model every list is parsed into, and what the snapshot stores.
 //!
-//! Field order and types are the snapshot's wire format (postcard): bump
-//! [`SNAPSHOT_FORMAT`](crate::snapshot::SNAPSHOT_FORMAT) when changing them.
+//! The snapshot (`snapshot.rs`) writes these fields column by column: bump
+//! [`SNAPSHOT_FORMAT`](crate::snapshot::SNAPSHOT_FORMAT) when a field it
+//! stores changes.
 
 use serde::{Deserialize, Serialize};
 
@@ -137,27 +138,100 @@ pub struct Entity {
     pub aliases: Vec<Alias>,
     /// OFAC programs (`DPRK3`) or the UN regime (`DPRK`).
     pub programs: Vec<Text>,
-    pub title: String,
-    pub gender: String,
     pub birth_dates: Vec<ListedDate>,
-    pub birth_places: Vec<String>,
     pub nationalities: Vec<Text>,
     pub citizenships: Vec<Text>,
     /// Countries of the entry's addresses.
     pub countries: Vec<Text>,
+    /// What only a reviewer reads (written as fields of the entry's own in JSON).
+    #[serde(flatten)]
+    pub details: DetailsBox,
+}
+
+/// An entry's reviewer details: title, gender, birthplaces, addresses,
+/// identifiers, listing date, remarks, notice.
+#[derive(Serialize, Deserialize, Clone, Debug, Default, PartialEq, Eq)]
+pub struct Details {
+    pub title: String,
+    pub gender: String,
+    pub birth_places: Vec<String>,
     /// Addresses as one line each (street, city, country).
     pub addresses: Vec<String>,
     pub identifiers: Vec<Identifier>,
     /// UN: the listing date.
     pub listed_on: String,
     /// The remarks or comments, continuation included. OFAC remark parts taken
-    /// into a field above (dates and places of birth, nationality, citizenship,
-    /// gender, identifiers, weak aliases) are not repeated here.
+    /// into a field of the entry (dates and places of birth, nationality,
+    /// citizenship, gender, identifiers, weak aliases) are not repeated here.
     pub remarks: String,
-    /// For an entry of the notices list: what the notice says. Boxed: a
-    /// notice is seven fields, and all but a few hundred of the 16,000
-    /// entries have none (168 bytes each, inline).
-    pub notice: Option<Box<Notice>>,
+    /// For an entry of the notices list: what the notice says.
+    pub notice: Option<Notice>,
+}
+
+/// No details: what an entry without any reads.
+static NO_DETAILS: Details = Details {
+    title: String::new(),
+    gender: String::new(),
+    birth_places: Vec::new(),
+    addresses: Vec::new(),
+    identifiers: Vec::new(),
+    listed_on: String::new(),
+    remarks: String::new(),
+    notice: None,
+};
+
+/// [`Details`] behind a pointer that is null until a field is written: an
+/// entry of the embedded lists keeps its details encoded until a match
+/// shows them, and 176 bytes of empty fields inline in each of 16,500
+/// entries were 2.8 MB of every screener's memory. Reads through it see
+/// empty details when there are none; the first write makes them.
+#[derive(Clone, Default)]
+pub struct DetailsBox(Option<Box<Details>>);
+
+impl DetailsBox {
+    pub fn new(details: Details) -> DetailsBox {
+        DetailsBox(Some(Box::new(details)))
+    }
+}
+
+impl std::ops::Deref for DetailsBox {
+    type Target = Details;
+    fn deref(&self) -> &Details {
+        self.0.as_deref().unwrap_or(&NO_DETAILS)
+    }
+}
+
+impl std::ops::DerefMut for DetailsBox {
+    fn deref_mut(&mut self) -> &mut Details {
+        self.0.get_or_insert_with(Box::default)
+    }
+}
+
+/// Equal when the details read the same, made or not.
+impl PartialEq for DetailsBox {
+    fn eq(&self, other: &DetailsBox) -> bool {
+        **self == **other
+    }
+}
+
+impl Eq for DetailsBox {}
+
+impl std::fmt::Debug for DetailsBox {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        Details::fmt(self, f)
+    }
+}
+
+impl Serialize for DetailsBox {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        Details::serialize(self, serializer)
+    }
+}
+
+impl<'de> Deserialize<'de> for DetailsBox {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<DetailsBox, D::Error> {
+        Details::deserialize(deserializer).map(DetailsBox::new)
+    }
 }
 
 /// One file a list was built from.

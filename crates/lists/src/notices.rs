@@ -9,7 +9,9 @@
 //! action, date, ofac_listed, source_url`. A row that breaks a rule below
 //! fails the build with its line number.
 
-use crate::{Alias, AliasKind, Entity, Identifier, Kind, ListError, Notice, Strength};
+use crate::{
+    Alias, AliasKind, Details, DetailsBox, Entity, Identifier, Kind, ListError, Notice, Strength,
+};
 
 /// The header the file must have, in this order.
 pub const COLUMNS: [&str; 10] = [
@@ -143,10 +145,7 @@ pub fn parse_notices(name: &str, bytes: &[u8], list: u16) -> Result<Vec<Entity>,
             name: primary.to_string().into(),
             aliases,
             programs: vec![category_label(category).into()],
-            title: String::new(),
-            gender: String::new(),
             birth_dates: Vec::new(),
-            birth_places: Vec::new(),
             nationalities: if nationality.is_empty() || nationality.eq_ignore_ascii_case("n/a") {
                 Vec::new()
             } else {
@@ -154,19 +153,21 @@ pub fn parse_notices(name: &str, bytes: &[u8], list: u16) -> Result<Vec<Entity>,
             },
             citizenships: Vec::new(),
             countries: Vec::new(),
-            addresses: Vec::new(),
-            identifiers,
-            listed_on: date.to_string(),
-            remarks: field(5).to_string(),
-            notice: Some(Box::new(Notice {
-                category: category.to_string(),
-                role: field(5).to_string(),
-                action: field(6).to_string(),
-                date: date.to_string(),
-                ofac_listed: ofac_listed.to_string(),
-                source_url: source_url.to_string(),
-                also_listed: Vec::new(),
-            })),
+            details: DetailsBox::new(Details {
+                identifiers,
+                listed_on: date.to_string(),
+                remarks: field(5).to_string(),
+                notice: Some(Notice {
+                    category: category.to_string(),
+                    role: field(5).to_string(),
+                    action: field(6).to_string(),
+                    date: date.to_string(),
+                    ofac_listed: ofac_listed.to_string(),
+                    source_url: source_url.to_string(),
+                    also_listed: Vec::new(),
+                }),
+                ..Details::default()
+            }),
         });
     }
     Ok(entities)
@@ -189,7 +190,7 @@ fn is_notice_date(text: &str) -> bool {
 pub fn newest_date(entities: &[Entity]) -> String {
     entities
         .iter()
-        .filter_map(|e| e.notice.as_ref())
+        .filter_map(|e| e.details.notice.as_ref())
         .map(|n| {
             if n.date.len() == 7 {
                 format!("{}-01", n.date)
@@ -233,7 +234,7 @@ pub fn link_notices(notices: &mut [Entity], listed: &[(u32, &Entity)]) {
             .chain(notice_entity.aliases.iter().map(|a| &a.name))
             .map(|n| name_key(n))
             .collect();
-        let Some(notice) = notice_entity.notice.as_mut() else {
+        let Some(notice) = notice_entity.details.notice.as_mut() else {
             continue;
         };
         for key in names {
@@ -263,10 +264,10 @@ mod tests {
         assert_eq!(entities[0].kind, Kind::Person);
         assert_eq!(entities[0].aliases[1].kind, AliasKind::OriginalScript);
         assert_eq!(
-            entities[0].notice.as_ref().unwrap().action,
+            entities[0].details.notice.as_ref().unwrap().action,
             "Indicted, wanted"
         );
-        assert_eq!(entities[1].identifiers[0].value, "hopanatech.com");
+        assert_eq!(entities[1].details.identifiers[0].value, "hopanatech.com");
         assert_eq!(newest_date(&entities), "2024-12-11");
         for (row, reason) in [
             (

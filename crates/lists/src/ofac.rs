@@ -11,7 +11,10 @@
 use std::collections::{BTreeMap, HashMap};
 
 use crate::dates::parse_listed_date;
-use crate::{Alias, AliasKind, Entity, Identifier, Kind, ListError, ListedDate, Strength};
+use crate::{
+    Alias, AliasKind, Details, DetailsBox, Entity, Identifier, Kind, ListError, ListedDate,
+    Strength,
+};
 
 /// OFAC cuts `Remarks` at this many characters and continues in the comments file.
 const REMARKS_CUT: usize = 1000;
@@ -95,18 +98,14 @@ pub fn parse_ofac_set(list: u16, set: &OfacSet<'_>) -> Result<Parsed, ListError>
             name: name.into(),
             aliases: Vec::new(),
             programs,
-            title: fields[4].clone().unwrap_or_default(),
-            gender: String::new(),
             birth_dates: Vec::new(),
-            birth_places: Vec::new(),
             nationalities: Vec::new(),
             citizenships: Vec::new(),
             countries: Vec::new(),
-            addresses: Vec::new(),
-            identifiers: Vec::new(),
-            listed_on: String::new(),
-            remarks: String::new(),
-            notice: None,
+            details: DetailsBox::new(Details {
+                title: fields[4].clone().unwrap_or_default(),
+                ..Details::default()
+            }),
         };
         for (label, index) in [
             ("Call Sign", 5),
@@ -117,14 +116,14 @@ pub fn parse_ofac_set(list: u16, set: &OfacSet<'_>) -> Result<Parsed, ListError>
             ("Vessel Owner", 10),
         ] {
             if let Some(value) = &fields[index] {
-                entity.identifiers.push(Identifier {
+                entity.details.identifiers.push(Identifier {
                     kind: label.into(),
                     value: value.clone(),
                     note: String::new(),
                 });
             }
         }
-        entity.remarks = extract_remarks(&remarks, &mut entity);
+        entity.details.remarks = extract_remarks(&remarks, &mut entity);
         if by_ent_num.insert(ent_num.clone(), entities.len()).is_some() {
             return Err(ListError::new(
                 set.primary.name,
@@ -181,7 +180,7 @@ pub fn parse_ofac_set(list: u16, set: &OfacSet<'_>) -> Result<Parsed, ListError>
         let entity = &mut entities[i];
         let parts: Vec<&str> = fields[2..5].iter().flatten().map(String::as_str).collect();
         if !parts.is_empty() {
-            push_unique(&mut entity.addresses, parts.join(", "));
+            push_unique(&mut entity.details.addresses, parts.join(", "));
         }
         if let Some(country) = &fields[4] {
             push_unique(&mut entity.countries, country.clone());
@@ -422,28 +421,28 @@ fn extract_remark(written: &str, entity: &mut Entity) -> bool {
                 approximate: false,
             }));
     } else if let Some(place) = part.strip_prefix("POB ") {
-        push_unique(&mut entity.birth_places, place.to_string());
+        push_unique(&mut entity.details.birth_places, place.to_string());
     } else if let Some(country) = part.strip_prefix("nationality ") {
         push_unique(&mut entity.nationalities, country.to_string());
     } else if let Some(country) = part.strip_prefix("citizen ") {
         push_unique(&mut entity.citizenships, country.to_string());
     } else if let Some(gender) = part.strip_prefix("Gender ") {
         // A second, different gender stays in the remarks rather than overwrite the first.
-        if !entity.gender.is_empty() && entity.gender != gender {
+        if !entity.details.gender.is_empty() && entity.details.gender != gender {
             return false;
         }
-        entity.gender = gender.to_string();
+        entity.details.gender = gender.to_string();
     } else if let Some((currency, value)) = part
         .strip_prefix("Digital Currency Address - ")
         .and_then(|rest| rest.split_once(' '))
     {
-        entity.identifiers.push(Identifier {
+        entity.details.identifiers.push(Identifier {
             kind: format!("Digital Currency Address - {currency}"),
             value: value.to_string(),
             note: String::new(),
         });
     } else if let Some(identifier) = remark_identifier(part) {
-        entity.identifiers.push(identifier);
+        entity.details.identifiers.push(identifier);
     } else {
         return false;
     }
@@ -529,18 +528,11 @@ mod tests {
             name: "X".into(),
             aliases: vec![],
             programs: vec![],
-            title: String::new(),
-            gender: String::new(),
             birth_dates: vec![],
-            birth_places: vec![],
             nationalities: vec![],
             citizenships: vec![],
             countries: vec![],
-            addresses: vec![],
-            identifiers: vec![],
-            listed_on: String::new(),
-            remarks: String::new(),
-            notice: None,
+            details: DetailsBox::default(),
         };
         let rest = extract_remarks(
             "DOB 05 Feb 1970; alt. DOB 1971; POB Pyongyang, North Korea; nationality Korea, North; Linked To: KOREA MINING DEVELOPMENT TRADING CORPORATION; Gender Male; Passport 927220230 (Korea, North) issued 11 May 2017; Vessel Registration Identification IMO 9123456; Website www.example.com; Digital Currency Address - XBT; a.k.a. 'LAB 110'; a.k.a. 'UNIT 110'; Gender Female.",
@@ -553,10 +545,11 @@ mod tests {
         );
         assert_eq!(e.birth_dates.len(), 2);
         assert_eq!(e.birth_dates[0].day, 5);
-        assert_eq!(e.birth_places, vec!["Pyongyang, North Korea"]);
+        assert_eq!(e.details.birth_places, vec!["Pyongyang, North Korea"]);
         assert_eq!(e.nationalities, vec!["Korea, North"]);
-        assert_eq!(e.gender, "Male");
+        assert_eq!(e.details.gender, "Male");
         let ids: Vec<(&str, &str, &str)> = e
+            .details
             .identifiers
             .iter()
             .map(|i| (i.kind.as_str(), i.value.as_str(), i.note.as_str()))

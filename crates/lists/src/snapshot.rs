@@ -31,8 +31,8 @@ use std::ops::Range;
 use serde::{Deserialize, Serialize};
 
 use crate::{
-    Alias, AliasKind, Entity, Identifier, Kind, ListMeta, ListedDate, Notice, Snapshot, Strength,
-    Text,
+    Alias, AliasKind, Details, DetailsBox, Entity, Identifier, Kind, ListMeta, ListedDate, Notice,
+    Snapshot, Strength, Text,
 };
 
 pub const MAGIC: &[u8; 8] = b"SSNAPSHT";
@@ -194,22 +194,22 @@ pub fn encode(snapshot: &Snapshot, names: Names) -> Vec<u8> {
         r.nationalities.push(&e.nationalities);
         r.citizenships.push(&e.citizenships);
         r.countries.push(&e.countries);
-        r.details.title.push(&e.title);
-        r.details.gender.push(&e.gender);
-        r.details.birth_places.push(&e.birth_places);
-        r.details.addresses.push(&e.addresses);
+        r.details.title.push(&e.details.title);
+        r.details.gender.push(&e.details.gender);
+        r.details.birth_places.push(&e.details.birth_places);
+        r.details.addresses.push(&e.details.addresses);
         r.details
             .identifier_kind
             .counts
-            .push(e.identifiers.len() as u32);
-        for i in &e.identifiers {
+            .push(e.details.identifiers.len() as u32);
+        for i in &e.details.identifiers {
             r.details.identifier_kind.values.push(&i.kind);
             r.details.identifier_value.push(&i.value);
             r.details.identifier_note.push(&i.note);
         }
-        r.details.listed_on.push(&e.listed_on);
-        r.details.remarks.push(&e.remarks);
-        if let Some(notice) = &e.notice {
+        r.details.listed_on.push(&e.details.listed_on);
+        r.details.remarks.push(&e.details.remarks);
+        if let Some(notice) = &e.details.notice {
             r.details.notices.push((id as u32, Notice::clone(notice)));
         }
     }
@@ -353,14 +353,7 @@ fn decode_keeping<'a>(
             nationalities: nationalities.kept(id, &keep)?,
             citizenships: citizenships.kept(id, &keep)?,
             countries: countries.kept(id, &keep)?,
-            title: String::new(),
-            gender: String::new(),
-            birth_places: Vec::new(),
-            addresses: Vec::new(),
-            identifiers: Vec::new(),
-            listed_on: String::new(),
-            remarks: String::new(),
-            notice: None,
+            details: DetailsBox::default(),
         });
     }
     let mut snapshot = Snapshot {
@@ -588,24 +581,28 @@ impl<'a> DeferredDetails<'a> {
         if id >= self.title.ends.len() {
             return Err(SnapshotError(format!("no entry {id}")));
         }
-        entity.title = self.title.get(id)?.to_string();
-        entity.gender = self.gender.get(id)?.to_string();
-        entity.birth_places = self.birth_places.of(id)?;
-        entity.addresses = self.addresses.of(id)?;
-        entity.identifiers = exactly(self.identifier_kind.spans.of(id), |i| {
+        let identifiers = exactly(self.identifier_kind.spans.of(id), |i| {
             Ok(Identifier {
                 kind: self.identifier_kind.values.get(i)?.to_string(),
                 value: self.identifier_value.get(i)?.to_string(),
                 note: self.identifier_note.get(i)?.to_string(),
             })
         })?;
-        entity.listed_on = self.listed_on.get(id)?.to_string();
-        entity.remarks = self.remarks.get(id)?.to_string();
-        entity.notice = self
+        let notice = self
             .notices
             .binary_search_by_key(&(id as u32), |n| n.0)
             .ok()
-            .map(|i| Box::new(self.notices[i].1.clone()));
+            .map(|i| self.notices[i].1.clone());
+        entity.details = DetailsBox::new(Details {
+            title: self.title.get(id)?.to_string(),
+            gender: self.gender.get(id)?.to_string(),
+            birth_places: self.birth_places.of(id)?,
+            addresses: self.addresses.of(id)?,
+            identifiers,
+            listed_on: self.listed_on.get(id)?.to_string(),
+            remarks: self.remarks.get(id)?.to_string(),
+            notice,
+        });
         Ok(())
     }
 }

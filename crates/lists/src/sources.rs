@@ -175,7 +175,12 @@ fn add_notices(built: &mut Built, folder: &Path) -> Result<(), ListError> {
     crate::notices::link_notices(&mut entities, &listed);
     let linked = entities
         .iter()
-        .filter(|e| e.notice.as_ref().is_some_and(|n| !n.also_listed.is_empty()))
+        .filter(|e| {
+            e.details
+                .notice
+                .as_ref()
+                .is_some_and(|n| !n.also_listed.is_empty())
+        })
         .count();
     built.snapshot.lists.push(ListMeta {
         id: NOTICES.id.to_string(),

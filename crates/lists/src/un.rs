@@ -8,7 +8,9 @@ use quick_xml::events::Event;
 use quick_xml::Reader;
 
 use crate::dates::parse_listed_date;
-use crate::{Alias, AliasKind, Entity, Identifier, Kind, ListError, ListedDate, Strength, Text};
+use crate::{
+    Alias, AliasKind, DetailsBox, Entity, Identifier, Kind, ListError, ListedDate, Strength, Text,
+};
 
 #[derive(Debug)]
 pub struct Parsed {
@@ -182,9 +184,9 @@ fn apply_field(tag: &str, parent: &str, value: String, entity: &mut Entity, part
         ("FOURTH_NAME", _) => parts[3] = value,
         ("REFERENCE_NUMBER", _) => entity.source_id = value.into(),
         ("UN_LIST_TYPE", _) => entity.programs.push(value.into()),
-        ("LISTED_ON", _) => entity.listed_on = value,
-        ("GENDER", _) => entity.gender = value,
-        ("COMMENTS1", _) => entity.remarks = value,
+        ("LISTED_ON", _) => entity.details.listed_on = value,
+        ("GENDER", _) => entity.details.gender = value,
+        ("COMMENTS1", _) => entity.details.remarks = value,
         ("NAME_ORIGINAL_SCRIPT", _) => entity.aliases.push(Alias {
             name: value.into(),
             kind: AliasKind::OriginalScript,
@@ -192,10 +194,10 @@ fn apply_field(tag: &str, parent: &str, value: String, entity: &mut Entity, part
         }),
         ("VALUE", "NATIONALITY") => entity.nationalities.push(value.into()),
         ("VALUE", "TITLE") | ("VALUE", "DESIGNATION") => {
-            if !entity.title.is_empty() {
-                entity.title.push_str("; ");
+            if !entity.details.title.is_empty() {
+                entity.details.title.push_str("; ");
             }
-            entity.title.push_str(&value);
+            entity.details.title.push_str(&value);
         }
         _ => {}
     }
@@ -225,7 +227,7 @@ fn apply_group(tag: &str, g: &Group, entity: &mut Entity) {
                 &["STREET", "CITY", "STATE_PROVINCE", "ZIP_CODE", "COUNTRY"],
             );
             if !line.is_empty() {
-                entity.addresses.push(line);
+                entity.details.addresses.push(line);
             }
             let country = g.get("COUNTRY");
             if !country.is_empty() && !entity.countries.iter().any(|c| c == country) {
@@ -240,7 +242,7 @@ fn apply_group(tag: &str, g: &Group, entity: &mut Entity) {
         "INDIVIDUAL_PLACE_OF_BIRTH" => {
             let place = join_present(g, &["CITY", "STATE_PROVINCE", "COUNTRY"]);
             if !place.is_empty() {
-                entity.birth_places.push(place);
+                entity.details.birth_places.push(place);
             }
         }
         "INDIVIDUAL_DOCUMENT" => {
@@ -257,7 +259,7 @@ fn apply_group(tag: &str, g: &Group, entity: &mut Entity) {
                         "NOTE",
                     ],
                 );
-                entity.identifiers.push(Identifier {
+                entity.details.identifiers.push(Identifier {
                     kind: if kind.is_empty() {
                         "Document".into()
                     } else {
@@ -307,18 +309,11 @@ fn empty_entity(list: u16, kind: Kind) -> Entity {
         name: Text::default(),
         aliases: Vec::new(),
         programs: Vec::new(),
-        title: String::new(),
-        gender: String::new(),
         birth_dates: Vec::new(),
-        birth_places: Vec::new(),
         nationalities: Vec::new(),
         citizenships: Vec::new(),
         countries: Vec::new(),
-        addresses: Vec::new(),
-        identifiers: Vec::new(),
-        listed_on: String::new(),
-        remarks: String::new(),
-        notice: None,
+        details: DetailsBox::default(),
     }
 }
 

@@ -223,7 +223,7 @@ fn relink_notices(snapshot: &mut Snapshot) {
             .into_iter()
             .partition(|e| e.list as usize != notices);
     for entity in &mut notice_entities {
-        if let Some(notice) = entity.notice.as_mut() {
+        if let Some(notice) = entity.details.notice.as_mut() {
             notice.also_listed.clear();
         }
     }

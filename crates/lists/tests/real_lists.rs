@@ -101,6 +101,7 @@ fn seed_entities_with_their_aliases() {
     assert_eq!(yanbian.kind, Kind::Organization);
     assert!(alias_names(yanbian).contains(&"YANBIAN SILVER STAR"));
     assert!(yanbian
+        .details
         .identifiers
         .iter()
         .any(|i| i.value == "91222401MA0Y31E659" && i.kind.contains("USCC")));
@@ -118,8 +119,9 @@ fn seed_entities_with_their_aliases() {
     assert_eq!((&*jong.name, jong.kind), ("JONG, Song Hwa", Kind::Person));
     assert_eq!(jong.birth_dates[0].text, "05 Feb 1970");
     assert_eq!(jong.nationalities, ["Korea, North"]);
-    assert_eq!(jong.gender, "Male");
+    assert_eq!(jong.details.gender, "Male");
     assert!(jong
+        .details
         .identifiers
         .iter()
         .any(|i| i.kind == "Passport" && i.value == "927220230"));
@@ -162,15 +164,15 @@ fn stale_continuations_are_handled_and_reported() {
     let stale = entity("ofac_sdn", "34682");
     // Its remarks already end with the registration number the stale
     // continuation repeats: taken into the identifiers, not kept twice.
-    let last = stale.identifiers.last().expect("identifiers");
+    let last = stale.details.identifiers.last().expect("identifiers");
     assert_eq!(
         (last.kind.as_str(), last.value.as_str(), last.note.as_str()),
         ("Registration Number", "1027700067328", "(Russia)")
     );
     assert!(
-        !stale.remarks.contains("1027700067328"),
+        !stale.details.remarks.contains("1027700067328"),
         "{}",
-        stale.remarks
+        stale.details.remarks
     );
     assert!(
         notes
@@ -181,12 +183,14 @@ fn stale_continuations_are_handled_and_reported() {
     let repeated = entity("ofac_sdn", "17018");
     assert_eq!(
         repeated
+            .details
             .remarks
             .matches("Listing Date (EO 14024 Directive 3): 24 Feb 2022")
             .count(),
         1
     );
     assert!(repeated
+        .details
         .identifiers
         .iter()
         .any(|i| i.kind == "Tax ID No." && i.value == "7707083893"));
@@ -211,7 +215,7 @@ fn un_records_have_parts_aliases_scripts_and_dates() {
     let son = entity("un", "KPi.031");
     assert_eq!(son.name, "SON JONG HYOK");
     assert_eq!(son.programs, ["DPRK"]);
-    assert_eq!(son.listed_on, "2016-11-30");
+    assert_eq!(son.details.listed_on, "2016-11-30");
     assert!(alias_names(son).contains(&"Son Min"));
     assert_eq!(son.birth_dates[0].text, "1980-05-20");
     assert_eq!(son.nationalities, ["Democratic People's Republic of Korea"]);

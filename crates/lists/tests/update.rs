@@ -53,7 +53,7 @@ fn links(snapshot: &Snapshot) -> Vec<(String, Vec<(String, String)>)> {
         .entities
         .iter()
         .filter_map(|e| {
-            let notice = e.notice.as_ref()?;
+            let notice = e.details.notice.as_ref()?;
             let linked = notice
                 .also_listed
                 .iter()
