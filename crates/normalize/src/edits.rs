@@ -225,29 +225,84 @@ impl EditNeighbours {
     }
 }
 
-/// FNV-1a, 32 bits: the keys are short and made by the library itself.
-const FNV_OFFSET: u32 = 0x811c_9dc5;
-const FNV_PRIME: u32 = 0x0100_0193;
+/// The base of the polynomial hash below: odd, so that it has an inverse
+/// modulo 2^32 ([`HASH_BASE_INVERSE`]); FNV's 32-bit prime.
+const HASH_BASE: u32 = 0x0100_0193;
+const HASH_BASE_INVERSE: u32 = inverse_mod_2_32(HASH_BASE);
 
-fn fnv(state: u32, bytes: &[u8]) -> u32 {
-    bytes
-        .iter()
-        .fold(state, |h, &b| (h ^ b as u32).wrapping_mul(FNV_PRIME))
+/// The inverse of an odd `x` modulo 2^32, by Newton's iteration (each step
+/// doubles the bits that are right; `x` is right to three bits).
+const fn inverse_mod_2_32(x: u32) -> u32 {
+    let mut inverse = x;
+    let mut step = 0;
+    while step < 5 {
+        inverse = inverse.wrapping_mul(2u32.wrapping_sub(x.wrapping_mul(inverse)));
+        step += 1;
+    }
+    inverse
 }
 
-/// Calls `f` with the hash of `bytes` and of `bytes` less each one letter.
+/// Spreads a polynomial hash's low bits into its top bits, which pick a
+/// key's group (a bijection: no new collisions). Fibonacci hashing.
+fn spread(hash: u32) -> u32 {
+    hash.wrapping_mul(0x9e37_79b1)
+}
+
+/// Calls `f` with the hash of `bytes` and of `bytes` less each one letter,
+/// in time linear in the length: the polynomial hash
+/// `H(s) = s[0]·B^(n-1) + … + s[n-1]` of `s` less letter `i` is
+/// `H(s) - (H(s[..i])·(B-1) + s[i])·B^(n-1-i)`.
 fn for_each_deletion_hash(bytes: &[u8], mut f: impl FnMut(u32)) {
-    f(fnv(FNV_OFFSET, bytes));
-    let mut prefix = FNV_OFFSET;
-    for i in 0..bytes.len() {
-        f(fnv(prefix, &bytes[i + 1..]));
-        prefix = fnv(prefix, &bytes[i..i + 1]);
+    let Some((_, rest)) = bytes.split_first() else {
+        f(spread(0));
+        return;
+    };
+    let whole = bytes.iter().fold(0u32, |h, &b| {
+        h.wrapping_mul(HASH_BASE).wrapping_add(b as u32)
+    });
+    f(spread(whole));
+    // B^(n-1), then B^(n-1-i) at letter i.
+    let mut power = rest.iter().fold(1u32, |p, _| p.wrapping_mul(HASH_BASE));
+    let mut prefix = 0u32;
+    for &b in bytes {
+        let removed = prefix
+            .wrapping_mul(HASH_BASE - 1)
+            .wrapping_add(b as u32)
+            .wrapping_mul(power);
+        f(spread(whole.wrapping_sub(removed)));
+        prefix = prefix.wrapping_mul(HASH_BASE).wrapping_add(b as u32);
+        power = power.wrapping_mul(HASH_BASE_INVERSE);
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Each deletion's hash, worked out from the whole word's, is the hash
+    /// of the word with that letter deleted.
+    #[test]
+    fn deletion_hashes_are_the_hashes_of_the_deletions() {
+        assert_eq!(HASH_BASE.wrapping_mul(HASH_BASE_INVERSE), 1);
+        let hash = |bytes: &[u8]| {
+            let mut whole = None;
+            for_each_deletion_hash(bytes, |h| {
+                whole.get_or_insert(h);
+            });
+            whole.unwrap()
+        };
+        for word in ["", "a", "ab", "kim", "silverstar", "chinyongtechnology"] {
+            let bytes = word.as_bytes();
+            let mut hashes = Vec::new();
+            for_each_deletion_hash(bytes, |h| hashes.push(h));
+            let mut expected = vec![hash(bytes)];
+            for i in 0..bytes.len() {
+                let deleted = [&bytes[..i], &bytes[i + 1..]].concat();
+                expected.push(hash(&deleted));
+            }
+            assert_eq!(hashes, expected, "{word}");
+        }
+    }
 
     #[test]
     fn no_keys_file_nothing_and_find_nothing() {
