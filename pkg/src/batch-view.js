@@ -9,7 +9,7 @@
 // compact outcomes are kept; a row's explanation is screened when opened.
 
 import { runBatch } from './batch.js';
-import { h, hitItem, statusLines } from './render.js';
+import { h, hitItem, statusLines, thousands } from './render.js';
 
 /** Table rows shown at a time; "Show more" adds as many again. */
 const PAGE_ROWS = 200;
@@ -147,7 +147,7 @@ export class BatchView {
     const started = performance.now();
     const onProgress = (done, alerts) => {
       this.#progress.value = done;
-      this.#progressText.textContent = ` ${done.toLocaleString('en')} of ${rows.toLocaleString('en')} rows screened, ${alerts.toLocaleString('en')} with alerts `;
+      this.#progressText.textContent = ` ${thousands(done)} of ${thousands(rows)} rows screened, ${thousands(alerts)} with alerts `;
     };
     onProgress(0, 0);
     this.#results.hidden = true;
@@ -193,9 +193,9 @@ export class BatchView {
     const notScreened = batch.rows - outcomes.length;
     this.#summary.append(
       h('p', { class: alerts ? 'alert' : 'clear' },
-        `${cancelled ? 'Cancelled: ' : ''}${outcomes.length.toLocaleString('en')} rows screened in ${seconds.toFixed(1)} s: `
-        + `${count('clear').toLocaleString('en')} clear, ${alerts.toLocaleString('en')} with alerts, ${errors.length.toLocaleString('en')} could not be screened`
-        + (notScreened ? `; ${notScreened.toLocaleString('en')} not screened because of the cancel` : '')
+        `${cancelled ? 'Cancelled: ' : ''}${thousands(outcomes.length)} rows screened in ${seconds.toFixed(1)} s: `
+        + `${thousands(count('clear'))} clear, ${thousands(alerts)} with alerts, ${thousands(errors.length)} could not be screened`
+        + (notScreened ? `; ${thousands(notScreened)} not screened because of the cancel` : '')
         + `. Lists: ${lists.map((l) => `${l.name} dated ${l.date}`).join('; ')}.`),
     );
     this.#badRows.hidden = errors.length === 0;
@@ -234,7 +234,7 @@ export class BatchView {
     const selected = this.#selected();
     this.#table.replaceChildren(...selected.slice(0, shown).map(({ outcome }) => this.#row(outcome)));
     this.#more.hidden = selected.length <= shown;
-    this.#more.textContent = `Show more rows (${(selected.length - shown).toLocaleString('en')} not shown)`;
+    this.#more.textContent = `Show more rows (${thousands(selected.length - shown)} not shown)`;
     this.#more.onclick = () => this.#showRows(shown + PAGE_ROWS);
   }
 

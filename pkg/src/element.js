@@ -21,7 +21,7 @@ import { warmBatchWorkers } from './batch.js';
 import { BatchView, download } from './batch-view.js';
 import { ListFilesControl } from './lists-view.js';
 import { makeRecord, readRecord, RecordPanel, recordView } from './record.js';
-import { h, hitItem, IDENTIFIER_FIELDS, statusLines } from './render.js';
+import { h, hitItem, IDENTIFIER_FIELDS, statusLines, thousands } from './render.js';
 
 /** Wait this long after the last keystroke before screening as the user types. */
 const TYPING_PAUSE_MS = 200;
@@ -477,7 +477,7 @@ export class SanctionsScreenElement extends HTMLElement {
       h('details', { class: 'files' },
         h('summary', {}, 'The files behind these lists'),
         h('ul', {}, lists.flatMap((l) => l.files.map((f) =>
-          h('li', { 'data-list': l.id }, `${l.name}: ${f.path}, dated ${f.date}, ${f.bytes.toLocaleString('en')} bytes, sha256 `, h('code', {}, f.sha256)))))),
+          h('li', { 'data-list': l.id }, `${l.name}: ${f.path}, dated ${f.date}, ${thousands(f.bytes)} bytes, sha256 `, h('code', {}, f.sha256)))))),
     );
     const stale = lists.filter((l) => l.stale);
     this.#staleBox.hidden = stale.length === 0;

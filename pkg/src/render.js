@@ -17,6 +17,15 @@ export function h(tag, props = {}, ...children) {
   return node;
 }
 
+/**
+ * A count with thousands separators (`6,524,817`), as toLocaleString('en')
+ * writes it: the first toLocaleString call loads the browser's locale data,
+ * 15-20 ms before the page is ready.
+ */
+export function thousands(n) {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
 /** More of what the applicant gave, in the collapsible "More details": several values separated by `;`. */
 export const IDENTIFIER_FIELDS = [
   { key: 'employer', field: 'employer', label: 'Previous employers', noun: 'employer', hint: 'Companies on the CV, screened like the company above; several separated by ;' },
