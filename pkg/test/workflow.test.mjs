@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 
 import { createScreener } from 'sanctions-screen';
 import { batchCsv } from '../../tests/data/batch_rows.mjs';
+import { thousands } from '../src/render.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const CLI = process.env.SANCTIONS_SCREEN_CLI ?? `${ROOT}target/debug/sanctions-screen`;
@@ -98,4 +99,10 @@ test('limits() gives the presets, the strong level and the field limit the core 
   const max = limits.max_field_chars;
   assert.doesNotThrow(() => screener.screen({ name: 'a'.repeat(max) }));
   assert.throws(() => screener.screen({ name: 'a'.repeat(max + 1) }), new RegExp(`at most ${max}`));
+});
+
+test('thousands() writes counts as toLocaleString("en") does, without loading locale data', () => {
+  for (const n of [0, 7, 999, 1000, 12345, 100000, 999999, 1000000, 6524817, 1234567890]) {
+    assert.equal(thousands(n), n.toLocaleString('en'), String(n));
+  }
 });
