@@ -9,7 +9,8 @@
 //! `SCREEN_BENCH_ONCE=load` the bench only loads the screener once, and with
 //! `SCREEN_BENCH_ONCE=all` it also screens every query once
 //! (`SCREEN_BENCH_ONCE=first`: one company name, as the package's
-//! import-to-first-result figure does), printing nothing: run both under `valgrind --tool=callgrind` and compare totals.
+//! import-to-first-result figure does), printing nothing: run them under
+//! `valgrind --tool=callgrind` and compare totals.
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicU64, Ordering};

@@ -427,23 +427,22 @@ async function compile(source) {
   if (source && typeof source === 'object' && 'module' in source && source.module instanceof WebAssembly.Module) {
     return { module: source.module, sha256: Promise.resolve(source.sha256 ?? null) };
   }
-  // Bytes first: in Node, merely reading the global `Response` loads its
-  // fetch implementation (20-30 ms of a cold start).
-  if (source instanceof ArrayBuffer || ArrayBuffer.isView(source)) {
-    return { module: await WebAssembly.compile(source), sha256: sha256Hex(source) };
-  }
-  if (source instanceof URL || typeof source === 'string') source = await fetch(source);
-  if (typeof Response === 'function' && source instanceof Response) {
-    if (!source.ok) {
-      throw new Error(`cannot load the screener's .wasm: ${source.status} ${source.statusText} (${source.url})`);
+  // Bytes go straight to the compiler: in Node, merely reading the global
+  // `Response` loads its fetch implementation (20-30 ms of a cold start).
+  if (!(source instanceof ArrayBuffer || ArrayBuffer.isView(source))) {
+    if (source instanceof URL || typeof source === 'string') source = await fetch(source);
+    if (typeof Response === 'function' && source instanceof Response) {
+      if (!source.ok) {
+        throw new Error(`cannot load the screener's .wasm: ${source.status} ${source.statusText} (${source.url})`);
+      }
+      // Streaming compilation needs the server to say application/wasm; the
+      // copy is hashed alongside, for the screening record.
+      if (source.headers.get('content-type')?.startsWith('application/wasm')) {
+        const copy = source.clone();
+        return { module: await WebAssembly.compileStreaming(source), sha256: copy.arrayBuffer().then(sha256Hex) };
+      }
+      source = await source.arrayBuffer();
     }
-    // Streaming compilation needs the server to say application/wasm; the
-    // copy is hashed alongside, for the screening record.
-    if (source.headers.get('content-type')?.startsWith('application/wasm')) {
-      const copy = source.clone();
-      return { module: await WebAssembly.compileStreaming(source), sha256: copy.arrayBuffer().then(sha256Hex) };
-    }
-    source = await source.arrayBuffer();
   }
   return { module: await WebAssembly.compile(source), sha256: sha256Hex(source) };
 }
