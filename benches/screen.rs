@@ -9,7 +9,9 @@
 //! `SCREEN_BENCH_ONCE=load` the bench only loads the screener once, and with
 //! `SCREEN_BENCH_ONCE=all` it also screens every query once
 //! (`SCREEN_BENCH_ONCE=first`: one company name, as the package's
-//! import-to-first-result figure does), printing nothing: run them under
+//! import-to-first-result figure does; `=identifier`: that, then a passport
+//! number, whose first screening indexes every listed identifier), printing
+//! nothing: run them under
 //! `valgrind --tool=callgrind` and compare totals.
 
 use std::alloc::{GlobalAlloc, Layout, System};
@@ -72,13 +74,21 @@ fn main() {
                 std::hint::black_box(screener.screen(&q, &options).unwrap());
             }
         }
-        if mode == "first" {
+        if mode == "first" || mode == "identifier" {
             // What the package's cold-start figure times after loading.
             let company = Query {
                 company: Some("Yanbian Silverstar".into()),
                 ..Query::default()
             };
             std::hint::black_box(screener.screen(&company, &options).unwrap());
+        }
+        if mode == "identifier" {
+            // The first identifier screened indexes every listed one.
+            let passport = Query {
+                id_number: vec!["563 220 082".into()],
+                ..Query::default()
+            };
+            std::hint::black_box(screener.screen(&passport, &options).unwrap());
         }
         return;
     }

@@ -16,9 +16,7 @@
 //! two-label country suffixes ([`TWO_LABEL_SUFFIXES`]), not the whole Public
 //! Suffix List.
 
-use sanctions_lists::Identifier;
-
-use crate::identifiers::{classify, IdentifierType};
+use crate::identifiers::{classify, IdentifierType, ListedIdentifier};
 use crate::normalize::FastMap;
 
 /// Country suffixes under which names are registered one level down
@@ -189,29 +187,27 @@ pub struct DomainIndex {
 }
 
 impl DomainIndex {
-    pub fn build<'a>(entities: impl IntoIterator<Item = (u32, &'a [Identifier])>) -> DomainIndex {
+    pub fn build<'a>(listed: impl IntoIterator<Item = ListedIdentifier<'a>>) -> DomainIndex {
         let mut index = DomainIndex::default();
-        for (entity, identifiers) in entities {
-            for (at, id) in identifiers.iter().enumerate() {
-                if !matches!(
-                    classify(&id.kind),
-                    IdentifierType::Website | IdentifierType::Email
-                ) {
-                    continue;
-                }
-                let Some(domain) = registrable_domain(&id.value) else {
-                    continue;
-                };
-                if is_free_mail(&domain) {
-                    continue;
-                }
-                index
-                    .exact
-                    .entry(domain.clone())
-                    .or_default()
-                    .push(index.entries.len());
-                index.entries.push((domain, entity, at as u16));
+        for id in listed {
+            if !matches!(
+                classify(id.kind),
+                IdentifierType::Website | IdentifierType::Email
+            ) {
+                continue;
             }
+            let Some(domain) = registrable_domain(id.value) else {
+                continue;
+            };
+            if is_free_mail(&domain) {
+                continue;
+            }
+            index
+                .exact
+                .entry(domain.clone())
+                .or_default()
+                .push(index.entries.len());
+            index.entries.push((domain, id.entity, id.at));
         }
         index
     }

@@ -127,10 +127,7 @@ impl Normalized {
     pub fn wallet(typed: &str) -> Normalized {
         let address = strip_wallet_uri(typed);
         let format = WalletFormat::of(address);
-        let key = match format {
-            WalletFormat::Hex | WalletFormat::Bech32 { .. } => address.to_ascii_lowercase(),
-            _ => address.to_string(),
-        };
+        let key = wallet_key(address, format);
         let warning = match format {
             WalletFormat::Hex if !eip55_ok(address) => Some(format!(
                 "\u{201c}{typed}\u{201d} does not look like a valid ETH address: its mixed letter case fails the EIP-55 checksum (a letter may be mistyped). It was screened as typed."
@@ -153,11 +150,26 @@ impl Normalized {
 
     /// A document number: letters and digits, upper case; `None` when too short.
     pub fn document(typed: &str) -> Option<Normalized> {
-        let key: String = typed
-            .chars()
-            .filter(|c| c.is_alphanumeric())
-            .flat_map(char::to_uppercase)
-            .collect();
+        // ASCII, the usual case, is folded byte by byte: the same key
+        // without Unicode's case tables (every listed document number is
+        // folded when the first identifier is screened).
+        // The room is made once: a filtered iterator gives no size hint.
+        let mut key = String::with_capacity(typed.len());
+        if typed.is_ascii() {
+            key.extend(
+                typed
+                    .bytes()
+                    .filter(u8::is_ascii_alphanumeric)
+                    .map(|b| char::from(b.to_ascii_uppercase())),
+            );
+        } else {
+            key.extend(
+                typed
+                    .chars()
+                    .filter(|c| c.is_alphanumeric())
+                    .flat_map(char::to_uppercase),
+            );
+        }
         (key.chars().count() >= MIN_DOCUMENT_CHARS).then_some(Normalized { key, warning: None })
     }
 
@@ -186,18 +198,31 @@ impl Normalized {
     /// A listed identifier's key, read as the applicant's would be (listed
     /// phone numbers are international without the `+`); `None` for a type
     /// that is not screened or a value too short to compare.
-    pub fn listed(id: &Identifier) -> Option<(IdentifierType, String)> {
-        let kind = classify(&id.kind);
+    pub fn listed(kind: &str, value: &str) -> Option<(IdentifierType, String)> {
+        let kind = classify(kind);
         let key = match kind {
-            IdentifierType::Wallet => Normalized::wallet(&id.value).key,
-            IdentifierType::Document => Normalized::document(&id.value)?.key,
+            // The key alone: a listed address's checksum is not checked.
+            IdentifierType::Wallet => {
+                let address = strip_wallet_uri(value);
+                wallet_key(address, WalletFormat::of(address))
+            }
+            IdentifierType::Document => Normalized::document(value)?.key,
             IdentifierType::Phone => {
-                let international = format!("+{}", id.value.trim().trim_start_matches('+'));
+                let international = format!("+{}", value.trim().trim_start_matches('+'));
                 Normalized::phone(&international)?.key
             }
             _ => return None,
         };
         Some((kind, key))
+    }
+}
+
+/// A wallet address as it is compared: hex and bech32 addresses ignore
+/// letter case, base58 ones do not.
+fn wallet_key(address: &str, format: WalletFormat) -> String {
+    match format {
+        WalletFormat::Hex | WalletFormat::Bech32 { .. } => address.to_ascii_lowercase(),
+        _ => address.to_string(),
     }
 }
 
@@ -369,21 +394,28 @@ pub struct IdentifierIndex {
     entries: FastMap<(IdentifierType, String), Vec<(u32, u16)>>,
 }
 
+/// A listed identifier as the indexes read it, lent from where the entry
+/// keeps it: its entry, its place among the entry's identifiers, its kind
+/// and value.
+#[derive(Clone, Copy, Debug)]
+pub struct ListedIdentifier<'a> {
+    pub entity: u32,
+    pub at: u16,
+    pub kind: &'a str,
+    pub value: &'a str,
+}
+
 impl IdentifierIndex {
-    /// Indexes every screenable identifier: `(entity id, its identifiers)`.
-    pub fn build<'a>(
-        entities: impl IntoIterator<Item = (u32, &'a [Identifier])>,
-    ) -> IdentifierIndex {
+    /// Indexes every screenable identifier.
+    pub fn build<'a>(listed: impl IntoIterator<Item = ListedIdentifier<'a>>) -> IdentifierIndex {
         let mut index = IdentifierIndex::default();
-        for (entity, identifiers) in entities {
-            for (at, id) in identifiers.iter().enumerate() {
-                if let Some(key) = Normalized::listed(id) {
-                    index
-                        .entries
-                        .entry(key)
-                        .or_default()
-                        .push((entity, at as u16));
-                }
+        for id in listed {
+            if let Some(key) = Normalized::listed(id.kind, id.value) {
+                index
+                    .entries
+                    .entry(key)
+                    .or_default()
+                    .push((id.entity, id.at));
             }
         }
         index
@@ -485,6 +517,23 @@ mod tests {
             "563220082"
         );
         assert!(Normalized::document("12-3").is_none());
+        // ASCII is folded byte by byte, other text by Unicode's tables: the
+        // same keys either way.
+        for (typed, key) in [
+            ("ab 12-34.5x", "AB12345X"),
+            ("pd-0123456", "PD0123456"),
+            ("straße 1234", "STRASSE1234"),
+            ("№ 7a-1234", "7A1234"),
+            ("Ö4567 89", "Ö456789"),
+        ] {
+            assert_eq!(Normalized::document(typed).unwrap().key, key, "{typed}");
+            let unicode: String = typed
+                .chars()
+                .filter(|c| c.is_alphanumeric())
+                .flat_map(char::to_uppercase)
+                .collect();
+            assert_eq!(unicode, key, "{typed}");
+        }
         for typed in ["+98 (21) 8852-6300", "0098 21 88526300", "+982188526300"] {
             let n = Normalized::phone(typed).unwrap();
             assert_eq!(n.key, "982188526300", "{typed}");
@@ -497,30 +546,25 @@ mod tests {
 
     #[test]
     fn listed_identifiers_are_typed() {
-        let id = |kind: &str, value: &str| Identifier {
-            kind: kind.into(),
-            value: value.into(),
-            note: String::new(),
-        };
         assert_eq!(
-            Normalized::listed(&id(
+            Normalized::listed(
                 "Digital Currency Address - ETH",
                 "0x97B1043ABD9E6FC31681635166D430A458D14F9C"
-            )),
+            ),
             Some((
                 IdentifierType::Wallet,
                 "0x97b1043abd9e6fc31681635166d430a458d14f9c".into()
             ))
         );
         assert_eq!(
-            Normalized::listed(&id("Phone Number", "982188526300")),
+            Normalized::listed("Phone Number", "982188526300"),
             Some((IdentifierType::Phone, "982188526300".into()))
         );
         assert_eq!(
-            Normalized::listed(&id("Passport", "92/664")),
+            Normalized::listed("Passport", "92/664"),
             Some((IdentifierType::Document, "92664".into()))
         );
-        assert_eq!(Normalized::listed(&id("Website", "www.example.com")), None);
+        assert_eq!(Normalized::listed("Website", "www.example.com"), None);
         assert_eq!(classify("Vessel Flag"), IdentifierType::Other);
         assert_eq!(
             wallet_currency("Digital Currency Address - XBT"),

@@ -94,4 +94,21 @@ mod tests {
         }
         assert!(texts > 100_000, "{texts}");
     }
+
+    #[test]
+    fn identifiers_read_alone_are_those_the_whole_details_hold() {
+        let (_, deferred, _) = embedded_deferred().unwrap();
+        let copied = embedded().unwrap();
+        let mut identifiers = 0;
+        for (id, entity) in copied.entities.iter().enumerate() {
+            let alone = deferred.identifier_texts(id).unwrap();
+            let whole: Vec<(&str, &str)> = (entity.details.identifiers.iter())
+                .map(|i| (i.kind.as_str(), i.value.as_str()))
+                .collect();
+            assert_eq!(alone, whole, "entry {id}");
+            identifiers += alone.len();
+        }
+        assert!(identifiers > 10_000, "{identifiers}");
+        assert!(deferred.identifier_texts(copied.entities.len()).is_err());
+    }
 }

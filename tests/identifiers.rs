@@ -239,3 +239,40 @@ fn every_hit_shows_its_entry_identifiers_typed() {
         .iter()
         .any(|i| i["type"] == "document" && i["kind"] == "Passport"));
 }
+
+/// The embedded screener reads each entry's identifiers in place; a
+/// screener over entries that carry their details (as list files a user
+/// gives are read) indexes them from the entries: the same hits.
+#[test]
+fn identifiers_read_in_place_or_from_whole_entries_give_the_same_hits() {
+    let whole = Screener::new(sanctions_screen::snapshot::embedded().unwrap());
+    let queries = [
+        Query {
+            id_number: vec!["563 220 082".into()],
+            ..Query::default()
+        },
+        Query {
+            phone: vec!["+98 21 8852 6300".into()],
+            ..Query::default()
+        },
+        Query {
+            wallet: vec!["0x97B1043ABD9E6FC31681635166D430A458D14F9C".into()],
+            ..Query::default()
+        },
+        Query {
+            email: vec!["payroll@bankrefah.ir".into()],
+            ..Query::default()
+        },
+    ];
+    for query in queries {
+        let hits = |s: &Screener| -> Vec<(String, Vec<String>)> {
+            let result = s.screen(&query, &Options::default()).unwrap();
+            (result.matches.iter())
+                .map(|m| (m.source_id.to_string(), m.explanation.clone()))
+                .collect()
+        };
+        let in_place = hits(screener());
+        assert!(!in_place.is_empty(), "{query:?}");
+        assert_eq!(in_place, hits(&whole), "{query:?}");
+    }
+}

@@ -7,7 +7,7 @@ use crate::config::{
 };
 use std::borrow::Cow;
 
-use sanctions_lists::snapshot::DeferredDetails;
+use sanctions_lists::snapshot::{DeferredDetails, SnapshotError};
 use sanctions_lists::{Entity, Kind, Snapshot, Strength};
 
 use super::checks::{check_country, check_dob, BirthDate, CheckField, Outcome};
@@ -21,7 +21,9 @@ use super::score::{
     alignment, score_into, ListedName, NameScore, QueryPairs, Scored, ScoredToken, Scratch,
 };
 use crate::countries::{country_code, is_known_code};
-use crate::identifiers::{IdentifierIndex, IdentifierType, Normalized, TypedIdentifier};
+use crate::identifiers::{
+    IdentifierIndex, IdentifierType, ListedIdentifier, Normalized, TypedIdentifier,
+};
 use crate::index::{NameId, NameIndex, PRIMARY};
 use crate::normalize::FastMap;
 use crate::normalize::{
@@ -158,9 +160,7 @@ impl Screener {
             return Ok(Cow::Borrowed(entity));
         };
         let mut full = entity.clone();
-        details
-            .fill(id as usize, &mut full)
-            .map_err(|e| QueryError(format!("the embedded lists are damaged: {e}")))?;
+        details.fill(id as usize, &mut full).map_err(damaged)?;
         Ok(Cow::Owned(full))
     }
 
@@ -771,14 +771,39 @@ impl Screener {
         if let Some(listed) = self.listed_identifiers.get() {
             return Ok(listed);
         }
-        let mut all = Vec::with_capacity(self.snapshot.entities.len());
-        for id in 0..self.snapshot.entities.len() as u32 {
-            all.push((id, self.entity(id)?.details.identifiers.clone()));
+        // Read in place: deferred details give their identifiers alone, not
+        // each of the 16,000 entries' whole details.
+        let mut all = Vec::new();
+        for (id, entity) in self.snapshot.entities.iter().enumerate() {
+            let listed = |at: usize, kind, value| ListedIdentifier {
+                entity: id as u32,
+                at: at as u16,
+                kind,
+                value,
+            };
+            match &self.details {
+                Some(details) => {
+                    let texts = details.identifier_texts(id).map_err(damaged)?;
+                    all.extend(
+                        texts
+                            .into_iter()
+                            .enumerate()
+                            .map(|(at, (k, v))| listed(at, k, v)),
+                    );
+                }
+                None => all.extend(
+                    entity
+                        .details
+                        .identifiers
+                        .iter()
+                        .enumerate()
+                        .map(|(at, i)| listed(at, i.kind.as_str(), i.value.as_str())),
+                ),
+            }
         }
-        let entries = || all.iter().map(|(id, ids)| (*id, ids.as_slice()));
         let listed = ListedIdentifiers {
-            exact: IdentifierIndex::build(entries()),
-            domains: crate::domains::DomainIndex::build(entries()),
+            exact: IdentifierIndex::build(all.iter().copied()),
+            domains: crate::domains::DomainIndex::build(all.iter().copied()),
         };
         Ok(self.listed_identifiers.get_or_init(|| listed))
     }
@@ -937,6 +962,11 @@ impl Screener {
         self.label_notice(entity, &mut m);
         Ok(m)
     }
+}
+
+/// The error a query meets when the embedded entries' details do not decode.
+fn damaged(error: SnapshotError) -> QueryError {
+    QueryError(format!("the embedded lists are damaged: {error}"))
 }
 
 fn round3(x: f32) -> f32 {

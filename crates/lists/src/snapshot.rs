@@ -575,6 +575,21 @@ impl<'a> DeferredDetails<'a> {
         })
     }
 
+    /// Entry `id`'s identifiers as `(kind, value)`, lent from the bytes:
+    /// what an index of every listed identifier reads, without copying them
+    /// or making the rest of the entry's details.
+    pub fn identifier_texts(&self, id: usize) -> Result<Vec<(&str, &str)>, SnapshotError> {
+        if id >= self.title.ends.len() {
+            return Err(SnapshotError(format!("no entry {id}")));
+        }
+        exactly(self.identifier_kind.spans.of(id), |i| {
+            Ok((
+                self.identifier_kind.values.get(i)?,
+                self.identifier_value.get(i)?,
+            ))
+        })
+    }
+
     /// Reads entry `id`'s details into `entity` (title, gender,
     /// birthplaces, addresses, identifiers, listing date, remarks, notice).
     pub fn fill(&self, id: usize, entity: &mut Entity) -> Result<(), SnapshotError> {
