@@ -152,8 +152,8 @@ impl Normalized {
     pub fn document(typed: &str) -> Option<Normalized> {
         // ASCII, the usual case, is folded byte by byte: the same key
         // without Unicode's case tables (every listed document number is
-        // folded when the first identifier is screened).
-        // The room is made once: a filtered iterator gives no size hint.
+        // folded when the first identifier is screened). The room is made
+        // once, since a filtered iterator gives no size hint.
         let mut key = String::with_capacity(typed.len());
         if typed.is_ascii() {
             key.extend(
