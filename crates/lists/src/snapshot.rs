@@ -575,13 +575,20 @@ impl<'a> DeferredDetails<'a> {
         })
     }
 
+    /// An error unless there is an entry `id`.
+    fn check_entry(&self, id: usize) -> Result<(), SnapshotError> {
+        if id < self.title.ends.len() {
+            Ok(())
+        } else {
+            Err(SnapshotError(format!("no entry {id}")))
+        }
+    }
+
     /// Entry `id`'s identifiers as `(kind, value)`, lent from the bytes:
     /// what an index of every listed identifier reads, without copying them
     /// or making the rest of the entry's details.
     pub fn identifier_texts(&self, id: usize) -> Result<Vec<(&str, &str)>, SnapshotError> {
-        if id >= self.title.ends.len() {
-            return Err(SnapshotError(format!("no entry {id}")));
-        }
+        self.check_entry(id)?;
         exactly(self.identifier_kind.spans.of(id), |i| {
             Ok((
                 self.identifier_kind.values.get(i)?,
@@ -593,9 +600,7 @@ impl<'a> DeferredDetails<'a> {
     /// Reads entry `id`'s details into `entity` (title, gender,
     /// birthplaces, addresses, identifiers, listing date, remarks, notice).
     pub fn fill(&self, id: usize, entity: &mut Entity) -> Result<(), SnapshotError> {
-        if id >= self.title.ends.len() {
-            return Err(SnapshotError(format!("no entry {id}")));
-        }
+        self.check_entry(id)?;
         let identifiers = exactly(self.identifier_kind.spans.of(id), |i| {
             Ok(Identifier {
                 kind: self.identifier_kind.values.get(i)?.to_string(),
