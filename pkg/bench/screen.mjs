@@ -56,6 +56,40 @@ console.log(`node: import to first result: median ${ms(median(cold))} (min ${ms(
 console.log(`node: the first person's name screened after it: median ${ms(median(firstPerson))} (names that may be Korean read the syllable table)`);
 console.log(`node: memory start-up adds, to first result: resident ${mb(median(rssGrowth))}, of which external (module bytes and linear memory) ${mb(median(externalGrowth))} (medians)`);
 
+// Where that memory goes: the package's loading steps one at a time (as
+// core.js takes them), the resident set read after each, in fresh processes.
+const stagesScript = `
+  const { readFile } = await import('node:fs/promises');
+  const rss = [process.memoryUsage().rss];
+  const glue = await import('./dist/sanctions_screen.js');
+  rss.push(process.memoryUsage().rss);
+  const bytes = await readFile('./dist/sanctions_screen_bg.wasm');
+  rss.push(process.memoryUsage().rss);
+  const module = await WebAssembly.compile(bytes);
+  rss.push(process.memoryUsage().rss);
+  const instance = await WebAssembly.instantiate(module, glue.__wbg_get_imports());
+  glue.__wbg_finalize_init(instance, module);
+  rss.push(process.memoryUsage().rss);
+  const linear = [instance.exports.memory.buffer.byteLength];
+  const screener = new glue.Screener();
+  rss.push(process.memoryUsage().rss);
+  linear.push(instance.exports.memory.buffer.byteLength);
+  screener.screen({ company: 'Yanbian Silverstar' }, {});
+  rss.push(process.memoryUsage().rss);
+  linear.push(instance.exports.memory.buffer.byteLength);
+  console.log(JSON.stringify({ rss, linear }));`;
+const stageRuns = [];
+for (let i = 0; i < 5; i += 1) {
+  const run = spawnSync(process.execPath, ['--input-type=module', '-e', stagesScript], { cwd: `${ROOT}pkg`, encoding: 'utf8' });
+  if (run.status !== 0) throw new Error(run.stderr);
+  stageRuns.push(JSON.parse(run.stdout.trim()));
+}
+const stageNames = ['import the JS glue', 'read the .wasm', 'compile', 'instantiate (linear memory begins with the embedded tables)', 'build the screener', 'first query'];
+const stageGrowth = stageNames.map((name, i) => `${name} +${mb(median(stageRuns.map((r) => r.rss[i + 1] - r.rss[i])))}`);
+console.log(`node: resident memory by loading step (medians of 5): ${stageGrowth.join(', ')}`);
+const linearAt = (i) => mb(median(stageRuns.map((r) => r.linear[i])));
+console.log(`node: linear memory: ${linearAt(0)} instantiated, ${linearAt(1)} built, ${linearAt(2)} after the first query`);
+
 // 2. Latency over varied queries.
 const { createScreener } = await import('sanctions-screen');
 const screener = await createScreener();
