@@ -62,6 +62,7 @@ pub fn evidence_weight(weight: f32, share: Option<f32>, organization: bool, tota
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::normalize::term_class;
 
     #[test]
     fn weights_follow_rarity_and_class() {
@@ -70,7 +71,7 @@ mod tests {
             class_weight(TermClass::Word, 100, 10000) < class_weight(TermClass::Word, 10, 10000)
         );
         assert_eq!(class_weight(TermClass::Word, 10000, 10000), 0.3);
-        assert_eq!(class_weight(TermClass::LegalForm("company"), 1, 10), 0.1);
+        assert_eq!(class_weight(term_class("company", true), 1, 10), 0.1);
     }
 
     #[test]

@@ -935,7 +935,7 @@ fn legal_phrase_pairs(
                 continue;
             }
             for (j, t) in one.iter().enumerate() {
-                if t.class == TermClass::LegalForm(canonical) {
+                if t.class == TermClass::LegalForm(*canonical) {
                     let (query, listed) = if swap {
                         (j..j + 1, start..end)
                     } else {

@@ -11,24 +11,47 @@ pub enum TermClass {
     Word,
     /// Digits only: identifies strongly, and only matches exactly.
     Number,
-    /// A company legal form (`Co.`, `LLC`), with its canonical spelling.
-    LegalForm(&'static str),
+    /// A company legal form (`Co.`, `LLC`): which one, by its canonical spelling.
+    LegalForm(LegalFormId),
     /// A word many organisation names share (`technology`, `trading`).
     Generic,
     /// `of`, `the`, `de`...
     Stopword,
 }
 
+/// A company legal form, by the place of its canonical spelling among
+/// `data/legal_forms.txt`'s: two bytes where the spelling took sixteen, in
+/// both classes of each of the 30,000-odd listed words, and compared as a
+/// number rather than as text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct LegalFormId(u16);
+
+impl LegalFormId {
+    /// The legal form whose canonical spelling is `canonical` (`company`).
+    pub fn of(canonical: &str) -> Option<LegalFormId> {
+        let forms = &vocabulary().legal_forms;
+        let at = forms.iter().position(|&f| f == canonical)?;
+        Some(LegalFormId(at as u16))
+    }
+
+    /// Its canonical spelling: `company` for `Co.`, `Company` and `Compania`.
+    pub fn canonical(self) -> &'static str {
+        vocabulary().legal_forms[usize::from(self.0)]
+    }
+}
+
 use crate::FastMap;
 
 struct Vocabulary {
-    legal: FastMap<&'static str, &'static str>,
+    legal: FastMap<&'static str, LegalFormId>,
+    /// The canonical spellings of the legal forms, by [`LegalFormId`].
+    legal_forms: Vec<&'static str>,
     generic: FastMap<&'static str, bool>,
     variant: FastMap<&'static str, &'static str>,
     /// Share of people (0..1) bearing a name part, by variant key.
     population_share: FastMap<String, f32>,
-    /// Legal forms written out in words: (words, canonical legal form).
-    legal_phrases: Vec<(Vec<&'static str>, &'static str)>,
+    /// Legal forms written out in words: (words, the legal form).
+    legal_phrases: Vec<(Vec<&'static str>, LegalFormId)>,
     /// Every word of those phrases (`limited`, `liability`, `obshchestvo`).
     legal_phrase_words: FastMap<&'static str, ()>,
     /// Per first byte, a bit per length (under 64) that some word of
@@ -46,12 +69,22 @@ fn vocabulary() -> &'static Vocabulary {
     static V: OnceLock<Vocabulary> = OnceLock::new();
     V.get_or_init(|| {
         let mut legal = FastMap::default();
+        let mut legal_forms: Vec<&'static str> = Vec::new();
         for line in data_lines(include_str!("../data/legal_forms.txt")) {
             let (canonical, spellings) = line
                 .split_once(':')
                 .expect("legal_forms.txt: `canonical: spellings`");
+            let canonical = canonical.trim();
+            let at = legal_forms
+                .iter()
+                .position(|&f| f == canonical)
+                .unwrap_or_else(|| {
+                    legal_forms.push(canonical);
+                    legal_forms.len() - 1
+                });
+            let id = LegalFormId(u16::try_from(at).expect("under 65,536 legal forms"));
             for s in spellings.split_whitespace() {
-                legal.insert(s, canonical.trim());
+                legal.insert(s, id);
             }
         }
         let mut generic = FastMap::default();
@@ -78,6 +111,7 @@ fn vocabulary() -> &'static Vocabulary {
         }
         let mut vocabulary = Vocabulary {
             legal,
+            legal_forms,
             generic,
             variant,
             population_share: FastMap::default(),
@@ -133,14 +167,14 @@ fn vocabulary() -> &'static Vocabulary {
 /// Legal forms written out in words (`data/legal_phrases.txt`), each with
 /// the canonical legal form it stands for: (`limited liability company`,
 /// `llc`).
-pub fn legal_phrases() -> &'static [(Vec<&'static str>, &'static str)] {
+pub fn legal_phrases() -> &'static [(Vec<&'static str>, LegalFormId)] {
     &vocabulary().legal_phrases
 }
 
 /// The [`legal_phrases`] that begin with `word`, in their order there.
 pub fn legal_phrases_starting_with(
     word: &str,
-) -> impl Iterator<Item = &'static (Vec<&'static str>, &'static str)> {
+) -> impl Iterator<Item = &'static (Vec<&'static str>, LegalFormId)> {
     let v = vocabulary();
     let indices = v
         .legal_phrases_by_first
@@ -218,8 +252,8 @@ pub fn term_class(text: &str, organization: bool) -> TermClass {
     }
     let v = vocabulary();
     if organization {
-        if let Some(canonical) = v.legal.get(text) {
-            return TermClass::LegalForm(canonical);
+        if let Some(&form) = v.legal.get(text) {
+            return TermClass::LegalForm(form);
         }
     }
     match v.generic.get(text) {
@@ -474,12 +508,12 @@ mod tests {
         let llc = legal_phrases()
             .iter()
             .find(|(words, _)| words == &["limited", "liability", "company"]);
-        assert_eq!(llc.map(|(_, canonical)| *canonical), Some("llc"));
+        assert_eq!(llc.map(|(_, form)| form.canonical()), Some("llc"));
         // `pjsc` is a spelling of the `jsc` form.
         let pjsc = legal_phrases()
             .iter()
             .find(|(words, _)| words == &["public", "joint", "stock", "company"]);
-        assert_eq!(pjsc.map(|(_, canonical)| *canonical), Some("jsc"));
+        assert_eq!(pjsc.map(|(_, form)| form.canonical()), Some("jsc"));
     }
 
     #[test]
@@ -507,12 +541,20 @@ mod tests {
 
     #[test]
     fn classes() {
-        assert_eq!(term_class("co", true), TermClass::LegalForm("company"));
-        assert_eq!(term_class("company", true), TermClass::LegalForm("company"));
-        assert_eq!(term_class("ooo", true), TermClass::LegalForm("ooo"));
-        assert_eq!(term_class("sia", true), TermClass::LegalForm("ooo"));
+        let legal = |canonical| TermClass::LegalForm(LegalFormId::of(canonical).unwrap());
+        assert_eq!(term_class("co", true), legal("company"));
+        assert_eq!(term_class("company", true), legal("company"));
+        assert_eq!(term_class("ooo", true), legal("ooo"));
+        assert_eq!(term_class("sia", true), legal("ooo"));
         assert_eq!(term_class("sia", false), TermClass::Word);
-        assert_eq!(term_class("kg", true), TermClass::LegalForm("kg"));
+        assert_eq!(term_class("kg", true), legal("kg"));
+        assert_ne!(legal("company"), legal("ooo"));
+        assert_eq!(LegalFormId::of("no such form"), None);
+        // Every canonical spelling names its own id, and back.
+        for (at, &canonical) in vocabulary().legal_forms.iter().enumerate() {
+            let id = LegalFormId::of(canonical).unwrap();
+            assert_eq!((id, id.canonical()), (LegalFormId(at as u16), canonical));
+        }
         assert_eq!(term_class("technology", true), TermClass::Generic);
         assert_eq!(term_class("technology", false), TermClass::Word);
         assert_eq!(term_class("of", true), TermClass::Stopword);
