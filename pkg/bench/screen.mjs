@@ -60,23 +60,26 @@ console.log(`node: memory start-up adds, to first result: resident ${mb(median(r
 // core.js takes them), the resident set read after each, in fresh processes.
 const stagesScript = `
   const { readFile } = await import('node:fs/promises');
-  const rss = [process.memoryUsage().rss];
+  const rss = [];
+  const linear = [];
+  const mark = (instance) => {
+    rss.push(process.memoryUsage().rss);
+    if (instance) linear.push(instance.exports.memory.buffer.byteLength);
+  };
+  mark();
   const glue = await import('./dist/sanctions_screen.js');
-  rss.push(process.memoryUsage().rss);
+  mark();
   const bytes = await readFile('./dist/sanctions_screen_bg.wasm');
-  rss.push(process.memoryUsage().rss);
+  mark();
   const module = await WebAssembly.compile(bytes);
-  rss.push(process.memoryUsage().rss);
+  mark();
   const instance = await WebAssembly.instantiate(module, glue.__wbg_get_imports());
   glue.__wbg_finalize_init(instance, module);
-  rss.push(process.memoryUsage().rss);
-  const linear = [instance.exports.memory.buffer.byteLength];
+  mark(instance);
   const screener = new glue.Screener();
-  rss.push(process.memoryUsage().rss);
-  linear.push(instance.exports.memory.buffer.byteLength);
+  mark(instance);
   screener.screen({ company: 'Yanbian Silverstar' }, {});
-  rss.push(process.memoryUsage().rss);
-  linear.push(instance.exports.memory.buffer.byteLength);
+  mark(instance);
   console.log(JSON.stringify({ rss, linear }));`;
 const stageRuns = [];
 for (let i = 0; i < 5; i += 1) {

@@ -924,7 +924,7 @@ fn legal_phrase_pairs(
         if !words[start].facts.legal_phrase_word {
             continue;
         }
-        for (phrase, canonical) in legal_phrases_starting_with(words[start].text) {
+        for &(ref phrase, form) in legal_phrases_starting_with(words[start].text) {
             let end = start + phrase.len();
             if end > words.len()
                 || !phrase
@@ -935,7 +935,7 @@ fn legal_phrase_pairs(
                 continue;
             }
             for (j, t) in one.iter().enumerate() {
-                if t.class == TermClass::LegalForm(*canonical) {
+                if t.class == TermClass::LegalForm(form) {
                     let (query, listed) = if swap {
                         (j..j + 1, start..end)
                     } else {

@@ -165,8 +165,8 @@ fn vocabulary() -> &'static Vocabulary {
 }
 
 /// Legal forms written out in words (`data/legal_phrases.txt`), each with
-/// the canonical legal form it stands for: (`limited liability company`,
-/// `llc`).
+/// the legal form it stands for: (`limited liability company`, the form
+/// whose canonical spelling is `llc`).
 pub fn legal_phrases() -> &'static [(Vec<&'static str>, LegalFormId)] {
     &vocabulary().legal_phrases
 }
