@@ -158,7 +158,7 @@ impl WasmScreener {
 
     /// The embedded lists: publisher, date, age, counts, files with sha256.
     pub fn lists(&self, today: Option<String>) -> Result<JsValue, JsError> {
-        to_js(&summaries(&self.inner.snapshot().lists, today.as_deref()))
+        to_js(&summaries(self.inner.lists(), today.as_deref()))
     }
 
     /// The numbers the page shows and checks, from the core so that they

@@ -4,8 +4,8 @@
 
 use std::sync::OnceLock;
 
-use sanctions_lists::snapshot::{decode, decode_deferred_static, DeferredDetails, SnapshotError};
-use sanctions_lists::{Snapshot, Text};
+use sanctions_lists::snapshot::{decode, read, Entries, SnapshotError};
+use sanctions_lists::{ListMeta, Snapshot, Text};
 use sanctions_normalize::{SpelledNames, TokenTable};
 
 /// The snapshot bytes the build script wrote from the lists folder, names left out.
@@ -21,14 +21,20 @@ pub fn embedded() -> Result<Snapshot, SnapshotError> {
     decode(EMBEDDED, Some(lent(names)))
 }
 
-/// Decodes the embedded snapshot but its entries' reviewer details, which
-/// stay encoded until asked for, and the token table of its names. The
-/// entries' names and short texts are lent, not copied (see [`Text`]).
-pub fn embedded_deferred() -> Result<(Snapshot, DeferredDetails<'static>, TokenTable), SnapshotError>
-{
+/// The embedded lists' metadata and entries, read in place (see
+/// [`Entries`]), the token table of their names, and the names it spells.
+pub fn embedded_entries() -> Result<
+    (
+        Vec<ListMeta>,
+        Entries<'static>,
+        TokenTable,
+        &'static SpelledNames,
+    ),
+    SnapshotError,
+> {
     let (tokens, names) = embedded_tokens()?;
-    let (snapshot, details) = decode_deferred_static(EMBEDDED, Some(lent(names)))?;
-    Ok((snapshot, details, tokens))
+    let (lists, entries) = read(EMBEDDED)?;
+    Ok((lists, entries, tokens, names))
 }
 
 /// Decodes the embedded token table and the names it spells. The names are
@@ -69,46 +75,54 @@ mod tests {
     }
 
     #[test]
-    fn the_entries_names_and_short_texts_are_lent() {
-        let (lent, _, _) = embedded_deferred().unwrap();
-        let copied = embedded().unwrap();
-        assert_eq!(lent.entities.len(), copied.entities.len());
-        let mut texts = 0;
-        for (l, c) in lent.entities.iter().zip(&copied.entities) {
-            let short = std::iter::once(&l.source_id)
-                .chain(std::iter::once(&l.name))
-                .chain(l.aliases.iter().map(|a| &a.name))
-                .chain(&l.programs)
-                .chain(&l.nationalities)
-                .chain(&l.citizenships)
-                .chain(&l.countries)
-                .chain(l.birth_dates.iter().map(|d| &d.text));
+    fn entries_read_in_place_are_the_entries_decoded_whole() {
+        let (_, entries, _, names) = embedded_entries().unwrap();
+        let whole = embedded().unwrap();
+        assert_eq!(entries.len(), whole.entities.len());
+        let name_of = |n: usize| Some(Text::Borrowed(names.get(n)));
+        let (mut texts, mut identifiers) = (0, 0);
+        for (id, decoded) in whole.entities.iter().enumerate() {
+            let read = entries.entity(id, name_of).unwrap();
+            assert_eq!(&read, decoded, "entry {id}");
+            assert_eq!(
+                (entries.list(id), entries.kind(id)),
+                (decoded.list, decoded.kind)
+            );
+            let short = std::iter::once(&read.source_id)
+                .chain(std::iter::once(&read.name))
+                .chain(read.aliases.iter().map(|a| &a.name))
+                .chain(&read.programs)
+                .chain(&read.nationalities)
+                .chain(&read.citizenships)
+                .chain(&read.countries)
+                .chain(read.birth_dates.iter().map(|d| &d.text));
             for text in short {
                 assert!(matches!(text, Cow::Borrowed(_)), "{text:?} copied");
                 texts += 1;
             }
-            assert_eq!(
-                (&l.name, &l.aliases, &l.programs, &l.countries),
-                (&c.name, &c.aliases, &c.programs, &c.countries)
-            );
-        }
-        assert!(texts > 100_000, "{texts}");
-    }
-
-    #[test]
-    fn identifiers_read_alone_are_those_the_whole_details_hold() {
-        let (_, deferred, _) = embedded_deferred().unwrap();
-        let copied = embedded().unwrap();
-        let mut identifiers = 0;
-        for (id, entity) in copied.entities.iter().enumerate() {
-            let alone = deferred.identifier_texts(id).unwrap();
-            let whole: Vec<(&str, &str)> = (entity.details.identifiers.iter())
+            let alone = entries.identifier_texts(id).unwrap();
+            let all: Vec<(&str, &str)> = (decoded.details.identifiers.iter())
                 .map(|i| (i.kind.as_str(), i.value.as_str()))
                 .collect();
-            assert_eq!(alone, whole, "entry {id}");
+            assert_eq!(alone, all, "entry {id}");
             identifiers += alone.len();
         }
+        assert!(texts > 100_000, "{texts}");
         assert!(identifiers > 10_000, "{identifiers}");
-        assert!(deferred.identifier_texts(copied.entities.len()).is_err());
+        assert!(entries.identifier_texts(entries.len()).is_err());
+        assert!(entries.entity(entries.len(), name_of).is_err());
+        assert!(entries.entity(0, |_| None).is_err(), "names not given");
+        let slots: Vec<_> = entries.names().collect();
+        let walked: Vec<_> = whole.names().collect();
+        assert_eq!(slots.len(), walked.len());
+        for (slot, name) in slots.iter().zip(&walked) {
+            assert_eq!(
+                (slot.entity, slot.alias, slot.weak),
+                (name.entity, name.alias, name.weak)
+            );
+        }
+        for id in [0, entries.len() / 2, entries.len() - 1] {
+            assert_eq!(names.get(entries.first_name(id)), whole.entities[id].name);
+        }
     }
 }

@@ -270,6 +270,20 @@ fn lists_entries_prints_every_entry_as_a_json_line() {
         .expect("KIM, Jong Un");
     assert_eq!(kim["name"], "KIM, Jong Un");
     assert_eq!(kim["kind"], "Person");
+    // The reviewer details too: the embedded screener reads them in place.
+    assert_eq!(kim["addresses"][0], "Korea, North");
+    assert!(
+        kim["title"]
+            .as_str()
+            .unwrap()
+            .starts_with("Chairman of the"),
+        "{kim}"
+    );
+    let with_identifiers = lines
+        .iter()
+        .filter(|e| e["identifiers"].as_array().is_some_and(|i| !i.is_empty()))
+        .count();
+    assert!(with_identifiers > 3_000, "{with_identifiers}");
 }
 
 #[test]

@@ -186,7 +186,7 @@ const KOREAN_FAMILY_NAMES: &[&str] = &[
 fn korean_people() -> Vec<(String, Vec<String>)> {
     let mut seen = BTreeSet::new();
     let mut out = Vec::new();
-    for e in &screener().snapshot().entities {
+    for e in &sanctions_screen::snapshot::embedded().unwrap().entities {
         if e.kind != sanctions_lists::Kind::Person
             || !e.programs.iter().any(|p| p.starts_with("DPRK"))
         {
@@ -529,7 +529,7 @@ fn to_arabic(word: &str) -> Option<String> {
 fn arabic_names_in_arabic_script_are_found() {
     let mut seen = BTreeSet::new();
     let mut cases = Vec::new();
-    for e in &screener().snapshot().entities {
+    for e in &sanctions_screen::snapshot::embedded().unwrap().entities {
         if e.kind != sanctions_lists::Kind::Person {
             continue;
         }

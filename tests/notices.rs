@@ -235,8 +235,7 @@ fn ordinary_companies_and_domains_do_not_alert() {
 #[test]
 fn the_notices_list_is_dated_hashed_and_can_be_switched_off() {
     let list = screener()
-        .snapshot()
-        .lists
+        .lists()
         .iter()
         .find(|l| l.id == "dprk_it_notices")
         .unwrap();

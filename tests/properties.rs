@@ -73,7 +73,7 @@ fn noise() -> impl Strategy<Value = String> {
 
 /// The name score of `entity`'s best name for `text`, if it is a candidate.
 fn score_for(text: &str, field_is_name: bool, entity: usize) -> Option<f32> {
-    let listed = &screener().snapshot().entities[entity];
+    let listed = screener().entity(entity as u32).ok()?;
     let query = if field_is_name {
         Query {
             name: Some(text.into()),
@@ -104,10 +104,12 @@ fn score_for(text: &str, field_is_name: bool, entity: usize) -> Option<f32> {
             n.also_listed
                 .iter()
                 .map(|&e| {
-                    let other = &screener().snapshot().entities[e as usize];
+                    let entries = screener().entries();
                     (
-                        screener().snapshot().lists[other.list as usize].id.clone(),
-                        other.source_id.to_string(),
+                        screener().lists()[entries.list(e as usize) as usize]
+                            .id
+                            .clone(),
+                        entries.source_id(e as usize).unwrap().to_string(),
                     )
                 })
                 .collect()
@@ -119,7 +121,7 @@ fn score_for(text: &str, field_is_name: bool, entity: usize) -> Option<f32> {
         .find(|m| {
             linked.contains(&(m.list.clone(), m.source_id.to_string()))
                 || m.source_id == listed.source_id
-                    && m.list == screener().snapshot().lists[listed.list as usize].id
+                    && m.list == screener().lists()[listed.list as usize].id
         })
         .map(|m| m.name_score)
 }
@@ -165,9 +167,8 @@ proptest! {
         between in noise(),
         after in noise(),
     ) {
-        let entities = &screener().snapshot().entities;
-        let entity = pick.index(entities.len());
-        let listed = &entities[entity];
+        let entity = pick.index(screener().entries().len());
+        let listed = screener().entity(entity as u32).unwrap();
         let field_is_name = listed.kind == sanctions_lists::Kind::Person;
         // The bare name as a person would type it: no comma.
         let bare = listed.name.replace(',', "");

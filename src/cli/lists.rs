@@ -5,12 +5,12 @@ use sanctions_screen::catalog::summaries;
 use super::{screener, today, EXIT_CLEAR};
 
 pub fn run(json: bool, entries: bool) -> Result<u8, String> {
-    let snapshot = screener()?.snapshot();
+    let screener = screener()?;
     if entries {
-        return print_entries(snapshot);
+        return print_entries(screener);
     }
     let today = today()?;
-    let lists = summaries(&snapshot.lists, Some(&today));
+    let lists = summaries(screener.lists(), Some(&today));
     if json {
         println!(
             "{}",
@@ -53,15 +53,17 @@ pub fn run(json: bool, entries: bool) -> Result<u8, String> {
     Ok(EXIT_CLEAR)
 }
 
-/// Every entry as one JSON line: the entry as parsed, with `list` replaced by
-/// the list's id (`ofac_sdn`), so a line reads on its own.
-fn print_entries(snapshot: &sanctions_lists::Snapshot) -> Result<u8, String> {
+/// Every entry as one JSON line: the entry as parsed, reviewer details
+/// included, with `list` replaced by the list's id (`ofac_sdn`), so a line
+/// reads on its own.
+fn print_entries(screener: &sanctions_screen::Screener) -> Result<u8, String> {
     use std::io::Write;
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    for entity in &snapshot.entities {
-        let mut line = serde_json::to_value(entity).map_err(|e| e.to_string())?;
-        line["list"] = snapshot.lists[entity.list as usize].id.clone().into();
+    for id in 0..screener.entries().len() as u32 {
+        let entity = screener.entity(id).map_err(|e| e.to_string())?;
+        let mut line = serde_json::to_value(&entity).map_err(|e| e.to_string())?;
+        line["list"] = screener.lists()[entity.list as usize].id.clone().into();
         writeln!(out, "{line}").map_err(|e| format!("cannot write: {e}"))?;
     }
     out.flush().map_err(|e| format!("cannot write: {e}"))?;

@@ -31,7 +31,8 @@ mod lookup;
 use crate::config::{MAX_PREFIX_TERMS, MIN_FUZZY_KEY_LEN};
 use credits::Credits;
 use lookup::TextLookup;
-use sanctions_lists::{Kind, Snapshot};
+use sanctions_lists::snapshot::Entries;
+use sanctions_lists::Kind;
 
 use crate::normalize::{
     for_each_slip, is_vowel_skeleton_of, looks_vowel_dropped, population_share, skeleton_hash,
@@ -147,17 +148,11 @@ fn key_in<'k>(keys: &'k str, key_ends: &[u32], term: TermId) -> &'k str {
 }
 
 impl NameIndex {
-    /// Builds the index, tokenising every name now. The embedded lists come
-    /// with their names tokenised at build time: see [`NameIndex::from_tokens`].
-    pub fn build(snapshot: &Snapshot) -> NameIndex {
-        let tokens = TokenTable::build(snapshot.names().map(|n| n.text));
-        NameIndex::from_tokens(snapshot, tokens).expect("a table built from these names fits them")
-    }
-
-    /// Builds the index from the snapshot's names already tokenised, in
-    /// [`Snapshot::names`] order. Fails when the table does not cover exactly
-    /// those names.
-    pub fn from_tokens(snapshot: &Snapshot, tokens: TokenTable) -> Result<NameIndex, String> {
+    /// Builds the index from the entries' names already tokenised, in
+    /// [`Entries::names`] order: at build time for the embedded lists, at
+    /// run time for a snapshot made from newer list files. Fails when the
+    /// table does not cover exactly those names.
+    pub fn from_tokens(entries: &Entries, tokens: TokenTable) -> Result<NameIndex, String> {
         let term_count = tokens.term_count();
         let mut terms = Vec::with_capacity(term_count);
         // Keys are about as long as the words (eight letters on average).
@@ -193,7 +188,7 @@ impl NameIndex {
         // Names, and how many names each term occurs in (once per name).
         let mut names = Vec::with_capacity(tokens.name_count());
         let mut listed = 0;
-        for (position, name) in snapshot.names().enumerate() {
+        for (position, name) in entries.names().enumerate() {
             listed += 1;
             if position >= tokens.name_count() || tokens.name_terms(position).is_empty() {
                 continue;
@@ -204,8 +199,8 @@ impl NameIndex {
             names.push(NameRecord {
                 entity: name.entity,
                 alias: name.alias.unwrap_or(PRIMARY),
-                kind: snapshot.entities[name.entity as usize].kind,
-                list: snapshot.entities[name.entity as usize].list,
+                kind: entries.kind(name.entity as usize),
+                list: entries.list(name.entity as usize),
                 weak: name.weak,
                 position: position as u32,
                 family_len: tokens.family_len(position),

@@ -5,10 +5,9 @@
 use crate::config::{
     CANDIDATES, COUNTRY_CONFLICT_FACTOR, DOB_CONFLICT_FACTOR, NEAR_DOMAIN_SCORE, WEAK_ALIAS_FACTOR,
 };
-use std::borrow::Cow;
-
-use sanctions_lists::snapshot::{DeferredDetails, SnapshotError};
-use sanctions_lists::{Entity, Kind, Snapshot, Strength};
+use sanctions_lists::snapshot::{Entries, Names, SnapshotError};
+use sanctions_lists::{Entity, Kind, ListMeta, Snapshot, Strength, Text};
+use sanctions_normalize::{SpelledNames, TokenTable};
 
 use super::checks::{check_country, check_dob, BirthDate, CheckField, Outcome};
 use super::explain;
@@ -32,11 +31,13 @@ use crate::normalize::{
 
 /// The embedded lists with their index: build once, screen many times.
 pub struct Screener {
-    snapshot: Snapshot,
+    lists: Vec<ListMeta>,
+    /// The entries, read in place: one is made whole when a match shows it.
+    entries: Entries<'static>,
+    /// The entries' names when `entries` does not carry them: the embedded
+    /// lists' names, spelled back from the build-time token table.
+    names: Option<&'static SpelledNames>,
     index: NameIndex,
-    /// The embedded entries' reviewer details, decoded per match; `None`
-    /// when the snapshot came with its details.
-    details: Option<DeferredDetails<'static>>,
     /// Listed identifiers and domains, indexed at the first query that has
     /// one: they need every entry's details, which the fast start leaves encoded.
     listed_identifiers: std::sync::OnceLock<ListedIdentifiers>,
@@ -90,28 +91,38 @@ impl Field {
 type Best = FastMap<u32, (NameId, Scored, usize)>;
 
 impl Screener {
-    /// A screener over any snapshot; its names are tokenised now.
+    /// A screener over any snapshot; its names are tokenised now. The
+    /// snapshot is encoded and read back, so that every screener reads its
+    /// entries the one way.
     pub fn new(snapshot: Snapshot) -> Screener {
-        let index = NameIndex::build(&snapshot);
+        let tokens = TokenTable::build(snapshot.names().map(|n| n.text));
+        let bytes = sanctions_lists::snapshot::encode(&snapshot, Names::Included);
+        let (lists, entries) =
+            sanctions_lists::snapshot::read(&bytes).expect("a snapshot just encoded reads back");
+        let entries = entries.into_owned();
+        let index = NameIndex::from_tokens(&entries, tokens)
+            .expect("a table built from these names fits them");
         Screener {
-            snapshot,
+            lists,
+            entries,
+            names: None,
             index,
-            details: None,
             listed_identifiers: std::sync::OnceLock::new(),
         }
     }
 
     /// The screener over the embedded lists: the fast way to start. The
-    /// build script has already tokenised the names, and each entry's
-    /// reviewer details are decoded only when a match shows them.
+    /// build script has already tokenised the names, and each entry is
+    /// made whole only when a match shows it.
     pub fn embedded() -> Result<Screener, String> {
-        let (snapshot, details, tokens) =
-            crate::snapshot::embedded_deferred().map_err(|e| e.to_string())?;
-        let index = NameIndex::from_tokens(&snapshot, tokens)?;
+        let (lists, entries, tokens, names) =
+            crate::snapshot::embedded_entries().map_err(|e| e.to_string())?;
+        let index = NameIndex::from_tokens(&entries, tokens)?;
         Ok(Screener {
-            snapshot,
+            lists,
+            entries,
+            names: Some(names),
             index,
-            details: Some(details),
             listed_identifiers: std::sync::OnceLock::new(),
         })
     }
@@ -129,11 +140,14 @@ impl Screener {
         Ok(Screener::new(snapshot))
     }
 
-    /// The lists and their entries. For [`Screener::embedded`] the entries'
-    /// reviewer details (title, gender, birthplaces, addresses, identifiers,
-    /// listing date, remarks) are empty here: [`Screener::entity`] has them.
-    pub fn snapshot(&self) -> &Snapshot {
-        &self.snapshot
+    /// The lists screened against.
+    pub fn lists(&self) -> &[ListMeta] {
+        &self.lists
+    }
+
+    /// The entries, read in place; [`Screener::entity`] makes one whole.
+    pub fn entries(&self) -> &Entries<'static> {
+        &self.entries
     }
 
     /// The lists a screening with `options` is made against, as its result
@@ -144,8 +158,7 @@ impl Screener {
     }
 
     fn cite(&self, selected: &[bool], options: &Options) -> Vec<ListRef> {
-        self.snapshot
-            .lists
+        self.lists
             .iter()
             .zip(selected)
             .filter(|(_, &on)| on)
@@ -153,15 +166,16 @@ impl Screener {
             .collect()
     }
 
-    /// Entry `id` with all its details.
-    pub fn entity(&self, id: u32) -> Result<Cow<'_, Entity>, QueryError> {
-        let entity = &self.snapshot.entities[id as usize];
-        let Some(details) = &self.details else {
-            return Ok(Cow::Borrowed(entity));
-        };
-        let mut full = entity.clone();
-        details.fill(id as usize, &mut full).map_err(damaged)?;
-        Ok(Cow::Owned(full))
+    /// Entry `id` whole, with its reviewer details.
+    pub fn entity(&self, id: u32) -> Result<Entity, QueryError> {
+        let names = self.names;
+        let name_of = |n: usize| names.map(|names| Text::Borrowed(names.get(n)));
+        self.entries.entity(id as usize, name_of).map_err(damaged)
+    }
+
+    /// Entry `id`'s primary name.
+    fn primary_name(&self, id: u32) -> Result<Text, QueryError> {
+        Ok(self.entity(id)?.name)
     }
 
     pub fn index(&self) -> &NameIndex {
@@ -227,7 +241,7 @@ impl Screener {
         }
         for (label, typed, kind, key) in &identifiers {
             for &(entity_id, at) in self.identifier_index()?.get(*kind, key) {
-                if !lists[self.snapshot.entities[entity_id as usize].list as usize] {
+                if !lists[self.entries.list(entity_id as usize) as usize] {
                     continue;
                 }
                 let name_differs = query.name.as_deref().is_some_and(|n| !n.trim().is_empty())
@@ -242,7 +256,7 @@ impl Screener {
         }
         for (label, typed, domain) in &domains {
             for (entity_id, at, how) in self.domain_index()?.lookup(domain) {
-                if !lists[self.snapshot.entities[entity_id as usize].list as usize] {
+                if !lists[self.entries.list(entity_id as usize) as usize] {
                     continue;
                 }
                 matches.push((
@@ -251,7 +265,7 @@ impl Screener {
                 ));
             }
         }
-        let mut matches = self.merge_notices(matches);
+        let mut matches = self.merge_notices(matches)?;
         matches.sort_by(|a, b| {
             // An identifier hit is exact evidence: first, and never cut by the limit before a name hit.
             (b.matched_identifier.is_some())
@@ -395,8 +409,8 @@ impl Screener {
 
     fn selected_lists(&self, options: &Options) -> Result<Vec<bool>, QueryError> {
         for id in &options.lists {
-            if !self.snapshot.lists.iter().any(|l| &l.id == id) {
-                let known: Vec<&str> = self.snapshot.lists.iter().map(|l| l.id.as_str()).collect();
+            if !self.lists.iter().any(|l| &l.id == id) {
+                let known: Vec<&str> = self.lists.iter().map(|l| l.id.as_str()).collect();
                 return Err(QueryError(format!(
                     "unknown list {id:?}: the lists are {}",
                     known.join(", ")
@@ -404,7 +418,6 @@ impl Screener {
             }
         }
         Ok(self
-            .snapshot
             .lists
             .iter()
             .map(|l| options.lists.is_empty() || options.lists.contains(&l.id))
@@ -580,7 +593,7 @@ impl Screener {
     /// list (the same field) is shown once: as the sanctions hit, with the
     /// notice attached. A notice hit whose sanctions entry did not match says
     /// where that entry is.
-    fn merge_notices(&self, mut matches: Vec<(u32, Match)>) -> Vec<Match> {
+    fn merge_notices(&self, mut matches: Vec<(u32, Match)>) -> Result<Vec<Match>, QueryError> {
         let mut merged_into: Vec<Option<usize>> = vec![None; matches.len()];
         for i in 0..matches.len() {
             let Some(notice) = matches[i].1.notice.clone() else {
@@ -605,32 +618,32 @@ impl Screener {
                 }
                 None => {
                     for listed in &notice.also_listed {
-                        let entity = &self.snapshot.entities[listed.entity as usize];
-                        let list = &self.snapshot.lists[entity.list as usize];
+                        let id = listed.entity as usize;
+                        let list = &self.lists[self.entries.list(id) as usize];
                         matches[i].1.explanation.push(format!(
                             "The same {} is on the {} as entry {} ({}).",
-                            entity.kind.as_str(),
+                            self.entries.kind(id).as_str(),
                             list.name,
-                            entity.source_id,
-                            entity.name
+                            self.entries.source_id(id).map_err(damaged)?,
+                            self.primary_name(listed.entity)?
                         ));
                     }
                 }
             }
         }
-        matches
+        Ok(matches
             .into_iter()
             .zip(merged_into)
             .filter(|(_, merged)| merged.is_none())
             .map(|((_, m), _)| m)
-            .collect()
+            .collect())
     }
 
     /// Labels a hit on an entry of the notices list for what it is: a public
     /// notice, not a sanctions designation; a persona may be anyone's name.
-    fn label_notice(&self, entity: &Entity, m: &mut Match) {
+    fn label_notice(&self, entity: &Entity, m: &mut Match) -> Result<(), QueryError> {
         let Some(notice) = &entity.details.notice else {
-            return;
+            return Ok(());
         };
         let persona = notice.category == "persona";
         m.explanation.push(format!(
@@ -657,15 +670,22 @@ impl Screener {
                 .also_listed
                 .iter()
                 .map(|&e| {
-                    let listed = &self.snapshot.entities[e as usize];
-                    ListedEntry {
+                    Ok(ListedEntry {
                         entity: e,
-                        list: self.snapshot.lists[listed.list as usize].id.clone(),
-                        source_id: listed.source_id.clone(),
-                    }
+                        list: self.lists[self.entries.list(e as usize) as usize]
+                            .id
+                            .clone(),
+                        source_id: self
+                            .entries
+                            .source_id(e as usize)
+                            .map_err(damaged)?
+                            .to_string()
+                            .into(),
+                    })
                 })
-                .collect(),
+                .collect::<Result<_, QueryError>>()?,
         });
+        Ok(())
     }
 
     /// The listed domains' index, built at first use.
@@ -721,7 +741,7 @@ impl Screener {
             listed,
             name_differs: false,
         };
-        Ok(self.identifier_hit(label, entity, identifier, (score, level), explanation))
+        self.identifier_hit(label, entity, identifier, (score, level), explanation)
     }
 
     /// A hit on one of an entry's identifiers (exact or a domain), with its
@@ -733,8 +753,8 @@ impl Screener {
         identifier: MatchedIdentifier,
         (score, level): (f32, Level),
         explanation: Vec<String>,
-    ) -> Match {
-        let list = &self.snapshot.lists[entity.list as usize];
+    ) -> Result<Match, QueryError> {
+        let list = &self.lists[entity.list as usize];
         let mut m = Match {
             field,
             list: list.id.clone(),
@@ -757,8 +777,8 @@ impl Screener {
             details: details(entity),
             url: list.entry_url(&entity.source_id),
         };
-        self.label_notice(entity, &mut m);
-        m
+        self.label_notice(entity, &mut m)?;
+        Ok(m)
     }
 
     /// The listed identifiers' index, built at first use.
@@ -771,35 +791,22 @@ impl Screener {
         if let Some(listed) = self.listed_identifiers.get() {
             return Ok(listed);
         }
-        // Read in place: deferred details give their identifiers alone, not
-        // each of the 16,000 entries' whole details.
+        // Read in place: the entries give their identifiers alone, not
+        // each of the 16,000 entries made whole.
         let mut all = Vec::new();
-        for (id, entity) in self.snapshot.entities.iter().enumerate() {
-            let listed = |at: usize, kind, value| ListedIdentifier {
-                entity: id as u32,
-                at: at as u16,
-                kind,
-                value,
-            };
-            match &self.details {
-                Some(details) => {
-                    let texts = details.identifier_texts(id).map_err(damaged)?;
-                    all.extend(
-                        texts
-                            .into_iter()
-                            .enumerate()
-                            .map(|(at, (k, v))| listed(at, k, v)),
-                    );
-                }
-                None => all.extend(
-                    entity
-                        .details
-                        .identifiers
-                        .iter()
-                        .enumerate()
-                        .map(|(at, i)| listed(at, i.kind.as_str(), i.value.as_str())),
-                ),
-            }
+        for id in 0..self.entries.len() {
+            let texts = self.entries.identifier_texts(id).map_err(damaged)?;
+            all.extend(
+                texts
+                    .into_iter()
+                    .enumerate()
+                    .map(|(at, (kind, value))| ListedIdentifier {
+                        entity: id as u32,
+                        at: at as u16,
+                        kind,
+                        value,
+                    }),
+            );
         }
         let listed = ListedIdentifiers {
             exact: IdentifierIndex::build(all.iter().copied()),
@@ -857,7 +864,7 @@ impl Screener {
             listed,
             name_differs,
         };
-        Ok(self.identifier_hit(label, entity, identifier, (1.0, Level::Strong), explanation))
+        self.identifier_hit(label, entity, identifier, (1.0, Level::Strong), explanation)
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -873,7 +880,7 @@ impl Screener {
     ) -> Result<Match, QueryError> {
         let entity = self.entity(entity_id)?;
         let entity: &Entity = &entity;
-        let list = &self.snapshot.lists[entity.list as usize];
+        let list = &self.lists[entity.list as usize];
         let record = &self.index.names[name_id as usize];
         let (matched_name, matched_as, weak) = if record.alias == PRIMARY {
             (entity.name.clone(), MatchedAs::Primary, false)
@@ -959,12 +966,12 @@ impl Screener {
             details: details(entity),
             url: list.entry_url(&entity.source_id),
         };
-        self.label_notice(entity, &mut m);
+        self.label_notice(entity, &mut m)?;
         Ok(m)
     }
 }
 
-/// The error a query meets when the embedded entries' details do not decode.
+/// The error a query meets when the embedded entries do not decode.
 fn damaged(error: SnapshotError) -> QueryError {
     QueryError(format!("the embedded lists are damaged: {error}"))
 }

@@ -6,7 +6,7 @@
 //! the bytes that `sanctions-screen` embeds at build time.
 //!
 //! The parsers (feature `parse`) are only needed at build time: the runtime
-//! needs the model and [`snapshot::decode`] alone.
+//! needs the model and [`snapshot::read`] alone.
 //!
 //! Reach for:
 //! - [`sources::build_snapshot`] to turn a lists folder into a snapshot
@@ -16,7 +16,8 @@
 //!   this project (not an official list: each entry carries its [`Notice`]);
 //! - [`update::replace_lists`] to put newer files a user gave (by name and
 //!   bytes, no `sources.json`) in place of lists already in a snapshot;
-//! - [`snapshot::decode`] to read embedded bytes back.
+//! - [`snapshot::read`] to screen from embedded bytes, the entries left where
+//!   they lie, or [`snapshot::decode`] for every entry whole.
 //!
 //! Limits, stated plainly: OFAC's legacy CSV format is the one parsed (not the
 //! newer XML); the UN list is read from its XML only. Details are extracted

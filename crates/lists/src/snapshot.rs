@@ -10,20 +10,21 @@
 //! than each entry's fields mixed: brotli makes the embedded snapshot 649 KB
 //! in this layout, 725 KB in the entry-by-entry one it replaced.
 //!
-//! - Screening fields (list, id, kind, names and aliases, programs, birth
-//!   dates, nationalities, citizenships, countries) are decoded into entries
-//!   at once. From bytes that live for ever (a snapshot embedded in the
-//!   program), [`decode_deferred_static`] lends their texts ([`Text`])
-//!   instead of copying them: an allocation each saved at every start.
-//! - Reviewer details (title, gender, birthplaces, addresses, identifiers,
-//!   listing date, remarks, notice) stay where they lie in the bytes:
-//!   [`decode_deferred`] returns a [`DeferredDetails`] that reads one entry's
-//!   details when a match shows them. Most of the bytes are details, and a
-//!   screener that starts without them starts several times faster.
+//! Reach for:
+//! - [`encode`] to write a snapshot (the build script does);
+//! - [`read`] to screen from the bytes: it checks every column but leaves
+//!   the entries where they lie. [`Entries`] gives what a screener asks of
+//!   every candidate (list, kind, which names are weak aliases) at once, and
+//!   one entry whole ([`Entries::entity`], reviewer details included) when
+//!   a match shows it. From bytes that live for ever (a snapshot embedded in
+//!   the program) an entry's short texts ([`Text`]) are lent, not copied;
+//! - [`decode`] for every entry whole, as a [`Snapshot`] (the command line's
+//!   `lists --entries`, newer list files put in place of embedded ones).
 //!
 //! The names may be left out ([`Names::Elsewhere`]) when the embedder keeps
 //! them in a form of its own (sanctions-screen spells them back from its
-//! token table): the reader then gives them to [`decode`].
+//! token table): the reader then gives them to [`decode`] or
+//! [`Entries::entity`].
 
 use std::borrow::Cow;
 use std::ops::Range;
@@ -54,7 +55,7 @@ impl std::error::Error for SnapshotError {}
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Names {
     Included,
-    /// Left out: the reader gives them to [`decode`] or [`decode_deferred`].
+    /// Left out: the reader gives them to [`decode`] or [`Entries::entity`].
     Elsewhere,
 }
 
@@ -130,7 +131,7 @@ struct Record<'a> {
     #[serde(borrow)]
     countries: ListField<'a>,
     /// What only a reviewer reads, borrowed where it lies and read one
-    /// entry at a time ([`DeferredDetails`]).
+    /// entry at a time ([`Entries::entity`]).
     #[serde(borrow)]
     details: DetailFields<'a>,
 }
@@ -224,40 +225,34 @@ pub fn encode(snapshot: &Snapshot, names: Names) -> Vec<u8> {
 /// [`Names::Elsewhere`] needs its names given, in [`Snapshot::names`] order;
 /// one encoded with its names must be given none.
 pub fn decode(bytes: &[u8], names: Option<Vec<Text>>) -> Result<Snapshot, SnapshotError> {
-    let (mut snapshot, deferred) = decode_deferred(bytes, names)?;
-    for (id, entity) in snapshot.entities.iter_mut().enumerate() {
-        deferred.fill(id, entity)?;
-    }
-    Ok(snapshot)
+    let (lists, entries) = read(bytes)?;
+    let given = match (entries.names_included(), names) {
+        (true, None) => None,
+        (false, Some(names)) if names.len() == entries.name_count() => Some(names),
+        (false, Some(names)) => {
+            return Err(SnapshotError(format!(
+                "{} names given for {} names",
+                names.len(),
+                entries.name_count()
+            )))
+        }
+        (true, Some(_)) => {
+            return Err(SnapshotError(
+                "names given for a snapshot that has them".into(),
+            ))
+        }
+        (false, None) => return Err(names_not_given()),
+    };
+    let name_of = |n: usize| given.as_ref().map(|names| names[n].clone());
+    let entities = (0..entries.len())
+        .map(|id| entries.entity_kept(id, Column::copy, name_of))
+        .collect::<Result<_, _>>()?;
+    Ok(Snapshot { lists, entities })
 }
 
-/// Decodes the lists and the entries' screening fields; the entries'
-/// details stay empty until [`DeferredDetails::fill`] reads them. `names` as
-/// for [`decode`].
-pub fn decode_deferred(
-    bytes: &[u8],
-    names: Option<Vec<Text>>,
-) -> Result<(Snapshot, DeferredDetails<'_>), SnapshotError> {
-    decode_keeping(bytes, names, Column::copy)
-}
-
-/// [`decode_deferred`] of bytes that live for ever (a snapshot embedded in
-/// the program): the entries' short texts ([`Text`]) are lent from them,
-/// not copied.
-pub fn decode_deferred_static(
-    bytes: &'static [u8],
-    names: Option<Vec<Text>>,
-) -> Result<(Snapshot, DeferredDetails<'static>), SnapshotError> {
-    decode_keeping(bytes, names, Column::lend)
-}
-
-/// [`decode_deferred`], with `keep` making an entry's [`Text`] from a
-/// column's text.
-fn decode_keeping<'a>(
-    bytes: &'a [u8],
-    names: Option<Vec<Text>>,
-    keep: impl Fn(&Column<'a>, usize) -> Result<Text, SnapshotError>,
-) -> Result<(Snapshot, DeferredDetails<'a>), SnapshotError> {
+/// Reads the lists' metadata and checks the entries' columns, leaving every
+/// entry where it lies in `bytes`: [`Entries`] reads one when asked.
+pub fn read(bytes: &[u8]) -> Result<(Vec<ListMeta>, Entries<'_>), SnapshotError> {
     if bytes.len() < 12 || &bytes[..8] != MAGIC {
         return Err(SnapshotError("missing magic header".into()));
     }
@@ -287,114 +282,65 @@ fn decode_keeping<'a>(
             "an entry names a list that is not there".into(),
         ));
     }
-    let source_ids = Column::new("ids", r.source_id, entries)?;
+    let source_id = Column::new("ids", r.source_id, entries)?;
     let aliases = Spans::new("aliases", r.alias_counts, entries)?;
     if r.alias_kind.len() != aliases.total() {
         return Err(SnapshotError("alias kinds do not match the aliases".into()));
     }
-    let (primary_names, alias_names) = match r.names_included {
-        true => (
-            Some(Column::new("names", r.name, entries)?),
-            Some(Column::new("alias names", r.alias_name, aliases.total())?),
-        ),
+    let names = match r.names_included {
+        true => Some((
+            Column::new("names", r.name, entries)?,
+            Column::new("alias names", r.alias_name, aliases.total())?,
+        )),
         false => {
             Column::new("names", r.name, 0)?;
             Column::new("alias names", r.alias_name, 0)?;
-            (None, None)
+            None
         }
     };
-    let programs = List::new("programs", r.programs, entries)?;
     let birth_dates = List::new("birth dates", r.birth_dates, entries)?;
     if r.birth_date_parts.len() != birth_dates.spans.total() {
         return Err(SnapshotError(
             "birth date parts do not match the dates".into(),
         ));
     }
-    let nationalities = List::new("nationalities", r.nationalities, entries)?;
-    let citizenships = List::new("citizenships", r.citizenships, entries)?;
-    let countries = List::new("countries", r.countries, entries)?;
-    let details = DeferredDetails::new(entries, r.details)?;
-    let mut entities = Vec::with_capacity(entries);
-    for id in 0..entries {
-        let alias_list = exactly(aliases.of(id), |a| {
-            let (kind, strength) = r.alias_kind[a];
-            let name = match &alias_names {
-                Some(names) => keep(names, a)?,
-                None => Text::default(),
-            };
-            Ok(Alias {
-                name,
-                kind,
-                strength,
-            })
-        })?;
-        let birth_date_list = exactly(birth_dates.spans.of(id), |d| {
-            let p = &r.birth_date_parts[d];
-            Ok(ListedDate {
-                text: keep(&birth_dates.values, d)?,
-                year_from: p.year_from,
-                year_to: p.year_to,
-                month: p.month,
-                day: p.day,
-                approximate: p.approximate,
-            })
-        })?;
-        entities.push(Entity {
-            list: r.list[id],
-            source_id: keep(&source_ids, id)?,
-            kind: r.kind[id],
-            name: match &primary_names {
-                Some(names) => keep(names, id)?,
-                None => Text::default(),
-            },
-            aliases: alias_list,
-            programs: programs.kept(id, &keep)?,
-            birth_dates: birth_date_list,
-            nationalities: nationalities.kept(id, &keep)?,
-            citizenships: citizenships.kept(id, &keep)?,
-            countries: countries.kept(id, &keep)?,
-            details: DetailsBox::default(),
-        });
+    let d = r.details;
+    let identifier_kind = List::new("identifiers", d.identifier_kind, entries)?;
+    let identifiers = identifier_kind.spans.total();
+    if !d.notices.windows(2).all(|w| w[0].0 < w[1].0)
+        || d.notices.last().is_some_and(|n| n.0 as usize >= entries)
+    {
+        return Err(SnapshotError("notices out of order or range".into()));
     }
-    let mut snapshot = Snapshot {
-        lists: r.lists,
-        entities,
+    let read = Entries {
+        list: r.list,
+        kind: r.kind,
+        source_id,
+        aliases,
+        alias_kind: r.alias_kind,
+        names,
+        programs: List::new("programs", r.programs, entries)?,
+        birth_dates,
+        birth_date_parts: r.birth_date_parts,
+        nationalities: List::new("nationalities", r.nationalities, entries)?,
+        citizenships: List::new("citizenships", r.citizenships, entries)?,
+        countries: List::new("countries", r.countries, entries)?,
+        title: Column::new("titles", d.title, entries)?,
+        gender: Column::new("genders", d.gender, entries)?,
+        birth_places: List::new("birthplaces", d.birth_places, entries)?,
+        addresses: List::new("addresses", d.addresses, entries)?,
+        identifier_kind,
+        identifier_value: Column::new("identifier values", d.identifier_value, identifiers)?,
+        identifier_note: Column::new("identifier notes", d.identifier_note, identifiers)?,
+        listed_on: Column::new("listing dates", d.listed_on, entries)?,
+        remarks: Column::new("remarks", d.remarks, entries)?,
+        notices: d.notices,
     };
-    match (r.names_included, names) {
-        (true, None) => {}
-        (false, Some(names)) => fill_names(&mut snapshot, names)?,
-        (true, Some(_)) => {
-            return Err(SnapshotError(
-                "names given for a snapshot that has them".into(),
-            ))
-        }
-        (false, None) => {
-            return Err(SnapshotError(
-                "the snapshot's names are kept elsewhere and were not given".into(),
-            ))
-        }
-    }
-    Ok((snapshot, details))
+    Ok((r.lists, read))
 }
 
-/// Puts `names` in [`Snapshot::names`] order: each entry's name, then its aliases'.
-fn fill_names(snapshot: &mut Snapshot, names: Vec<Text>) -> Result<(), SnapshotError> {
-    let wanted: usize = snapshot.entities.iter().map(|e| 1 + e.aliases.len()).sum();
-    if names.len() != wanted {
-        return Err(SnapshotError(format!(
-            "{} names given for {wanted} names",
-            names.len()
-        )));
-    }
-    let mut names = names.into_iter();
-    for entity in &mut snapshot.entities {
-        let slots =
-            std::iter::once(&mut entity.name).chain(entity.aliases.iter_mut().map(|a| &mut a.name));
-        for (slot, name) in slots.zip(names.by_ref()) {
-            *slot = name;
-        }
-    }
-    Ok(())
+fn names_not_given() -> SnapshotError {
+    SnapshotError("the snapshot's names are kept elsewhere and were not given".into())
 }
 
 /// `read` of each index in `span`, in a vector of exactly that many
@@ -454,6 +400,13 @@ impl<'a> Column<'a> {
     /// Text `i`, copied.
     fn copy(&self, i: usize) -> Result<Text, SnapshotError> {
         self.get(i).map(|text| Text::Owned(text.to_string()))
+    }
+
+    fn into_owned(self) -> Column<'static> {
+        Column {
+            text: Cow::Owned(self.text.into_owned()),
+            ends: self.ends,
+        }
     }
 
     fn slice(text: &str, range: Range<usize>, i: usize) -> Result<&str, SnapshotError> {
@@ -521,13 +474,20 @@ impl<'a> List<'a> {
         Ok(List { spans, values })
     }
 
+    fn into_owned(self) -> List<'static> {
+        List {
+            spans: self.spans,
+            values: self.values.into_owned(),
+        }
+    }
+
     fn of(&self, entry: usize) -> Result<Vec<String>, SnapshotError> {
         exactly(self.spans.of(entry), |i| {
             self.values.get(i).map(str::to_string)
         })
     }
 
-    /// An entry's values, each made by `keep` (see [`decode_keeping`]).
+    /// An entry's values, each made by `keep` (see [`Entries::entity`]).
     fn kept(
         &self,
         entry: usize,
@@ -537,9 +497,25 @@ impl<'a> List<'a> {
     }
 }
 
-/// The entries' details, read in place from the snapshot's bytes
-/// ([`decode_deferred`]); [`DeferredDetails::fill`] reads one entry's.
-pub struct DeferredDetails<'a> {
+/// Every entry, read in place from the snapshot's bytes ([`read`]): the
+/// fields a screener consults for every candidate (list, kind, aliases'
+/// strength) at once, the rest ([`Entries::entity`]) one entry at a time,
+/// when a match shows it. Making all 16,500 entries at every start was a
+/// third of the work of building a screener, and 7 MB of its memory.
+pub struct Entries<'a> {
+    list: Vec<u16>,
+    kind: Vec<Kind>,
+    source_id: Column<'a>,
+    aliases: Spans,
+    alias_kind: Vec<(AliasKind, Strength)>,
+    /// The primary names and the aliases' names, when the bytes carry them.
+    names: Option<(Column<'a>, Column<'a>)>,
+    programs: List<'a>,
+    birth_dates: List<'a>,
+    birth_date_parts: Vec<DateParts>,
+    nationalities: List<'a>,
+    citizenships: List<'a>,
+    countries: List<'a>,
     title: Column<'a>,
     gender: Column<'a>,
     birth_places: List<'a>,
@@ -552,41 +528,79 @@ pub struct DeferredDetails<'a> {
     notices: Vec<(u32, Notice)>,
 }
 
-impl<'a> DeferredDetails<'a> {
-    fn new(entries: usize, d: DetailFields<'a>) -> Result<DeferredDetails<'a>, SnapshotError> {
-        let identifier_kind = List::new("identifiers", d.identifier_kind, entries)?;
-        let identifiers = identifier_kind.spans.total();
-        if !d.notices.windows(2).all(|w| w[0].0 < w[1].0)
-            || d.notices.last().is_some_and(|n| n.0 as usize >= entries)
-        {
-            return Err(SnapshotError("notices out of order or range".into()));
-        }
-        Ok(DeferredDetails {
-            title: Column::new("titles", d.title, entries)?,
-            gender: Column::new("genders", d.gender, entries)?,
-            birth_places: List::new("birthplaces", d.birth_places, entries)?,
-            addresses: List::new("addresses", d.addresses, entries)?,
-            identifier_kind,
-            identifier_value: Column::new("identifier values", d.identifier_value, identifiers)?,
-            identifier_note: Column::new("identifier notes", d.identifier_note, identifiers)?,
-            listed_on: Column::new("listing dates", d.listed_on, entries)?,
-            remarks: Column::new("remarks", d.remarks, entries)?,
-            notices: d.notices,
-        })
+/// One name of one entry, as [`Entries::names`] walks them (the order of
+/// [`Snapshot::names`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct NameSlot {
+    pub entity: u32,
+    /// The alias's index among the entry's aliases, or `None` for the primary name.
+    pub alias: Option<u16>,
+    pub weak: bool,
+}
+
+impl<'a> Entries<'a> {
+    pub fn len(&self) -> usize {
+        self.list.len()
     }
 
-    /// An error unless there is an entry `id`.
-    fn check_entry(&self, id: usize) -> Result<(), SnapshotError> {
-        if id < self.title.ends.len() {
-            Ok(())
-        } else {
-            Err(SnapshotError(format!("no entry {id}")))
-        }
+    pub fn is_empty(&self) -> bool {
+        self.list.is_empty()
+    }
+
+    /// Entry `id`'s list (an index into the lists [`read`] gave).
+    ///
+    /// # Panics
+    /// When there is no entry `id`, as for every accessor that returns no `Result`.
+    pub fn list(&self, id: usize) -> u16 {
+        self.list[id]
+    }
+
+    pub fn kind(&self, id: usize) -> Kind {
+        self.kind[id]
+    }
+
+    /// The publisher's id of entry `id`.
+    pub fn source_id(&self, id: usize) -> Result<&str, SnapshotError> {
+        self.source_id.get(id)
+    }
+
+    /// Whether the bytes carry the names ([`Names::Included`]).
+    pub fn names_included(&self) -> bool {
+        self.names.is_some()
+    }
+
+    /// Every entry's names together: one primary name each and the aliases.
+    pub fn name_count(&self) -> usize {
+        self.len() + self.aliases.total()
+    }
+
+    /// Where entry `id`'s primary name stands among [`Entries::names`]; its
+    /// aliases follow it.
+    pub fn first_name(&self, id: usize) -> usize {
+        id + self.aliases.starts[id] as usize
+    }
+
+    /// Every name in [`Snapshot::names`] order: each entry's primary name,
+    /// then its aliases.
+    pub fn names(&self) -> impl Iterator<Item = NameSlot> + '_ {
+        (0..self.len()).flat_map(move |e| {
+            let primary = std::iter::once(NameSlot {
+                entity: e as u32,
+                alias: None,
+                weak: false,
+            });
+            let aliases = self.aliases.of(e).enumerate().map(move |(i, a)| NameSlot {
+                entity: e as u32,
+                alias: Some(i as u16),
+                weak: self.alias_kind[a].1 == Strength::Weak,
+            });
+            primary.chain(aliases)
+        })
     }
 
     /// Entry `id`'s identifiers as `(kind, value)`, lent from the bytes:
     /// what an index of every listed identifier reads, without copying them
-    /// or making the rest of the entry's details.
+    /// or making the rest of the entry.
     pub fn identifier_texts(&self, id: usize) -> Result<Vec<(&str, &str)>, SnapshotError> {
         self.check_entry(id)?;
         exactly(self.identifier_kind.spans.of(id), |i| {
@@ -597,10 +611,78 @@ impl<'a> DeferredDetails<'a> {
         })
     }
 
-    /// Reads entry `id`'s details into `entity` (title, gender,
-    /// birthplaces, addresses, identifiers, listing date, remarks, notice).
-    pub fn fill(&self, id: usize, entity: &mut Entity) -> Result<(), SnapshotError> {
+    /// The entries with every text copied out of the bytes, so that they
+    /// outlive them (a snapshot encoded at run time from newer list files).
+    pub fn into_owned(self) -> Entries<'static> {
+        Entries {
+            list: self.list,
+            kind: self.kind,
+            source_id: self.source_id.into_owned(),
+            aliases: self.aliases,
+            alias_kind: self.alias_kind,
+            names: self.names.map(|(p, a)| (p.into_owned(), a.into_owned())),
+            programs: self.programs.into_owned(),
+            birth_dates: self.birth_dates.into_owned(),
+            birth_date_parts: self.birth_date_parts,
+            nationalities: self.nationalities.into_owned(),
+            citizenships: self.citizenships.into_owned(),
+            countries: self.countries.into_owned(),
+            title: self.title.into_owned(),
+            gender: self.gender.into_owned(),
+            birth_places: self.birth_places.into_owned(),
+            addresses: self.addresses.into_owned(),
+            identifier_kind: self.identifier_kind.into_owned(),
+            identifier_value: self.identifier_value.into_owned(),
+            identifier_note: self.identifier_note.into_owned(),
+            listed_on: self.listed_on.into_owned(),
+            remarks: self.remarks.into_owned(),
+            notices: self.notices,
+        }
+    }
+
+    /// An error unless there is an entry `id`.
+    fn check_entry(&self, id: usize) -> Result<(), SnapshotError> {
+        if id < self.len() {
+            Ok(())
+        } else {
+            Err(SnapshotError(format!("no entry {id}")))
+        }
+    }
+
+    /// Entry `id` whole, its texts made by `keep` and, when the bytes do not
+    /// carry them, its names by `name_of` (name `n` in [`Entries::names`] order).
+    fn entity_kept(
+        &self,
+        id: usize,
+        keep: impl Fn(&Column<'a>, usize) -> Result<Text, SnapshotError>,
+        name_of: impl Fn(usize) -> Option<Text>,
+    ) -> Result<Entity, SnapshotError> {
         self.check_entry(id)?;
+        let first = self.first_name(id);
+        let name = |n: usize, column: Option<(&Column<'a>, usize)>| match column {
+            Some((column, i)) => keep(column, i),
+            None => name_of(n).ok_or_else(names_not_given),
+        };
+        let aliases = exactly(self.aliases.of(id), |a| {
+            let (kind, strength) = self.alias_kind[a];
+            let n = first + 1 + a - self.aliases.starts[id] as usize;
+            Ok(Alias {
+                name: name(n, self.names.as_ref().map(|(_, aliases)| (aliases, a)))?,
+                kind,
+                strength,
+            })
+        })?;
+        let birth_dates = exactly(self.birth_dates.spans.of(id), |d| {
+            let p = &self.birth_date_parts[d];
+            Ok(ListedDate {
+                text: keep(&self.birth_dates.values, d)?,
+                year_from: p.year_from,
+                year_to: p.year_to,
+                month: p.month,
+                day: p.day,
+                approximate: p.approximate,
+            })
+        })?;
         let identifiers = exactly(self.identifier_kind.spans.of(id), |i| {
             Ok(Identifier {
                 kind: self.identifier_kind.values.get(i)?.to_string(),
@@ -613,17 +695,43 @@ impl<'a> DeferredDetails<'a> {
             .binary_search_by_key(&(id as u32), |n| n.0)
             .ok()
             .map(|i| self.notices[i].1.clone());
-        entity.details = DetailsBox::new(Details {
-            title: self.title.get(id)?.to_string(),
-            gender: self.gender.get(id)?.to_string(),
-            birth_places: self.birth_places.of(id)?,
-            addresses: self.addresses.of(id)?,
-            identifiers,
-            listed_on: self.listed_on.get(id)?.to_string(),
-            remarks: self.remarks.get(id)?.to_string(),
-            notice,
-        });
-        Ok(())
+        Ok(Entity {
+            list: self.list[id],
+            source_id: keep(&self.source_id, id)?,
+            kind: self.kind[id],
+            name: name(first, self.names.as_ref().map(|(primary, _)| (primary, id)))?,
+            aliases,
+            programs: self.programs.kept(id, &keep)?,
+            birth_dates,
+            nationalities: self.nationalities.kept(id, &keep)?,
+            citizenships: self.citizenships.kept(id, &keep)?,
+            countries: self.countries.kept(id, &keep)?,
+            details: DetailsBox::new(Details {
+                title: self.title.get(id)?.to_string(),
+                gender: self.gender.get(id)?.to_string(),
+                birth_places: self.birth_places.of(id)?,
+                addresses: self.addresses.of(id)?,
+                identifiers,
+                listed_on: self.listed_on.get(id)?.to_string(),
+                remarks: self.remarks.get(id)?.to_string(),
+                notice,
+            }),
+        })
+    }
+}
+
+impl Entries<'static> {
+    /// Entry `id` whole, details included. Its short texts (names, ids,
+    /// programs, countries, dates as written) are lent from the bytes when
+    /// they lie in bytes that live for ever (a snapshot embedded in the
+    /// program), else copied. When the bytes do not carry the names,
+    /// `name_of` gives name `n` in [`Entries::names`] order.
+    pub fn entity(
+        &self,
+        id: usize,
+        name_of: impl Fn(usize) -> Option<Text>,
+    ) -> Result<Entity, SnapshotError> {
+        self.entity_kept(id, Column::lend, name_of)
     }
 }
 
