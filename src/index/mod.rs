@@ -270,6 +270,11 @@ impl NameIndex {
         })
     }
 
+    /// The listed names tokenised, in [`Entries::names`] order.
+    pub fn tokens(&self) -> &TokenTable {
+        &self.tokens
+    }
+
     /// A term's normalised text.
     pub fn term_text(&self, term: TermId) -> &str {
         self.tokens.term(term)

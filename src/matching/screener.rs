@@ -7,7 +7,7 @@ use crate::config::{
 };
 use sanctions_lists::snapshot::{Entries, Names, SnapshotError};
 use sanctions_lists::{Entity, Kind, ListMeta, Snapshot, Strength, Text};
-use sanctions_normalize::{SpelledNames, TokenTable};
+use sanctions_normalize::{Spellings, TokenTable};
 
 use super::checks::{check_country, check_dob, BirthDate, CheckField, Outcome};
 use super::explain;
@@ -36,7 +36,7 @@ pub struct Screener {
     entries: Entries<'static>,
     /// The entries' names when `entries` does not carry them: the embedded
     /// lists' names, spelled back from the build-time token table.
-    names: Option<&'static SpelledNames>,
+    names: Option<Spellings>,
     index: NameIndex,
     /// Listed identifiers and domains, indexed at the first query that has
     /// one: they need every entry's details, which the fast start leaves encoded.
@@ -168,8 +168,8 @@ impl Screener {
 
     /// Entry `id` whole, with its reviewer details.
     pub fn entity(&self, id: u32) -> Result<Entity, QueryError> {
-        let names = self.names;
-        let name_of = |n: usize| names.map(|names| Text::Borrowed(names.get(n)));
+        let tokens = self.index.tokens();
+        let name_of = |n: usize| (self.names.as_ref()).map(|s| Text::Owned(s.name(tokens, n)));
         self.entries.entity(id as usize, name_of).map_err(damaged)
     }
 

@@ -43,7 +43,7 @@ pub use edits::{
 };
 pub use facts::{joined_key_hash, key_hash, JoinBuffers, WordFacts, NOT_YET, NO_JOIN};
 pub use fast_map::{FastMap, FxHasher};
-pub use pretokenized::{SpelledNames, TokenTable};
+pub use pretokenized::{Spellings, TokenTable};
 pub use readings::{readings, Reading, ReadingKind};
 pub use terms::{
     is_honorific_name, is_legal_phrase_word, is_patronymic, is_place_word, legal_phrases,

@@ -55,7 +55,7 @@ struct Stored {
 
 /// Short texts stored as one string and their lengths, so that reading them
 /// back allocates nothing per text.
-#[derive(Serialize, Deserialize, Default)]
+#[derive(Serialize, Deserialize, Clone, Debug, Default, PartialEq, Eq)]
 struct Texts {
     text: String,
     lens: Vec<u16>,
@@ -68,19 +68,12 @@ impl Texts {
             .push(u16::try_from(text.len()).expect("a name under 64 KiB"));
     }
 
-    /// The lengths add up to the string's.
-    fn fits(&self) -> bool {
-        self.lens.iter().map(|&len| usize::from(len)).sum::<usize>() == self.text.len()
-    }
-
-    /// The texts in order, as bytes ([`Texts::fits`] first: the lengths
-    /// must add up to the string's).
-    fn byte_slices(&self) -> impl Iterator<Item = &[u8]> {
-        self.lens.iter().scan(0usize, |at, &len| {
-            let start = *at;
-            *at += usize::from(len);
-            self.text.as_bytes().get(start..*at)
-        })
+    /// Text `i`, which begins at byte `start`, and the byte after it; `None`
+    /// when it is not there or not on character boundaries.
+    fn at(&self, i: u32, start: u32) -> Option<(&[u8], u32)> {
+        let end = start.checked_add(u32::from(*self.lens.get(i as usize)?))?;
+        let text = self.text.get(start as usize..end as usize)?;
+        Some((text.as_bytes(), end))
     }
 }
 
@@ -248,22 +241,10 @@ impl TokenTable {
         postcard::to_allocvec(&stored).expect("a token table always serialises")
     }
 
-    /// Decodes a table and the names it spells, in order, and checks that
-    /// every offset and id is in range, so that the accessors below cannot panic.
-    pub fn from_bytes(bytes: &[u8]) -> Result<(TokenTable, SpelledNames), TokenTableError> {
-        let (table, spelling) = Self::decode(bytes)?;
-        let names = spelling.spell(&table)?;
-        Ok((table, names))
-    }
-
-    /// [`TokenTable::from_bytes`] without spelling the names, for a caller
-    /// that keeps them from an earlier call: spelling is a sixth of what
-    /// building a screener costs.
-    pub fn from_bytes_unspelled(bytes: &[u8]) -> Result<TokenTable, TokenTableError> {
-        Self::decode(bytes).map(|(table, _)| table)
-    }
-
-    fn decode(bytes: &[u8]) -> Result<(TokenTable, Spelling), TokenTableError> {
+    /// Decodes a table and the spellings of its names, and checks that every
+    /// offset and id is in range and every spelling fits, so that neither
+    /// the accessors below nor [`Spellings::name`] can panic.
+    pub fn from_bytes(bytes: &[u8]) -> Result<(TokenTable, Spellings), TokenTableError> {
         let (mut stored, rest): (Stored, _) =
             postcard::take_from_bytes(bytes).map_err(|e| TokenTableError(e.to_string()))?;
         if !rest.is_empty() {
@@ -272,11 +253,9 @@ impl TokenTable {
                 rest.len()
             )));
         }
-        let spelling = Spelling {
-            cases: std::mem::take(&mut stored.spelling_cases),
-            gaps: std::mem::take(&mut stored.spelling_gaps),
-            whole: std::mem::take(&mut stored.spelled_whole),
-        };
+        let cases = std::mem::take(&mut stored.spelling_cases);
+        let gaps = std::mem::take(&mut stored.spelling_gaps);
+        let whole = std::mem::take(&mut stored.spelled_whole);
         let ends = |lens: &[u16]| -> Vec<u32> {
             lens.iter()
                 .scan(0u32, |at, &len| {
@@ -310,7 +289,8 @@ impl TokenTable {
         if table.name_terms.iter().any(|&t| t >= terms) {
             return bad("term ids");
         }
-        Ok((table, spelling))
+        let spellings = Spellings::new(cases, gaps, whole, &table)?;
+        Ok((table, spellings))
     }
 
     pub fn term_count(&self) -> usize {
@@ -355,91 +335,142 @@ impl TokenTable {
     }
 }
 
-/// Every name as written, end to end in one string (two allocations for
-/// some 42,000 names, which a snapshot can lend rather than copy).
+/// Every name as written, spelled back from its terms one name at a time
+/// ([`Spellings::name`]) when a match shows it: spelling all 42,000 at every
+/// start was a fifth of what building a screener cost. Checked whole when
+/// decoded, so that spelling a name cannot fail.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct SpelledNames {
-    text: String,
-    /// Name `n` ends at `ends[n]`.
-    ends: Vec<u32>,
-}
-
-impl SpelledNames {
-    pub fn len(&self) -> usize {
-        self.ends.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.ends.is_empty()
-    }
-
-    /// Name `n`.
-    pub fn get(&self, n: usize) -> &str {
-        let start = if n == 0 { 0 } else { self.ends[n - 1] as usize };
-        &self.text[start..self.ends[n] as usize]
-    }
-
-    /// The names in order.
-    pub fn iter(&self) -> impl Iterator<Item = &str> {
-        (0..self.len()).map(|n| self.get(n))
-    }
-}
-
-/// The stored spellings, read back in name order.
-struct Spelling {
+pub struct Spellings {
+    /// Per name with terms: a [`Case`] per term, or one [`AS_WRITTEN`].
     cases: Vec<u8>,
+    /// Per name spelled by its terms: the text before each term and after the last.
     gaps: Texts,
+    /// Names stored whole, in order.
     whole: Texts,
+    /// Where the spelling of every [`CHECKPOINT`]th name begins.
+    checkpoints: Vec<Cursor>,
 }
 
-impl Spelling {
-    /// Spelled as bytes and checked as text once at the end: slicing each
-    /// gap and term as `str` checked two character boundaries a piece, and
-    /// was most of the spelling's time.
-    fn spell(self, table: &TokenTable) -> Result<SpelledNames, TokenTableError> {
+/// Names between two checkpoints: spelling one walks past at most this many
+/// others (a few hundred bytes of lengths), and the checkpoints take 20
+/// bytes per 32 names.
+const CHECKPOINT: usize = 32;
+
+/// Where one name's spelling begins in each stored stream.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+struct Cursor {
+    case: u32,
+    gap: u32,
+    gap_byte: u32,
+    whole: u32,
+    whole_byte: u32,
+}
+
+impl Spellings {
+    /// Walks every name's spelling once: each must lie within the streams,
+    /// on character boundaries, with a known case per term, and together
+    /// they must use the streams up exactly.
+    fn new(
+        cases: Vec<u8>,
+        gaps: Texts,
+        whole: Texts,
+        table: &TokenTable,
+    ) -> Result<Spellings, TokenTableError> {
         let broken = || TokenTableError("spellings do not fit the names".into());
-        let mut cases = self.cases.into_iter();
-        if !self.gaps.fits() || !self.whole.fits() {
-            return Err(broken());
-        }
-        let mut gaps = self.gaps.byte_slices();
-        let mut whole = self.whole.byte_slices();
-        let term_bytes = |id: u32| {
-            let end = table.term_ends[id as usize] as usize;
-            let start = id
-                .checked_sub(1)
-                .map_or(0, |before| table.term_ends[before as usize] as usize);
-            &table.term_text.as_bytes()[start..end]
+        let mut spellings = Spellings {
+            cases,
+            gaps,
+            whole,
+            checkpoints: Vec::with_capacity(table.name_count() / CHECKPOINT + 1),
         };
-        // Names spelled by their terms are their terms and gaps; the room
-        // for a name stored whole is room to spare for its terms.
-        let terms_len: usize = table.name_terms.iter().map(|&t| term_bytes(t).len()).sum();
-        let mut text = Vec::with_capacity(terms_len + self.gaps.text.len() + self.whole.text.len());
-        let mut ends = Vec::with_capacity(table.name_count());
+        let mut at = Cursor::default();
         for n in 0..table.name_count() {
-            let terms = table.name_terms(n);
-            let mut marks = cases.by_ref().take(terms.len()).peekable();
-            if marks.peek() == Some(&AS_WRITTEN) {
-                // A name stored whole has one mark, not one per term.
-                text.extend_from_slice(whole.next().ok_or_else(broken)?);
-            } else {
-                text.extend_from_slice(gaps.next().ok_or_else(broken)?);
-                for &term in terms {
-                    let case = marks.next().and_then(|c| CASES.get(usize::from(c)));
-                    case.ok_or_else(broken)?.write(term_bytes(term), &mut text);
-                    text.extend_from_slice(gaps.next().ok_or_else(broken)?);
-                }
+            if n % CHECKPOINT == 0 {
+                spellings.checkpoints.push(at);
             }
-            ends.push(text.len() as u32);
+            spellings
+                .spell(table.name_terms(n), &mut at, None)
+                .ok_or_else(broken)?;
         }
-        if cases.next().is_some() || gaps.next().is_some() || whole.next().is_some() {
-            return Err(broken());
+        let used_up = at.case as usize == spellings.cases.len()
+            && at.gap as usize == spellings.gaps.lens.len()
+            && at.gap_byte as usize == spellings.gaps.text.len()
+            && at.whole as usize == spellings.whole.lens.len()
+            && at.whole_byte as usize == spellings.whole.text.len();
+        match used_up {
+            true => Ok(spellings),
+            false => Err(broken()),
         }
-        let text = String::from_utf8(text).map_err(|_| broken())?;
-        if !ends.iter().all(|&end| text.is_char_boundary(end as usize)) {
-            return Err(broken());
+    }
+
+    /// Name `n` of `table` (the table these spellings were decoded with) as
+    /// written.
+    ///
+    /// # Panics
+    /// When the table has no name `n`.
+    pub fn name(&self, table: &TokenTable, n: usize) -> String {
+        let mut at = self.checkpoints[n / CHECKPOINT];
+        for before in n - n % CHECKPOINT..n {
+            self.spell(table.name_terms(before), &mut at, None)
+                .expect("checked when decoded");
         }
-        Ok(SpelledNames { text, ends })
+        let mut text = Vec::new();
+        self.spell(table.name_terms(n), &mut at, Some((table, &mut text)))
+            .expect("checked when decoded");
+        // Pieces of valid text, cased in ASCII only.
+        String::from_utf8(text).expect("checked when decoded")
+    }
+
+    /// Every name of `table` as written, in order.
+    pub fn names<'a>(&'a self, table: &'a TokenTable) -> impl Iterator<Item = String> + 'a {
+        let mut at = Cursor::default();
+        (0..table.name_count()).map(move |n| {
+            let mut text = Vec::new();
+            self.spell(table.name_terms(n), &mut at, Some((table, &mut text)))
+                .expect("checked when decoded");
+            String::from_utf8(text).expect("checked when decoded")
+        })
+    }
+
+    /// Moves `at` past the spelling of the name with `terms`, writing it
+    /// into `out` (with the table that spells the terms) when given; `None`
+    /// when the spelling does not fit the streams.
+    fn spell(
+        &self,
+        terms: &[u32],
+        at: &mut Cursor,
+        mut out: Option<(&TokenTable, &mut Vec<u8>)>,
+    ) -> Option<()> {
+        if !terms.is_empty() && *self.cases.get(at.case as usize)? == AS_WRITTEN {
+            // A name stored whole has one mark, not one per term.
+            let (text, end) = self.whole.at(at.whole, at.whole_byte)?;
+            if let Some((_, out)) = &mut out {
+                out.extend_from_slice(text);
+            }
+            at.case += 1;
+            at.whole += 1;
+            at.whole_byte = end;
+            return Some(());
+        }
+        let gap = |at: &mut Cursor, out: &mut Option<(&TokenTable, &mut Vec<u8>)>| {
+            let (text, end) = self.gaps.at(at.gap, at.gap_byte)?;
+            if let Some((_, out)) = out {
+                out.extend_from_slice(text);
+            }
+            at.gap += 1;
+            at.gap_byte = end;
+            Some(())
+        };
+        gap(at, &mut out)?;
+        for &term in terms {
+            let case = CASES.get(usize::from(*self.cases.get(at.case as usize)?))?;
+            if let Some((table, out)) = &mut out {
+                case.write(table.term(term).as_bytes(), out);
+            }
+            at.case += 1;
+            gap(at, &mut out)?;
+        }
+        Some(())
     }
 }
 
@@ -473,7 +504,7 @@ mod tests {
         let table = TokenTable::build(names);
         let bytes = table.to_bytes(&names);
         let (back, spelled) = TokenTable::from_bytes(&bytes).unwrap();
-        assert_eq!(spelled.iter().collect::<Vec<_>>(), names);
+        assert_eq!(spelled.names(&back).collect::<Vec<_>>(), names);
         // Stored most frequent first: `kim` becomes term 0; the names read the same.
         assert_eq!(back.term(0), "kim");
         let words = |t: &TokenTable, n: usize| -> Vec<String> {
@@ -519,10 +550,38 @@ mod tests {
         ];
         for &(name, by_terms) in rows {
             let table = TokenTable::build([name]);
-            let (_, spelled) = TokenTable::from_bytes(&table.to_bytes(&[name])).unwrap();
-            assert_eq!(spelled.iter().collect::<Vec<_>>(), [name]);
+            let (back, spelled) = TokenTable::from_bytes(&table.to_bytes(&[name])).unwrap();
+            assert_eq!(spelled.names(&back).collect::<Vec<_>>(), [name]);
+            assert_eq!(spelled.name(&back, 0), name);
             let terms = table.name_terms(0).iter().map(|&t| table.term(t));
             assert_eq!(spell(name, terms).is_some(), by_terms, "{name}");
         }
+    }
+
+    /// Spelled alone, from the checkpoint before it, each name reads as in
+    /// order: names on both sides of checkpoints, stored whole or by terms,
+    /// with and without terms.
+    #[test]
+    fn a_name_spelled_alone_is_the_name_in_order() {
+        let kinds = [
+            "KIM, Sang Man",
+            "CH'OE, Ryong Hae",
+            "",
+            "Ким Сан Ман",
+            "  -- ",
+            "Yanbian Silverstar",
+            "BAŞ, Ömer",
+        ];
+        let names: Vec<&str> = (0..3 * CHECKPOINT + 5)
+            .map(|i| kinds[i % kinds.len()])
+            .collect();
+        let (table, spelled) =
+            TokenTable::from_bytes(&TokenTable::build(names.iter().copied()).to_bytes(&names))
+                .unwrap();
+        assert_eq!(spelled.checkpoints.len(), 4);
+        for (n, name) in names.iter().enumerate() {
+            assert_eq!(spelled.name(&table, n), *name, "name {n}");
+        }
+        assert_eq!(spelled.names(&table).collect::<Vec<_>>(), names);
     }
 }
