@@ -5,7 +5,7 @@
 use crate::config::{
     CANDIDATES, COUNTRY_CONFLICT_FACTOR, DOB_CONFLICT_FACTOR, NEAR_DOMAIN_SCORE, WEAK_ALIAS_FACTOR,
 };
-use sanctions_lists::snapshot::{Entries, Names, SnapshotError};
+use sanctions_lists::snapshot::{Entries, SnapshotError};
 use sanctions_lists::{Entity, Kind, ListMeta, Snapshot, Strength, Text};
 use sanctions_normalize::{Spellings, TokenTable};
 
@@ -91,15 +91,12 @@ impl Field {
 type Best = FastMap<u32, (NameId, Scored, usize)>;
 
 impl Screener {
-    /// A screener over any snapshot; its names are tokenised now. The
-    /// snapshot is encoded and read back, so that every screener reads its
-    /// entries the one way.
+    /// A screener over any snapshot; its names are tokenised now. Its
+    /// entries are laid out by field as the embedded ones are, so that every
+    /// screener reads its entries the one way.
     pub fn new(snapshot: Snapshot) -> Screener {
         let tokens = TokenTable::build(snapshot.names().map(|n| n.text));
-        let bytes = sanctions_lists::snapshot::encode(&snapshot, Names::Included);
-        let (lists, entries) =
-            sanctions_lists::snapshot::read(&bytes).expect("a snapshot just encoded reads back");
-        let entries = entries.into_owned();
+        let (lists, entries) = Entries::of(&snapshot);
         let index = NameIndex::from_tokens(&entries, tokens)
             .expect("a table built from these names fits them");
         Screener {

@@ -164,6 +164,16 @@ struct DetailFields<'a> {
 }
 
 pub fn encode(snapshot: &Snapshot, names: Names) -> Vec<u8> {
+    let r = record(snapshot, names);
+    let mut out = Vec::with_capacity(8 << 20);
+    out.extend_from_slice(MAGIC);
+    out.extend_from_slice(&SNAPSHOT_FORMAT.to_le_bytes());
+    out.extend(postcard::to_allocvec(&r).expect("a snapshot always serialises"));
+    out
+}
+
+/// The snapshot by field, as [`encode`] writes it.
+fn record(snapshot: &Snapshot, names: Names) -> Record<'static> {
     let mut r = Record {
         names_included: names == Names::Included,
         lists: snapshot.lists.clone(),
@@ -214,11 +224,7 @@ pub fn encode(snapshot: &Snapshot, names: Names) -> Vec<u8> {
             r.details.notices.push((id as u32, Notice::clone(notice)));
         }
     }
-    let mut out = Vec::with_capacity(8 << 20);
-    out.extend_from_slice(MAGIC);
-    out.extend_from_slice(&SNAPSHOT_FORMAT.to_le_bytes());
-    out.extend(postcard::to_allocvec(&r).expect("a snapshot always serialises"));
-    out
+    r
 }
 
 /// Decodes the whole snapshot, details included. A snapshot encoded with
@@ -270,73 +276,92 @@ pub fn read(bytes: &[u8]) -> Result<(Vec<ListMeta>, Entries<'_>), SnapshotError>
             rest.len()
         )));
     }
-    let entries = r.list.len();
-    if r.kind.len() != entries {
-        return Err(SnapshotError(format!(
-            "kinds: {} values for {entries} entries",
-            r.kind.len()
-        )));
-    }
-    if r.list.iter().any(|&l| usize::from(l) >= r.lists.len()) {
-        return Err(SnapshotError(
-            "an entry names a list that is not there".into(),
-        ));
-    }
-    let source_id = Column::new("ids", r.source_id, entries)?;
-    let aliases = Spans::new("aliases", r.alias_counts, entries)?;
-    if r.alias_kind.len() != aliases.total() {
-        return Err(SnapshotError("alias kinds do not match the aliases".into()));
-    }
-    let names = match r.names_included {
-        true => Some((
-            Column::new("names", r.name, entries)?,
-            Column::new("alias names", r.alias_name, aliases.total())?,
-        )),
-        false => {
-            Column::new("names", r.name, 0)?;
-            Column::new("alias names", r.alias_name, 0)?;
-            None
+    Entries::from_record(r)
+}
+
+impl<'a> Entries<'a> {
+    /// Checks that the columns fit together: a value per entry, a count per
+    /// entry of a list field and as many values, each text on character
+    /// boundaries where it ends.
+    fn from_record(r: Record<'a>) -> Result<(Vec<ListMeta>, Entries<'a>), SnapshotError> {
+        let entries = r.list.len();
+        if r.kind.len() != entries {
+            return Err(SnapshotError(format!(
+                "kinds: {} values for {entries} entries",
+                r.kind.len()
+            )));
         }
-    };
-    let birth_dates = List::new("birth dates", r.birth_dates, entries)?;
-    if r.birth_date_parts.len() != birth_dates.spans.total() {
-        return Err(SnapshotError(
-            "birth date parts do not match the dates".into(),
-        ));
+        if r.list.iter().any(|&l| usize::from(l) >= r.lists.len()) {
+            return Err(SnapshotError(
+                "an entry names a list that is not there".into(),
+            ));
+        }
+        let source_id = Column::new("ids", r.source_id, entries)?;
+        let aliases = Spans::new("aliases", r.alias_counts, entries)?;
+        if r.alias_kind.len() != aliases.total() {
+            return Err(SnapshotError("alias kinds do not match the aliases".into()));
+        }
+        let names = match r.names_included {
+            true => Some((
+                Column::new("names", r.name, entries)?,
+                Column::new("alias names", r.alias_name, aliases.total())?,
+            )),
+            false => {
+                Column::new("names", r.name, 0)?;
+                Column::new("alias names", r.alias_name, 0)?;
+                None
+            }
+        };
+        let birth_dates = List::new("birth dates", r.birth_dates, entries)?;
+        if r.birth_date_parts.len() != birth_dates.spans.total() {
+            return Err(SnapshotError(
+                "birth date parts do not match the dates".into(),
+            ));
+        }
+        let d = r.details;
+        let identifier_kind = List::new("identifiers", d.identifier_kind, entries)?;
+        let identifiers = identifier_kind.spans.total();
+        if !d.notices.windows(2).all(|w| w[0].0 < w[1].0)
+            || d.notices.last().is_some_and(|n| n.0 as usize >= entries)
+        {
+            return Err(SnapshotError("notices out of order or range".into()));
+        }
+        let read = Entries {
+            list: r.list,
+            kind: r.kind,
+            source_id,
+            aliases,
+            alias_kind: r.alias_kind,
+            names,
+            programs: List::new("programs", r.programs, entries)?,
+            birth_dates,
+            birth_date_parts: r.birth_date_parts,
+            nationalities: List::new("nationalities", r.nationalities, entries)?,
+            citizenships: List::new("citizenships", r.citizenships, entries)?,
+            countries: List::new("countries", r.countries, entries)?,
+            title: Column::new("titles", d.title, entries)?,
+            gender: Column::new("genders", d.gender, entries)?,
+            birth_places: List::new("birthplaces", d.birth_places, entries)?,
+            addresses: List::new("addresses", d.addresses, entries)?,
+            identifier_kind,
+            identifier_value: Column::new("identifier values", d.identifier_value, identifiers)?,
+            identifier_note: Column::new("identifier notes", d.identifier_note, identifiers)?,
+            listed_on: Column::new("listing dates", d.listed_on, entries)?,
+            remarks: Column::new("remarks", d.remarks, entries)?,
+            notices: d.notices,
+        };
+        Ok((r.lists, read))
     }
-    let d = r.details;
-    let identifier_kind = List::new("identifiers", d.identifier_kind, entries)?;
-    let identifiers = identifier_kind.spans.total();
-    if !d.notices.windows(2).all(|w| w[0].0 < w[1].0)
-        || d.notices.last().is_some_and(|n| n.0 as usize >= entries)
-    {
-        return Err(SnapshotError("notices out of order or range".into()));
+}
+
+impl Entries<'static> {
+    /// The entries of a snapshot in memory (one made from newer list files
+    /// at run time), laid out by field as the embedded ones are read, names
+    /// included.
+    pub fn of(snapshot: &Snapshot) -> (Vec<ListMeta>, Entries<'static>) {
+        Entries::from_record(record(snapshot, Names::Included))
+            .expect("a snapshot's own fields fit together")
     }
-    let read = Entries {
-        list: r.list,
-        kind: r.kind,
-        source_id,
-        aliases,
-        alias_kind: r.alias_kind,
-        names,
-        programs: List::new("programs", r.programs, entries)?,
-        birth_dates,
-        birth_date_parts: r.birth_date_parts,
-        nationalities: List::new("nationalities", r.nationalities, entries)?,
-        citizenships: List::new("citizenships", r.citizenships, entries)?,
-        countries: List::new("countries", r.countries, entries)?,
-        title: Column::new("titles", d.title, entries)?,
-        gender: Column::new("genders", d.gender, entries)?,
-        birth_places: List::new("birthplaces", d.birth_places, entries)?,
-        addresses: List::new("addresses", d.addresses, entries)?,
-        identifier_kind,
-        identifier_value: Column::new("identifier values", d.identifier_value, identifiers)?,
-        identifier_note: Column::new("identifier notes", d.identifier_note, identifiers)?,
-        listed_on: Column::new("listing dates", d.listed_on, entries)?,
-        remarks: Column::new("remarks", d.remarks, entries)?,
-        notices: d.notices,
-    };
-    Ok((r.lists, read))
 }
 
 fn names_not_given() -> SnapshotError {
@@ -402,13 +427,6 @@ impl<'a> Column<'a> {
         self.get(i).map(|text| Text::Owned(text.to_string()))
     }
 
-    fn into_owned(self) -> Column<'static> {
-        Column {
-            text: Cow::Owned(self.text.into_owned()),
-            ends: self.ends,
-        }
-    }
-
     fn slice(text: &str, range: Range<usize>, i: usize) -> Result<&str, SnapshotError> {
         text.get(range)
             .ok_or_else(|| SnapshotError(format!("text {i} does not lie on character boundaries")))
@@ -472,13 +490,6 @@ impl<'a> List<'a> {
         let spans = Spans::new(what, field.counts, entries)?;
         let values = Column::new(what, field.values, spans.total())?;
         Ok(List { spans, values })
-    }
-
-    fn into_owned(self) -> List<'static> {
-        List {
-            spans: self.spans,
-            values: self.values.into_owned(),
-        }
     }
 
     fn of(&self, entry: usize) -> Result<Vec<String>, SnapshotError> {
@@ -609,35 +620,6 @@ impl<'a> Entries<'a> {
                 self.identifier_value.get(i)?,
             ))
         })
-    }
-
-    /// The entries with every text copied out of the bytes, so that they
-    /// outlive them (a snapshot encoded at run time from newer list files).
-    pub fn into_owned(self) -> Entries<'static> {
-        Entries {
-            list: self.list,
-            kind: self.kind,
-            source_id: self.source_id.into_owned(),
-            aliases: self.aliases,
-            alias_kind: self.alias_kind,
-            names: self.names.map(|(p, a)| (p.into_owned(), a.into_owned())),
-            programs: self.programs.into_owned(),
-            birth_dates: self.birth_dates.into_owned(),
-            birth_date_parts: self.birth_date_parts,
-            nationalities: self.nationalities.into_owned(),
-            citizenships: self.citizenships.into_owned(),
-            countries: self.countries.into_owned(),
-            title: self.title.into_owned(),
-            gender: self.gender.into_owned(),
-            birth_places: self.birth_places.into_owned(),
-            addresses: self.addresses.into_owned(),
-            identifier_kind: self.identifier_kind.into_owned(),
-            identifier_value: self.identifier_value.into_owned(),
-            identifier_note: self.identifier_note.into_owned(),
-            listed_on: self.listed_on.into_owned(),
-            remarks: self.remarks.into_owned(),
-            notices: self.notices,
-        }
     }
 
     /// An error unless there is an entry `id`.
