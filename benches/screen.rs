@@ -78,7 +78,11 @@ fn main() {
             _ => 0,
         };
         // Made once, so that `twice` less `all` is one pass alone.
-        let queries = if passes > 0 { queries() } else { Vec::new() };
+        let queries = if passes > 0 {
+            queries(&screener)
+        } else {
+            Vec::new()
+        };
         for _ in 0..passes {
             for q in &queries {
                 std::hint::black_box(screener.screen(q, &options).unwrap());
@@ -117,7 +121,7 @@ fn main() {
     let before_load = live_mb();
     let screener = Screener::embedded().unwrap();
     let after_load = live_mb() - before_load;
-    let queries = queries();
+    let queries = queries(&screener);
     let options = Options::default();
     let before_first = live_mb();
     let _ = screener.screen(&queries[0], &options);
@@ -158,8 +162,7 @@ fn main() {
 }
 
 /// Listed names and their variants, then ordinary applicants.
-fn queries() -> Vec<Query> {
-    let snap = snapshot::embedded().unwrap();
+fn queries(screener: &Screener) -> Vec<Query> {
     let mut queries: Vec<Query> = Vec::new();
     let ordinary = [
         "John Smith",
@@ -177,8 +180,8 @@ fn queries() -> Vec<Query> {
         "Lee Seo-yeon",
     ];
     queries.extend(variants::entity_queries(
-        &snap.entities,
-        snap.entities.len() / 900,
+        screener,
+        screener.entries().len() / 900,
     ));
     for (i, n) in ordinary.iter().cycle().take(200).enumerate() {
         queries.push(Query {

@@ -12,9 +12,8 @@ use sanctions_screen::{snapshot, Options, Query, Screener};
 
 /// Varied queries: listed names as written, reordered, joined, with a letter
 /// dropped (see `common/variants.rs`), and ordinary names and companies.
-fn queries() -> Vec<Query> {
-    let snap = snapshot::embedded().unwrap();
-    let mut out = variants::entity_queries(&snap.entities, snap.entities.len() / 60);
+fn queries(screener: &Screener) -> Vec<Query> {
+    let mut out = variants::entity_queries(screener, screener.entries().len() / 60);
     for name in [
         "Kim Min-jun",
         "Grace Park",
@@ -52,7 +51,7 @@ fn index_returns_the_same_top_results_as_brute_force() {
         limit: 5,
         ..Options::default()
     };
-    let queries = queries();
+    let queries = queries(&screener);
     assert!(queries.len() > 60);
     let mut compared = 0;
     for q in &queries {

@@ -2,16 +2,16 @@
 //! the speed benchmark: names as written, words reversed, the first two words
 //! joined, and a letter dropped.
 
-use sanctions_lists::{Entity, Kind};
-use sanctions_screen::Query;
+use sanctions_lists::Kind;
+use sanctions_screen::{Query, Screener};
 
-/// A query for every `step`-th entity, cycling through the four variants.
-pub fn entity_queries(entities: &[Entity], step: usize) -> Vec<Query> {
-    entities
-        .iter()
-        .enumerate()
+/// A query for every `step`-th entry of the screener's lists, cycling
+/// through the four variants.
+pub fn entity_queries(screener: &Screener, step: usize) -> Vec<Query> {
+    (0..screener.entries().len())
         .step_by(step.max(1))
-        .map(|(i, e)| {
+        .map(|i| {
+            let e = screener.entity(i as u32).expect("an entry of the lists");
             let words: Vec<&str> = e.name.split([' ', ',']).filter(|w| !w.is_empty()).collect();
             let text = match i % 4 {
                 0 => e.name.to_string(),
