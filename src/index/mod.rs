@@ -61,8 +61,11 @@ pub struct Term {
     /// What it counts for when it matches: its weight, or less for a part
     /// that many applicants bear ([`evidence_weight`]).
     pub evidence: [f32; 2],
-    /// What the scorer's rules read of it, worked out once.
-    pub facts: WordFacts,
+    /// What the scorer's rules read of it, worked out the first time a
+    /// candidate name with it is scored ([`NameIndex::term_facts`]): a query
+    /// meets a few hundred of the 30,165 words, and working them all out was
+    /// a tenth of every start.
+    facts: std::sync::OnceLock<WordFacts>,
 }
 
 /// One name of one entity: its primary name or an alias.
@@ -178,7 +181,7 @@ impl NameIndex {
                 return Err(format!("the token table holds the term {text:?} twice"));
             }
             terms.push(Term {
-                facts: WordFacts::of(text, &keys[key_start..]),
+                facts: std::sync::OnceLock::new(),
                 names: 0,
                 class: [TermClass::Word; 2],
                 weight: [0.0; 2],
@@ -278,6 +281,13 @@ impl NameIndex {
     /// A term's normalised text.
     pub fn term_text(&self, term: TermId) -> &str {
         self.tokens.term(term)
+    }
+
+    /// What the scorer's rules read of a term, worked out at its first read.
+    pub fn term_facts(&self, term: TermId) -> &WordFacts {
+        self.terms[term as usize]
+            .facts
+            .get_or_init(|| WordFacts::of(self.term_text(term), self.term_key(term)))
     }
 
     /// A term's variant key ([`variant_key`] of its text).

@@ -53,7 +53,9 @@ fn the_counter_counts() {
 
 /// Every candidate of each query scored twice with the same buffers: the
 /// second pass allocates nothing, whatever the candidates (people and
-/// companies, joined words, typos, a weak alias, a script reading).
+/// companies, joined words, typos, a weak alias, a script reading). The
+/// first grows the buffers and works out the listed words' facts, once
+/// for good.
 #[test]
 fn scoring_a_candidate_allocates_nothing() {
     let screener = Screener::embedded().expect("embedded lists load");

@@ -33,7 +33,9 @@
 //! Contract: [`score_into`] allocates nothing once its [`Scratch`] has grown
 //! to the longest names it met: its buffers are reused from one candidate to
 //! the next, as nucleo-matcher's are, and what it needs of each word is
-//! worked out beforehand ([`WordFacts`]). `src/matching/allocation_tests.rs`
+//! worked out beforehand ([`WordFacts`]: a query word's once a query, a
+//! listed word's the first time a candidate name with it is scored, and
+//! kept). `src/matching/allocation_tests.rs`
 //! checks this with a counting allocator. The scorer looks at nothing but
 //! the two token lists, their joined pairs and the scratch, and is
 //! deterministic. [`alignment`] reads, from the scratch [`score_into`]

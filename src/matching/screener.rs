@@ -1046,7 +1046,7 @@ fn listed_view<'a>(
             class: term.class[slot],
             weight: term.weight[slot],
             evidence: term.evidence[slot],
-            facts: &term.facts,
+            facts: index.term_facts(t),
             term: Some(t),
         }
     }));
