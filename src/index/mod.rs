@@ -36,8 +36,8 @@ use sanctions_lists::Kind;
 
 use crate::normalize::{
     for_each_slip, is_vowel_skeleton_of, looks_vowel_dropped, population_share, skeleton_hash,
-    term_class, variant_key, variant_key_into, vowel_skeleton_hashes, EditNeighbours, JoinBuffers,
-    TermClass, Token, TokenTable, WordFacts, NOT_YET,
+    term_class, term_classes, variant_key, variant_key_into, vowel_skeleton_hashes, EditNeighbours,
+    JoinBuffers, TermClass, Token, TokenTable, WordFacts, NOT_YET,
 };
 use crate::weights::{class_weight, evidence_weight, Weighing};
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -235,8 +235,8 @@ impl NameIndex {
         let total = names.len() as u32;
         for (id, term) in terms.iter_mut().enumerate() {
             let share = population_share(key_in(&keys, &key_ends, id as TermId));
+            term.class = term_classes(tokens.term(id as TermId));
             for (slot, organization) in [(0, false), (1, true)] {
-                term.class[slot] = term_class(tokens.term(id as TermId), organization);
                 term.weight[slot] = class_weight(term.class[slot], term.names, total);
                 term.evidence[slot] =
                     evidence_weight(term.weight[slot], share, organization, total);

@@ -48,7 +48,7 @@ pub use readings::{readings, Reading, ReadingKind};
 pub use terms::{
     is_honorific_name, is_legal_phrase_word, is_patronymic, is_place_word, legal_phrases,
     legal_phrases_starting_with, listed_variant_class, ocr_letter, ocr_reading, population_share,
-    term_class, variant_key, variant_key_into, LegalFormId, TermClass,
+    term_class, term_classes, variant_key, variant_key_into, LegalFormId, TermClass,
 };
 
 /// One word of a name.

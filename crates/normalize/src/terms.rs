@@ -247,19 +247,24 @@ fn data_lines(text: &'static str) -> impl Iterator<Item = &'static str> {
 /// Classifies a normalised token. Legal forms are only recognised in
 /// organisation names (`as` or `ao` may be part of a person's name).
 pub fn term_class(text: &str, organization: bool) -> TermClass {
+    term_classes(text)[usize::from(organization)]
+}
+
+/// [`term_class`] of `text` in a person's name and in a company's, looked
+/// up once: the index classes every listed word both ways at every start.
+pub fn term_classes(text: &str) -> [TermClass; 2] {
     if super::is_number(text) {
-        return TermClass::Number;
+        return [TermClass::Number; 2];
     }
     let v = vocabulary();
-    if organization {
-        if let Some(&form) = v.legal.get(text) {
-            return TermClass::LegalForm(form);
-        }
-    }
-    match v.generic.get(text) {
-        Some(true) => TermClass::Stopword,
-        Some(false) if organization => TermClass::Generic,
-        _ => TermClass::Word,
+    let (person, company) = match v.generic.get(text) {
+        Some(true) => (TermClass::Stopword, TermClass::Stopword),
+        Some(false) => (TermClass::Word, TermClass::Generic),
+        None => (TermClass::Word, TermClass::Word),
+    };
+    match v.legal.get(text) {
+        Some(&form) => [person, TermClass::LegalForm(form)],
+        None => [person, company],
     }
 }
 
@@ -537,6 +542,43 @@ mod tests {
         assert_eq!(ocr_reading("a1i").as_deref(), Some("ali"));
         assert_eq!(ocr_reading("mahmoud"), None);
         assert_eq!(ocr_reading("110"), None);
+    }
+
+    /// Both ways at once is each way alone, for every word the vocabulary
+    /// lists and a few it does not.
+    #[test]
+    fn classes_both_ways_are_each_way() {
+        let v = vocabulary();
+        let words = v.legal.keys().chain(v.generic.keys()).copied();
+        let mut seen = 0;
+        for word in words.chain(["kim", "silverstar", "110", "", "of"]) {
+            let both = term_classes(word);
+            assert_eq!(
+                both,
+                [term_class_alone(word, false), term_class_alone(word, true)],
+                "{word}"
+            );
+            seen += 1;
+        }
+        assert!(seen > 200, "{seen}");
+    }
+
+    /// [`term_class`] as first written, one way at a time.
+    fn term_class_alone(text: &str, organization: bool) -> TermClass {
+        if crate::is_number(text) {
+            return TermClass::Number;
+        }
+        let v = vocabulary();
+        if organization {
+            if let Some(&form) = v.legal.get(text) {
+                return TermClass::LegalForm(form);
+            }
+        }
+        match v.generic.get(text) {
+            Some(true) => TermClass::Stopword,
+            Some(false) if organization => TermClass::Generic,
+            _ => TermClass::Word,
+        }
     }
 
     #[test]
