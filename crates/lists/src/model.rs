@@ -145,7 +145,7 @@ pub struct Entity {
     pub countries: Vec<Text>,
     /// What only a reviewer reads (written as fields of the entry's own in JSON).
     #[serde(flatten)]
-    pub details: DetailsBox,
+    pub details: Details,
 }
 
 /// An entry's reviewer details: title, gender, birthplaces, addresses,
@@ -166,72 +166,6 @@ pub struct Details {
     pub remarks: String,
     /// For an entry of the notices list: what the notice says.
     pub notice: Option<Notice>,
-}
-
-/// No details: what an entry without any reads.
-static NO_DETAILS: Details = Details {
-    title: String::new(),
-    gender: String::new(),
-    birth_places: Vec::new(),
-    addresses: Vec::new(),
-    identifiers: Vec::new(),
-    listed_on: String::new(),
-    remarks: String::new(),
-    notice: None,
-};
-
-/// [`Details`] behind a pointer that is null until a field is written: an
-/// entry of the embedded lists keeps its details encoded until a match
-/// shows them, and 176 bytes of empty fields inline in each of 16,500
-/// entries were 2.8 MB of every screener's memory. Reads through it see
-/// empty details when there are none; the first write makes them.
-#[derive(Clone, Default)]
-pub struct DetailsBox(Option<Box<Details>>);
-
-impl DetailsBox {
-    pub fn new(details: Details) -> DetailsBox {
-        DetailsBox(Some(Box::new(details)))
-    }
-}
-
-impl std::ops::Deref for DetailsBox {
-    type Target = Details;
-    fn deref(&self) -> &Details {
-        self.0.as_deref().unwrap_or(&NO_DETAILS)
-    }
-}
-
-impl std::ops::DerefMut for DetailsBox {
-    fn deref_mut(&mut self) -> &mut Details {
-        self.0.get_or_insert_with(Box::default)
-    }
-}
-
-/// Equal when the details read the same, made or not.
-impl PartialEq for DetailsBox {
-    fn eq(&self, other: &DetailsBox) -> bool {
-        **self == **other
-    }
-}
-
-impl Eq for DetailsBox {}
-
-impl std::fmt::Debug for DetailsBox {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        Details::fmt(self, f)
-    }
-}
-
-impl Serialize for DetailsBox {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        Details::serialize(self, serializer)
-    }
-}
-
-impl<'de> Deserialize<'de> for DetailsBox {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<DetailsBox, D::Error> {
-        Details::deserialize(deserializer).map(DetailsBox::new)
-    }
 }
 
 /// One file a list was built from.

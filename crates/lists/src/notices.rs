@@ -9,9 +9,7 @@
 //! action, date, ofac_listed, source_url`. A row that breaks a rule below
 //! fails the build with its line number.
 
-use crate::{
-    Alias, AliasKind, Details, DetailsBox, Entity, Identifier, Kind, ListError, Notice, Strength,
-};
+use crate::{Alias, AliasKind, Details, Entity, Identifier, Kind, ListError, Notice, Strength};
 
 /// The header the file must have, in this order.
 pub const COLUMNS: [&str; 10] = [
@@ -153,7 +151,7 @@ pub fn parse_notices(name: &str, bytes: &[u8], list: u16) -> Result<Vec<Entity>,
             },
             citizenships: Vec::new(),
             countries: Vec::new(),
-            details: DetailsBox::new(Details {
+            details: Details {
                 identifiers,
                 listed_on: date.to_string(),
                 remarks: field(5).to_string(),
@@ -167,7 +165,7 @@ pub fn parse_notices(name: &str, bytes: &[u8], list: u16) -> Result<Vec<Entity>,
                     also_listed: Vec::new(),
                 }),
                 ..Details::default()
-            }),
+            },
         });
     }
     Ok(entities)

@@ -11,10 +11,7 @@
 use std::collections::{BTreeMap, HashMap};
 
 use crate::dates::parse_listed_date;
-use crate::{
-    Alias, AliasKind, Details, DetailsBox, Entity, Identifier, Kind, ListError, ListedDate,
-    Strength,
-};
+use crate::{Alias, AliasKind, Details, Entity, Identifier, Kind, ListError, ListedDate, Strength};
 
 /// OFAC cuts `Remarks` at this many characters and continues in the comments file.
 const REMARKS_CUT: usize = 1000;
@@ -102,10 +99,10 @@ pub fn parse_ofac_set(list: u16, set: &OfacSet<'_>) -> Result<Parsed, ListError>
             nationalities: Vec::new(),
             citizenships: Vec::new(),
             countries: Vec::new(),
-            details: DetailsBox::new(Details {
+            details: Details {
                 title: fields[4].clone().unwrap_or_default(),
                 ..Details::default()
-            }),
+            },
         };
         for (label, index) in [
             ("Call Sign", 5),
@@ -532,7 +529,7 @@ mod tests {
             nationalities: vec![],
             citizenships: vec![],
             countries: vec![],
-            details: DetailsBox::default(),
+            details: Details::default(),
         };
         let rest = extract_remarks(
             "DOB 05 Feb 1970; alt. DOB 1971; POB Pyongyang, North Korea; nationality Korea, North; Linked To: KOREA MINING DEVELOPMENT TRADING CORPORATION; Gender Male; Passport 927220230 (Korea, North) issued 11 May 2017; Vessel Registration Identification IMO 9123456; Website www.example.com; Digital Currency Address - XBT; a.k.a. 'LAB 110'; a.k.a. 'UNIT 110'; Gender Female.",

@@ -9,7 +9,7 @@ use quick_xml::Reader;
 
 use crate::dates::parse_listed_date;
 use crate::{
-    Alias, AliasKind, DetailsBox, Entity, Identifier, Kind, ListError, ListedDate, Strength, Text,
+    Alias, AliasKind, Details, Entity, Identifier, Kind, ListError, ListedDate, Strength, Text,
 };
 
 #[derive(Debug)]
@@ -313,7 +313,7 @@ fn empty_entity(list: u16, kind: Kind) -> Entity {
         nationalities: Vec::new(),
         citizenships: Vec::new(),
         countries: Vec::new(),
-        details: DetailsBox::default(),
+        details: Details::default(),
     }
 }
 
