@@ -64,7 +64,7 @@ pub struct Term {
     /// What the scorer's rules read of it, worked out the first time a
     /// candidate name with it is scored ([`NameIndex::term_facts`]): a query
     /// meets a few hundred of the 30,165 words, and working them all out was
-    /// a tenth of every start.
+    /// a seventh of every start.
     facts: std::sync::OnceLock<WordFacts>,
 }
 
@@ -152,9 +152,9 @@ fn key_in<'k>(keys: &'k str, key_ends: &[u32], term: TermId) -> &'k str {
 
 impl NameIndex {
     /// Builds the index from the entries' names already tokenised, in
-    /// [`Entries::names`] order: at build time for the embedded lists, at
-    /// run time for a snapshot made from newer list files. Fails when the
-    /// table does not cover exactly those names.
+    /// [`Entries::names`] order (by the build script for the embedded lists,
+    /// at run time for a snapshot made from newer list files). Fails when
+    /// the table does not cover exactly those names.
     pub fn from_tokens(entries: &Entries, tokens: TokenTable) -> Result<NameIndex, String> {
         let term_count = tokens.term_count();
         let mut terms = Vec::with_capacity(term_count);

@@ -337,7 +337,7 @@ impl TokenTable {
 
 /// Every name as written, spelled back from its terms one name at a time
 /// ([`Spellings::name`]) when a match shows it: spelling all 42,000 at every
-/// start was a fifth of what building a screener cost. Checked whole when
+/// start was an eighth of what building a screener cost. Checked whole when
 /// decoded, so that spelling a name cannot fail.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Spellings {
