@@ -189,3 +189,21 @@ for (const url of loaded) {
   console.log(`  ${path.padEnd(34)} ${String(size.raw).padStart(9)} ${String(size.gzip).padStart(9)} ${String(size.brotli).padStart(9)}`);
 }
 console.log(`  ${'total'.padEnd(34)} ${String(total.raw).padStart(9)} ${String(total.gzip).padStart(9)} ${String(total.brotli).padStart(9)}`);
+
+// The figures above against issue 14's targets, so that a run says plainly
+// which are met. Memory is read two ways: what start-up adds to the
+// process's resident set (the module's bytes, V8's compiled code and the
+// linear memory), and the module's own linear memory.
+const linearAfterFirst = median(stageRuns.map((r) => r.linear[2]));
+const targets = [
+  ['page: everything it loads ≤ 1.0 MB brotli and ≤ 1.4 MB gzip', `${(total.brotli / 1e6).toFixed(3)} MB brotli, ${(total.gzip / 1e6).toFixed(3)} MB gzip`, total.brotli <= 1e6 && total.gzip <= 1.4e6],
+  ['Node: import to first result ≤ 50 ms (median)', ms(median(cold)), median(cold) <= 50],
+  ['Chromium: navigation to a usable page ≤ 250 ms (median)', ms(median(ready)), median(ready) <= 250],
+  ['memory after start-up ≤ 30 MB: resident set start-up adds', mb(median(rssGrowth)), median(rssGrowth) <= 30e6],
+  ['memory after start-up ≤ 30 MB: the module\'s linear memory', mb(linearAfterFirst), linearAfterFirst <= 30e6],
+  ['WASM screen p50 ≤ 0.15 ms (steady state)', ms(percentile(times, 0.5)), percentile(times, 0.5) <= 0.15],
+  ['WASM screen p99 ≤ 1 ms (steady state)', ms(percentile(times, 0.99)), percentile(times, 0.99) <= 1],
+];
+console.log('issue 14 targets, this run (timings vary with the machine\'s load):');
+for (const [target, now, met] of targets) console.log(`  ${target.padEnd(62)} ${now.padEnd(26)} ${met ? 'met' : 'not met'}`);
+console.log('  (allocation per candidate and the 100,000-row batch: `cargo bench --bench screen`, `sanctions-screen batch`)');
