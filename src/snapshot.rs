@@ -45,7 +45,15 @@ mod tests {
         let (_, entries, tokens, spellings) = embedded_entries().unwrap();
         let whole = embedded().unwrap();
         assert_eq!(entries.len(), whole.entities.len());
-        let name_of = |n: usize| Some(Text::Owned(spellings.name(&tokens, n)));
+        let name_of = |run| {
+            Some(
+                spellings
+                    .run(&tokens, run)
+                    .into_iter()
+                    .map(Text::Owned)
+                    .collect(),
+            )
+        };
         let (mut texts, mut identifiers) = (0, 0);
         for (id, decoded) in whole.entities.iter().enumerate() {
             let read = entries.entity(id, name_of).unwrap();
@@ -76,6 +84,10 @@ mod tests {
         assert!(entries.identifier_texts(entries.len()).is_err());
         assert!(entries.entity(entries.len(), name_of).is_err());
         assert!(entries.entity(0, |_| None).is_err(), "names not given");
+        assert!(
+            entries.entity(0, |_| Some(Vec::new())).is_err(),
+            "too few names"
+        );
         let slots: Vec<_> = entries.names().collect();
         let walked: Vec<_> = whole.names().collect();
         assert_eq!(slots.len(), walked.len());

@@ -166,8 +166,11 @@ impl Screener {
     /// Entry `id` whole, with its reviewer details.
     pub fn entity(&self, id: u32) -> Result<Entity, QueryError> {
         let tokens = self.index.tokens();
-        let name_of = |n: usize| (self.names.as_ref()).map(|s| Text::Owned(s.name(tokens, n)));
-        self.entries.entity(id as usize, name_of).map_err(damaged)
+        let names_of = |run| {
+            let names = self.names.as_ref()?.run(tokens, run);
+            Some(names.into_iter().map(Text::Owned).collect())
+        };
+        self.entries.entity(id as usize, names_of).map_err(damaged)
     }
 
     /// Entry `id`'s primary name.

@@ -249,9 +249,9 @@ pub fn decode(bytes: &[u8], names: Option<Vec<Text>>) -> Result<Snapshot, Snapsh
         }
         (false, None) => return Err(names_not_given()),
     };
-    let name_of = |n: usize| given.as_ref().map(|names| names[n].clone());
+    let names_of = |run: Range<usize>| given.as_ref().map(|names| names[run].to_vec());
     let entities = (0..entries.len())
-        .map(|id| entries.entity_kept(id, Column::copy, name_of))
+        .map(|id| entries.entity_kept(id, Column::copy, names_of))
         .collect::<Result<_, _>>()?;
     Ok(Snapshot { lists, entities })
 }
@@ -632,24 +632,36 @@ impl<'a> Entries<'a> {
     }
 
     /// Entry `id` whole, its texts made by `keep` and, when the bytes do not
-    /// carry them, its names by `name_of` (name `n` in [`Entries::names`] order).
+    /// carry them, its names by `names_of` (given the run of the entry's
+    /// names in [`Entries::names`] order, its primary name's first).
     fn entity_kept(
         &self,
         id: usize,
         keep: impl Fn(&Column<'a>, usize) -> Result<Text, SnapshotError>,
-        name_of: impl Fn(usize) -> Option<Text>,
+        names_of: impl FnOnce(Range<usize>) -> Option<Vec<Text>>,
     ) -> Result<Entity, SnapshotError> {
         self.check_entry(id)?;
         let first = self.first_name(id);
-        let name = |n: usize, column: Option<(&Column<'a>, usize)>| match column {
-            Some((column, i)) => keep(column, i),
-            None => name_of(n).ok_or_else(names_not_given),
+        let alias_span = self.aliases.of(id);
+        let mut given = match self.names {
+            Some(_) => None,
+            None => {
+                let names = names_of(first..first + 1 + alias_span.len());
+                let names = names.filter(|names| names.len() == 1 + alias_span.len());
+                Some(names.ok_or_else(names_not_given)?.into_iter())
+            }
         };
-        let aliases = exactly(self.aliases.of(id), |a| {
+        // Each name from the bytes, else the next of those given.
+        let mut name = |column: Option<(&Column<'a>, usize)>| match (column, given.as_mut()) {
+            (Some((column, i)), _) => keep(column, i),
+            (None, Some(given)) => given.next().ok_or_else(names_not_given),
+            (None, None) => Err(names_not_given()),
+        };
+        let primary = name(self.names.as_ref().map(|(primary, _)| (primary, id)))?;
+        let aliases = exactly(alias_span, |a| {
             let (kind, strength) = self.alias_kind[a];
-            let n = first + 1 + a - self.aliases.starts[id] as usize;
             Ok(Alias {
-                name: name(n, self.names.as_ref().map(|(_, aliases)| (aliases, a)))?,
+                name: name(self.names.as_ref().map(|(_, aliases)| (aliases, a)))?,
                 kind,
                 strength,
             })
@@ -681,7 +693,7 @@ impl<'a> Entries<'a> {
             list: self.list[id],
             source_id: keep(&self.source_id, id)?,
             kind: self.kind[id],
-            name: name(first, self.names.as_ref().map(|(primary, _)| (primary, id)))?,
+            name: primary,
             aliases,
             programs: self.programs.kept(id, &keep)?,
             birth_dates,
@@ -707,13 +719,14 @@ impl Entries<'static> {
     /// programs, countries, dates as written) are lent from the bytes when
     /// they lie in bytes that live for ever (a snapshot embedded in the
     /// program), else copied. When the bytes do not carry the names,
-    /// `name_of` gives name `n` in [`Entries::names`] order.
+    /// `names_of` gives the run of the entry's names in [`Entries::names`]
+    /// order (its primary name, then its aliases').
     pub fn entity(
         &self,
         id: usize,
-        name_of: impl Fn(usize) -> Option<Text>,
+        names_of: impl FnOnce(Range<usize>) -> Option<Vec<Text>>,
     ) -> Result<Entity, SnapshotError> {
-        self.entity_kept(id, Column::lend, name_of)
+        self.entity_kept(id, Column::lend, names_of)
     }
 }
 

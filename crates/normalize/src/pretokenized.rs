@@ -409,27 +409,44 @@ impl Spellings {
     /// # Panics
     /// When the table has no name `n`.
     pub fn name(&self, table: &TokenTable, n: usize) -> String {
-        let mut at = self.checkpoints[n / CHECKPOINT];
-        for before in n - n % CHECKPOINT..n {
-            self.spell(table.name_terms(before), &mut at, None)
-                .expect("checked when decoded");
-        }
-        let mut text = Vec::new();
-        self.spell(table.name_terms(n), &mut at, Some((table, &mut text)))
-            .expect("checked when decoded");
-        // Pieces of valid text, cased in ASCII only.
-        String::from_utf8(text).expect("checked when decoded")
+        let mut at = self.walk_to(table, n);
+        self.spelled(table, n, &mut at)
+    }
+
+    /// Names `run` of `table` as written, in order (an entry's primary name
+    /// and its aliases): one walk from the checkpoint before the first.
+    ///
+    /// # Panics
+    /// When the table has no name at the end of `run`.
+    pub fn run(&self, table: &TokenTable, run: std::ops::Range<usize>) -> Vec<String> {
+        let mut at = self.walk_to(table, run.start);
+        run.map(|n| self.spelled(table, n, &mut at)).collect()
     }
 
     /// Every name of `table` as written, in order.
     pub fn names<'a>(&'a self, table: &'a TokenTable) -> impl Iterator<Item = String> + 'a {
         let mut at = Cursor::default();
-        (0..table.name_count()).map(move |n| {
-            let mut text = Vec::new();
-            self.spell(table.name_terms(n), &mut at, Some((table, &mut text)))
+        (0..table.name_count()).map(move |n| self.spelled(table, n, &mut at))
+    }
+
+    /// Where name `n`'s spelling begins: its checkpoint's, walked past the
+    /// names between.
+    fn walk_to(&self, table: &TokenTable, n: usize) -> Cursor {
+        let mut at = self.checkpoints[n / CHECKPOINT];
+        for before in n - n % CHECKPOINT..n {
+            self.spell(table.name_terms(before), &mut at, None)
                 .expect("checked when decoded");
-            String::from_utf8(text).expect("checked when decoded")
-        })
+        }
+        at
+    }
+
+    /// Name `n`, whose spelling begins at `at`, and `at` moved past it.
+    fn spelled(&self, table: &TokenTable, n: usize, at: &mut Cursor) -> String {
+        let mut text = Vec::new();
+        self.spell(table.name_terms(n), at, Some((table, &mut text)))
+            .expect("checked when decoded");
+        // Pieces of valid text, cased in ASCII only.
+        String::from_utf8(text).expect("checked when decoded")
     }
 
     /// Moves `at` past the spelling of the name with `terms`, writing it
@@ -582,6 +599,9 @@ mod tests {
         for (n, name) in names.iter().enumerate() {
             assert_eq!(spelled.name(&table, n), *name, "name {n}");
         }
+        // A run across a checkpoint, as an entry's names may lie.
+        let across = CHECKPOINT - 3..CHECKPOINT + 4;
+        assert_eq!(spelled.run(&table, across.clone()), names[across]);
         assert_eq!(spelled.names(&table).collect::<Vec<_>>(), names);
     }
 }
