@@ -247,24 +247,41 @@ fn data_lines(text: &'static str) -> impl Iterator<Item = &'static str> {
 /// Classifies a normalised token. Legal forms are only recognised in
 /// organisation names (`as` or `ao` may be part of a person's name).
 pub fn term_class(text: &str, organization: bool) -> TermClass {
-    term_classes(text)[usize::from(organization)]
+    if super::is_number(text) {
+        return TermClass::Number;
+    }
+    let v = vocabulary();
+    if organization {
+        if let Some(&form) = v.legal.get(text) {
+            return TermClass::LegalForm(form);
+        }
+    }
+    generic_class(v.generic.get(text).copied(), organization)
 }
 
-/// [`term_class`] of `text` in a person's name and in a company's, looked
-/// up once: the index classes every listed word both ways at every start.
+/// [`term_class`] of `text` in a person's name and in a company's, each
+/// list looked up once: the index classes every listed word both ways at
+/// every start.
 pub fn term_classes(text: &str) -> [TermClass; 2] {
     if super::is_number(text) {
         return [TermClass::Number; 2];
     }
     let v = vocabulary();
-    let (person, company) = match v.generic.get(text) {
-        Some(true) => (TermClass::Stopword, TermClass::Stopword),
-        Some(false) => (TermClass::Word, TermClass::Generic),
-        None => (TermClass::Word, TermClass::Word),
+    let generic = v.generic.get(text).copied();
+    let company = match v.legal.get(text) {
+        Some(&form) => TermClass::LegalForm(form),
+        None => generic_class(generic, true),
     };
-    match v.legal.get(text) {
-        Some(&form) => [person, TermClass::LegalForm(form)],
-        None => [person, company],
+    [generic_class(generic, false), company]
+}
+
+/// The class of a word that is no legal form, from its entry in the
+/// generic words (`true`: a stopword).
+fn generic_class(generic: Option<bool>, organization: bool) -> TermClass {
+    match generic {
+        Some(true) => TermClass::Stopword,
+        Some(false) if organization => TermClass::Generic,
+        _ => TermClass::Word,
     }
 }
 
@@ -552,33 +569,11 @@ mod tests {
         let words = v.legal.keys().chain(v.generic.keys()).copied();
         let mut seen = 0;
         for word in words.chain(["kim", "silverstar", "110", "", "of"]) {
-            let both = term_classes(word);
-            assert_eq!(
-                both,
-                [term_class_alone(word, false), term_class_alone(word, true)],
-                "{word}"
-            );
+            let each_way = [term_class(word, false), term_class(word, true)];
+            assert_eq!(term_classes(word), each_way, "{word}");
             seen += 1;
         }
         assert!(seen > 200, "{seen}");
-    }
-
-    /// [`term_class`] as first written, one way at a time.
-    fn term_class_alone(text: &str, organization: bool) -> TermClass {
-        if crate::is_number(text) {
-            return TermClass::Number;
-        }
-        let v = vocabulary();
-        if organization {
-            if let Some(&form) = v.legal.get(text) {
-                return TermClass::LegalForm(form);
-            }
-        }
-        match v.generic.get(text) {
-            Some(true) => TermClass::Stopword,
-            Some(false) if organization => TermClass::Generic,
-            _ => TermClass::Word,
-        }
     }
 
     #[test]
