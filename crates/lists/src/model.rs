@@ -24,6 +24,14 @@ pub enum Kind {
 }
 
 impl Kind {
+    /// Every kind, in declaration order: the snapshot stores one by its place here.
+    pub const ALL: [Kind; 4] = [
+        Kind::Person,
+        Kind::Organization,
+        Kind::Vessel,
+        Kind::Aircraft,
+    ];
+
     pub fn as_str(self) -> &'static str {
         match self {
             Kind::Person => "person",
@@ -45,6 +53,11 @@ pub enum Strength {
     Weak,
 }
 
+impl Strength {
+    /// Every strength, in declaration order: the snapshot stores one by its place here.
+    pub const ALL: [Strength; 2] = [Strength::Strong, Strength::Weak];
+}
+
 /// Where an alias came from and what it means.
 #[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
 pub enum AliasKind {
@@ -59,6 +72,14 @@ pub enum AliasKind {
 }
 
 impl AliasKind {
+    /// Every alias kind, in declaration order: the snapshot stores one by its place here.
+    pub const ALL: [AliasKind; 4] = [
+        AliasKind::Aka,
+        AliasKind::Fka,
+        AliasKind::Nka,
+        AliasKind::OriginalScript,
+    ];
+
     pub fn as_str(self) -> &'static str {
         match self {
             AliasKind::Aka => "a.k.a.",

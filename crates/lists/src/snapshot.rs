@@ -8,7 +8,10 @@
 //! (aliases, addresses, identifiers...) is a count per entry and the values.
 //! Addresses beside addresses and remarks beside remarks compress better
 //! than each entry's fields mixed: brotli makes the embedded snapshot 649 KB
-//! in this layout, 725 KB in the entry-by-entry one it replaced.
+//! in this layout, 725 KB in the entry-by-entry one it replaced. Every
+//! column of numbers (lengths, counts, lists, kinds, date parts) is a
+//! [`Uints`]: one byte string, read in a loop or in place, where a serde
+//! sequence cost a call per number (a fifth of building a screener).
 //!
 //! Reach for:
 //! - [`encode`] to write a snapshot (the build script does);
@@ -29,6 +32,7 @@
 use std::borrow::Cow;
 use std::ops::Range;
 
+use sanctions_packed::Uints;
 use serde::{Deserialize, Serialize};
 
 use crate::{
@@ -38,7 +42,7 @@ use crate::{
 
 pub const MAGIC: &[u8; 8] = b"SSNAPSHT";
 /// Bump when the model's fields or this layout change.
-pub const SNAPSHOT_FORMAT: u32 = 6;
+pub const SNAPSHOT_FORMAT: u32 = 7;
 
 #[derive(Debug)]
 pub struct SnapshotError(pub String);
@@ -64,7 +68,8 @@ pub enum Names {
 struct Texts<'a> {
     #[serde(borrow)]
     text: Cow<'a, str>,
-    lens: Vec<u32>,
+    #[serde(borrow)]
+    lens: Uints<'a>,
 }
 
 impl Texts<'_> {
@@ -78,7 +83,8 @@ impl Texts<'_> {
 /// A list field: how many values each entry has, and the values in order.
 #[derive(Serialize, Deserialize, Default)]
 struct ListField<'a> {
-    counts: Vec<u32>,
+    #[serde(borrow)]
+    counts: Uints<'a>,
     #[serde(borrow)]
     values: Texts<'a>,
 }
@@ -90,14 +96,35 @@ impl ListField<'_> {
     }
 }
 
-/// A birth date's parsed parts; its text is in [`Record::birth_dates`].
-#[derive(Serialize, Deserialize)]
-struct DateParts {
-    year_from: u16,
-    year_to: u16,
-    month: u8,
-    day: u8,
-    approximate: bool,
+/// The birth dates' parsed parts, a value per date; their texts are in
+/// [`Record::birth_dates`]. Read in place when an entry is made.
+#[derive(Serialize, Deserialize, Default)]
+struct DateParts<'a> {
+    #[serde(borrow)]
+    year_from: Uints<'a>,
+    #[serde(borrow)]
+    year_to: Uints<'a>,
+    #[serde(borrow)]
+    month: Uints<'a>,
+    #[serde(borrow)]
+    day: Uints<'a>,
+    /// 1 when approximate.
+    #[serde(borrow)]
+    approximate: Uints<'a>,
+}
+
+impl DateParts<'_> {
+    /// Whether every column has a value per date, each within its type.
+    fn fit(&self, dates: usize) -> bool {
+        let fits = |column: &Uints, max: u32| {
+            column.len() == dates && column.largest().is_none_or(|m| m <= max)
+        };
+        fits(&self.year_from, u16::MAX.into())
+            && fits(&self.year_to, u16::MAX.into())
+            && fits(&self.month, u8::MAX.into())
+            && fits(&self.day, u8::MAX.into())
+            && fits(&self.approximate, 1)
+    }
 }
 
 /// Everything, field by field; one value per entry unless a list.
@@ -105,25 +132,34 @@ struct DateParts {
 struct Record<'a> {
     names_included: bool,
     lists: Vec<ListMeta>,
-    list: Vec<u16>,
+    /// Per entry, an index into `lists`.
+    #[serde(borrow)]
+    list: Uints<'a>,
     #[serde(borrow)]
     source_id: Texts<'a>,
-    kind: Vec<Kind>,
+    /// Per entry, a place in [`Kind::ALL`].
+    #[serde(borrow)]
+    kind: Uints<'a>,
     /// Empty when the names are kept elsewhere.
     #[serde(borrow)]
     name: Texts<'a>,
-    alias_counts: Vec<u32>,
+    #[serde(borrow)]
+    alias_counts: Uints<'a>,
     /// Per alias; empty when the names are kept elsewhere.
     #[serde(borrow)]
     alias_name: Texts<'a>,
-    /// Per alias.
-    alias_kind: Vec<(AliasKind, Strength)>,
+    /// Per alias, a place in [`AliasKind::ALL`].
+    #[serde(borrow)]
+    alias_kind: Uints<'a>,
+    /// Per alias, a place in [`Strength::ALL`].
+    #[serde(borrow)]
+    alias_strength: Uints<'a>,
     #[serde(borrow)]
     programs: ListField<'a>,
     #[serde(borrow)]
     birth_dates: ListField<'a>,
-    /// Per birth date.
-    birth_date_parts: Vec<DateParts>,
+    #[serde(borrow)]
+    birth_date_parts: DateParts<'a>,
     #[serde(borrow)]
     nationalities: ListField<'a>,
     #[serde(borrow)]
@@ -180,27 +216,28 @@ fn record(snapshot: &Snapshot, names: Names) -> Record<'static> {
         ..Record::default()
     };
     for (id, e) in snapshot.entities.iter().enumerate() {
-        r.list.push(e.list);
+        r.list.push(e.list.into());
         r.source_id.push(&e.source_id);
-        r.kind.push(e.kind);
+        r.kind.push(e.kind as u32);
         r.alias_counts.push(e.aliases.len() as u32);
         if names == Names::Included {
             r.name.push(&e.name);
             e.aliases.iter().for_each(|a| r.alias_name.push(&a.name));
         }
-        r.alias_kind
-            .extend(e.aliases.iter().map(|a| (a.kind, a.strength)));
+        for a in &e.aliases {
+            r.alias_kind.push(a.kind as u32);
+            r.alias_strength.push(a.strength as u32);
+        }
         r.programs.push(&e.programs);
         r.birth_dates.counts.push(e.birth_dates.len() as u32);
         for d in &e.birth_dates {
             r.birth_dates.values.push(&d.text);
-            r.birth_date_parts.push(DateParts {
-                year_from: d.year_from,
-                year_to: d.year_to,
-                month: d.month,
-                day: d.day,
-                approximate: d.approximate,
-            });
+            let parts = &mut r.birth_date_parts;
+            parts.year_from.push(d.year_from.into());
+            parts.year_to.push(d.year_to.into());
+            parts.month.push(d.month.into());
+            parts.day.push(d.day.into());
+            parts.approximate.push(d.approximate.into());
         }
         r.nationalities.push(&e.nationalities);
         r.citizenships.push(&e.citizenships);
@@ -285,20 +322,29 @@ impl<'a> Entries<'a> {
     /// their column (a text off character boundaries is refused when read).
     fn from_record(r: Record<'a>) -> Result<(Vec<ListMeta>, Entries<'a>), SnapshotError> {
         let entries = r.list.len();
-        if r.kind.len() != entries {
+        let list = r
+            .list
+            .to_vec::<u16>()
+            .filter(|list| list.iter().all(|&l| usize::from(l) < r.lists.len()))
+            .ok_or_else(|| SnapshotError("an entry names a list that is not there".into()))?;
+        let kind = places(&r.kind, &Kind::ALL, "kinds")?;
+        if kind.len() != entries {
             return Err(SnapshotError(format!(
                 "kinds: {} values for {entries} entries",
-                r.kind.len()
+                kind.len()
             )));
-        }
-        if r.list.iter().any(|&l| usize::from(l) >= r.lists.len()) {
-            return Err(SnapshotError(
-                "an entry names a list that is not there".into(),
-            ));
         }
         let source_id = Column::new("ids", r.source_id, entries)?;
         let aliases = Spans::new("aliases", r.alias_counts, entries)?;
-        if r.alias_kind.len() != aliases.total() {
+        let alias_kind = places(&r.alias_kind, &AliasKind::ALL, "alias kinds")?
+            .into_iter()
+            .zip(places(
+                &r.alias_strength,
+                &Strength::ALL,
+                "alias strengths",
+            )?)
+            .collect::<Vec<_>>();
+        if r.alias_kind.len() != aliases.total() || r.alias_strength.len() != aliases.total() {
             return Err(SnapshotError("alias kinds do not match the aliases".into()));
         }
         let names = match r.names_included {
@@ -313,7 +359,7 @@ impl<'a> Entries<'a> {
             }
         };
         let birth_dates = List::new("birth dates", r.birth_dates, entries)?;
-        if r.birth_date_parts.len() != birth_dates.spans.total() {
+        if !r.birth_date_parts.fit(birth_dates.spans.total()) {
             return Err(SnapshotError(
                 "birth date parts do not match the dates".into(),
             ));
@@ -327,11 +373,11 @@ impl<'a> Entries<'a> {
             return Err(SnapshotError("notices out of order or range".into()));
         }
         let read = Entries {
-            list: r.list,
-            kind: r.kind,
+            list,
+            kind,
             source_id,
             aliases,
-            alias_kind: r.alias_kind,
+            alias_kind,
             names,
             programs: List::new("programs", r.programs, entries)?,
             birth_dates,
@@ -364,6 +410,22 @@ impl Entries<'static> {
     }
 }
 
+/// Each stored place in `all` as the value there (an enum stored by its
+/// place in its `ALL`).
+fn places<T: Copy>(column: &Uints, all: &[T], what: &str) -> Result<Vec<T>, SnapshotError> {
+    let mut known = true;
+    let values = column.map(|place| {
+        all.get(place as usize).copied().unwrap_or_else(|| {
+            known = false;
+            all[0]
+        })
+    });
+    match known {
+        true => Ok(values),
+        false => Err(SnapshotError(format!("{what}: a value out of range"))),
+    }
+}
+
 fn names_not_given() -> SnapshotError {
     SnapshotError("the snapshot's names are kept elsewhere and were not given".into())
 }
@@ -391,12 +453,11 @@ struct Column<'a> {
 impl<'a> Column<'a> {
     /// Checks that there are `len` texts and that their lengths cover the text.
     fn new(what: &str, texts: Texts<'a>, len: usize) -> Result<Column<'a>, SnapshotError> {
-        let mut ends = texts.lens;
-        let mut at = 0u32;
-        for end in &mut ends {
-            at = at.saturating_add(*end);
-            *end = at;
-        }
+        let ends = texts
+            .lens
+            .running_totals()
+            .ok_or_else(|| SnapshotError(format!("{what}: lengths overflow")))?;
+        let at = ends.last().copied().unwrap_or(0);
         if ends.len() != len || at as usize != texts.text.len() {
             return Err(SnapshotError(format!(
                 "{what}: {} texts of {at} bytes where {len} texts of {} bytes were due",
@@ -451,22 +512,17 @@ struct Spans {
 }
 
 impl Spans {
-    fn new(what: &str, counts: Vec<u32>, entries: usize) -> Result<Spans, SnapshotError> {
+    fn new(what: &str, counts: Uints, entries: usize) -> Result<Spans, SnapshotError> {
         if counts.len() != entries {
             return Err(SnapshotError(format!(
                 "{what}: {} counts for {entries} entries",
                 counts.len()
             )));
         }
-        let mut starts = Vec::with_capacity(entries + 1);
-        let mut at = 0u32;
-        starts.push(0);
-        for count in counts {
-            at = at
-                .checked_add(count)
-                .ok_or_else(|| SnapshotError(format!("{what}: counts overflow")))?;
-            starts.push(at);
-        }
+        let mut starts = counts
+            .running_totals()
+            .ok_or_else(|| SnapshotError(format!("{what}: counts overflow")))?;
+        starts.insert(0, 0);
         Ok(Spans { starts })
     }
 
@@ -523,7 +579,7 @@ pub struct Entries<'a> {
     names: Option<(Column<'a>, Column<'a>)>,
     programs: List<'a>,
     birth_dates: List<'a>,
-    birth_date_parts: Vec<DateParts>,
+    birth_date_parts: DateParts<'a>,
     nationalities: List<'a>,
     citizenships: List<'a>,
     countries: List<'a>,
@@ -667,14 +723,15 @@ impl<'a> Entries<'a> {
             })
         })?;
         let birth_dates = exactly(self.birth_dates.spans.of(id), |d| {
-            let p = &self.birth_date_parts[d];
+            let p = &self.birth_date_parts;
+            // `DateParts::fit` checked each value's range at read.
             Ok(ListedDate {
                 text: keep(&self.birth_dates.values, d)?,
-                year_from: p.year_from,
-                year_to: p.year_to,
-                month: p.month,
-                day: p.day,
-                approximate: p.approximate,
+                year_from: p.year_from.get(d) as u16,
+                year_to: p.year_to.get(d) as u16,
+                month: p.month.get(d) as u8,
+                day: p.day.get(d) as u8,
+                approximate: p.approximate.get(d) == 1,
             })
         })?;
         let identifiers = exactly(self.identifier_kind.spans.of(id), |i| {

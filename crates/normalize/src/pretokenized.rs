@@ -35,17 +35,24 @@ pub struct TokenTable {
     family_lens: Vec<u8>,
 }
 
-/// The table as stored: lengths rather than end offsets (a varint length is
-/// one byte where an offset takes three), and terms numbered by frequency so
-/// that the ids of common words take one byte.
+/// The table as stored: lengths rather than end offsets (a length is one
+/// byte where an offset takes three), every number column a
+/// [`sanctions_packed::Uints`] (read in one loop, not one serde call per
+/// number), and terms numbered by frequency (ids of common words share
+/// their bytes, which brotli likes).
 #[derive(Serialize, Deserialize)]
 struct Stored {
     term_text: String,
+    #[serde(with = "sanctions_packed::vec")]
     term_lens: Vec<u16>,
+    #[serde(with = "sanctions_packed::vec")]
     name_terms: Vec<u32>,
+    #[serde(with = "sanctions_packed::vec")]
     name_lens: Vec<u16>,
+    #[serde(with = "sanctions_packed::vec")]
     family_lens: Vec<u8>,
     /// Per name with terms: a [`Case`] per term, or one [`AS_WRITTEN`].
+    #[serde(with = "sanctions_packed::vec")]
     spelling_cases: Vec<u8>,
     /// Per name spelled by its terms: the text before each term and after the last.
     spelling_gaps: Texts,
@@ -58,6 +65,7 @@ struct Stored {
 #[derive(Serialize, Deserialize, Clone, Debug, Default, PartialEq, Eq)]
 struct Texts {
     text: String,
+    #[serde(with = "sanctions_packed::vec")]
     lens: Vec<u16>,
 }
 

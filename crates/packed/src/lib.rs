@@ -1,0 +1,348 @@
+//! Columns of unsigned integers stored at one fixed width ([`Uints`]).
+//!
+//! The embedded snapshot and token table hold about a million small
+//! integers (text lengths, counts, term ids). Stored as a serde sequence,
+//! each was a postcard varint read through serde's per-element path: about
+//! 25 instructions a number natively, and a third of building a screener.
+//! A [`Uints`] column is one byte string instead, every value at the width
+//! its largest needs (1, 2 or 4 bytes, little-endian), which postcard lends
+//! from its input without copying. Reading it back is a plain loop
+//! ([`Uints::for_each`]) or one value at a time ([`Uints::get`]).
+//!
+//! Reach for it for columns of many numbers in serialised data that is read
+//! whole at start-up. Its limit: the width is the largest value's, so one
+//! large value widens the whole column (brotli, which the page is served
+//! with, takes back most of the zero bytes).
+
+use std::borrow::Cow;
+use std::fmt;
+
+use serde::de::{self, Deserializer, Visitor};
+use serde::{Deserialize, Serialize, Serializer};
+
+/// Unsigned integers at one width, as bytes: the width (1, 2 or 4), then each
+/// value little-endian.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Uints<'a> {
+    width: usize,
+    bytes: Cow<'a, [u8]>,
+}
+
+impl fmt::Debug for Uints<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_list().entries(self.iter()).finish()
+    }
+}
+
+impl Default for Uints<'_> {
+    fn default() -> Self {
+        Uints {
+            width: 1,
+            bytes: Cow::Borrowed(&[]),
+        }
+    }
+}
+
+impl<T: Into<u32>> FromIterator<T> for Uints<'static> {
+    fn from_iter<I: IntoIterator<Item = T>>(values: I) -> Self {
+        let mut column = Uints::default();
+        values.into_iter().for_each(|v| column.push(v.into()));
+        column
+    }
+}
+
+/// The width in bytes that `value` needs.
+fn width_of(value: u32) -> usize {
+    match value {
+        0..=0xff => 1,
+        0x100..=0xffff => 2,
+        _ => 4,
+    }
+}
+
+impl<'a> Uints<'a> {
+    pub fn len(&self) -> usize {
+        self.bytes.len() / self.width
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.bytes.is_empty()
+    }
+
+    /// Appends `value`, widening the column first when it needs more bytes
+    /// than its values so far (at most twice in a column's life).
+    pub fn push(&mut self, value: u32) {
+        let width = width_of(value);
+        if width > self.width {
+            let mut wider = Vec::with_capacity((self.len() + 1) * width);
+            self.for_each(|v| wider.extend_from_slice(&v.to_le_bytes()[..width]));
+            self.width = width;
+            self.bytes = Cow::Owned(wider);
+        }
+        let width = self.width;
+        self.bytes
+            .to_mut()
+            .extend_from_slice(&value.to_le_bytes()[..width]);
+    }
+
+    /// Value `i`.
+    ///
+    /// # Panics
+    /// When there is no value `i`.
+    pub fn get(&self, i: usize) -> u32 {
+        let at = i * self.width;
+        let b = &self.bytes[at..at + self.width];
+        match self.width {
+            1 => b[0].into(),
+            2 => u16::from_le_bytes([b[0], b[1]]).into(),
+            _ => u32::from_le_bytes([b[0], b[1], b[2], b[3]]),
+        }
+    }
+
+    /// Calls `f` with every value in order: one loop per width, so that the
+    /// width is not looked at per value.
+    pub fn for_each(&self, mut f: impl FnMut(u32)) {
+        match self.width {
+            1 => self.bytes.iter().for_each(|&b| f(b.into())),
+            2 => self
+                .bytes
+                .chunks_exact(2)
+                .for_each(|b| f(u16::from_le_bytes([b[0], b[1]]).into())),
+            _ => self
+                .bytes
+                .chunks_exact(4)
+                .for_each(|b| f(u32::from_le_bytes([b[0], b[1], b[2], b[3]]))),
+        }
+    }
+
+    /// Every value in order, one at a time (see [`Uints::for_each`] for a
+    /// whole column).
+    pub fn iter(&self) -> impl Iterator<Item = u32> + '_ {
+        (0..self.len()).map(|i| self.get(i))
+    }
+
+    /// `f` of every value in order, collected: one loop per width, of
+    /// known length, so that neither the width nor the vector's capacity is
+    /// looked at per value.
+    pub fn map<T>(&self, mut f: impl FnMut(u32) -> T) -> Vec<T> {
+        match self.width {
+            1 => self.bytes.iter().map(|&b| f(b.into())).collect(),
+            2 => self
+                .bytes
+                .chunks_exact(2)
+                .map(|b| f(u16::from_le_bytes([b[0], b[1]]).into()))
+                .collect(),
+            _ => self
+                .bytes
+                .chunks_exact(4)
+                .map(|b| f(u32::from_le_bytes([b[0], b[1], b[2], b[3]])))
+                .collect(),
+        }
+    }
+
+    /// The running totals: value `i` of the result is the sum of values
+    /// `0..=i` (lengths to end offsets), or `None` when a sum passes `u32`.
+    pub fn running_totals(&self) -> Option<Vec<u32>> {
+        // A u64 cannot overflow: a column holds far fewer than 2^32 values.
+        let mut at = 0u64;
+        let totals = self.map(|v| {
+            at += u64::from(v);
+            at as u32
+        });
+        (at <= u64::from(u32::MAX)).then_some(totals)
+    }
+
+    /// The largest value, or `None` when there are none.
+    pub fn largest(&self) -> Option<u32> {
+        let mut largest = None;
+        self.for_each(|v| largest = largest.max(Some(v)));
+        largest
+    }
+
+    /// Every value narrowed to `T`, or `None` when one does not fit.
+    pub fn to_vec<T: TryFrom<u32> + Default>(&self) -> Option<Vec<T>> {
+        let mut fits = true;
+        let values = self.map(|v| {
+            T::try_from(v).unwrap_or_else(|_| {
+                fits = false;
+                T::default()
+            })
+        });
+        fits.then_some(values)
+    }
+}
+
+impl Serialize for Uints<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut stored = Vec::with_capacity(1 + self.bytes.len());
+        stored.push(self.width as u8);
+        stored.extend_from_slice(&self.bytes);
+        serializer.serialize_bytes(&stored)
+    }
+}
+
+impl<'de: 'a, 'a> Deserialize<'de> for Uints<'a> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_bytes(UintsVisitor)
+    }
+}
+
+struct UintsVisitor;
+
+impl UintsVisitor {
+    fn split<E: de::Error>(bytes: &[u8]) -> Result<(usize, &[u8]), E> {
+        let (&width, values) = bytes
+            .split_first()
+            .ok_or_else(|| E::custom("an integer column without its width"))?;
+        let width = usize::from(width);
+        if !matches!(width, 1 | 2 | 4) {
+            return Err(E::custom(format!("an integer column {width} bytes wide")));
+        }
+        if values.len() % width != 0 {
+            return Err(E::custom(format!(
+                "an integer column of {} bytes, not a whole number of {width}-byte values",
+                values.len()
+            )));
+        }
+        Ok((width, values))
+    }
+}
+
+impl<'de> Visitor<'de> for UintsVisitor {
+    type Value = Uints<'de>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("an integer column's bytes")
+    }
+
+    fn visit_borrowed_bytes<E: de::Error>(self, bytes: &'de [u8]) -> Result<Uints<'de>, E> {
+        let (width, values) = UintsVisitor::split(bytes)?;
+        Ok(Uints {
+            width,
+            bytes: Cow::Borrowed(values),
+        })
+    }
+
+    fn visit_bytes<E: de::Error>(self, bytes: &[u8]) -> Result<Uints<'de>, E> {
+        let (width, values) = UintsVisitor::split(bytes)?;
+        Ok(Uints {
+            width,
+            bytes: Cow::Owned(values.to_vec()),
+        })
+    }
+}
+
+/// A `Vec` of unsigned integers (`u8`, `u16`, `u32`) stored as a [`Uints`]
+/// column: `#[serde(with = "sanctions_packed::vec")]` on the field.
+pub mod vec {
+    use super::Uints;
+    use serde::{de::Error, Deserialize, Deserializer, Serialize, Serializer};
+
+    pub fn serialize<S: Serializer, T: Copy + Into<u32>>(
+        values: &[T],
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        let column: Uints = values.iter().copied().collect();
+        column.serialize(serializer)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>, T: TryFrom<u32> + Default>(
+        deserializer: D,
+    ) -> Result<Vec<T>, D::Error> {
+        Uints::deserialize(deserializer)?.to_vec().ok_or_else(|| {
+            D::Error::custom("an integer column with a value too large for its type")
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Values, and the width their largest needs.
+    const CASES: [(&[u32], usize); 5] = [
+        (&[], 1),
+        (&[0, 7, 255], 1),
+        (&[3, 256, 65_535], 2),
+        (&[1, 65_536], 4),
+        (&[u32::MAX, 0], 4),
+    ];
+
+    #[test]
+    fn values_come_back_at_the_width_their_largest_needs() {
+        for (values, width) in CASES {
+            let column: Uints = values.iter().copied().collect();
+            assert_eq!(column.width, width, "{values:?}");
+            let bytes = postcard::to_allocvec(&column).unwrap();
+            let back: Uints = postcard::from_bytes(&bytes).unwrap();
+            assert!(matches!(back.bytes, Cow::Borrowed(_)), "lent, not copied");
+            assert_eq!(back.iter().collect::<Vec<_>>(), values);
+            let mut seen = Vec::new();
+            back.for_each(|v| seen.push(v));
+            assert_eq!(seen, values);
+            assert_eq!(back.len(), values.len());
+            assert_eq!(back.largest(), values.iter().max().copied());
+        }
+    }
+
+    #[test]
+    fn running_totals_add_up_or_report_overflow() {
+        let lens: Uints = [3u32, 0, 5].into_iter().collect();
+        assert_eq!(lens.running_totals(), Some(vec![3, 3, 8]));
+        let huge: Uints = [u32::MAX, 1].into_iter().collect();
+        assert_eq!(huge.running_totals(), None);
+    }
+
+    #[test]
+    fn narrowing_refuses_a_value_that_does_not_fit() {
+        let column: Uints = [1u32, 300].into_iter().collect();
+        assert_eq!(column.to_vec::<u16>(), Some(vec![1, 300]));
+        assert_eq!(column.to_vec::<u8>(), None);
+    }
+
+    #[test]
+    fn malformed_columns_are_refused_with_a_reason() {
+        for (bytes, reason) in [
+            (&[][..], "without its width"),
+            (&[3, 5, 7, 9][..], "3 bytes wide"),
+            (&[2, 2, 1, 0][..], "not a whole number"),
+        ] {
+            let why = UintsVisitor::split::<de::value::Error>(bytes).unwrap_err();
+            assert!(why.to_string().contains(reason), "{bytes:?}: {why}");
+            let stored = postcard::to_allocvec(&RawBytes(bytes)).unwrap();
+            assert!(postcard::from_bytes::<Uints>(&stored).is_err(), "{bytes:?}");
+        }
+    }
+
+    #[derive(Serialize, Deserialize, PartialEq, Debug)]
+    struct Lengths {
+        #[serde(with = "crate::vec")]
+        lens: Vec<u16>,
+    }
+
+    #[test]
+    fn a_vec_field_is_stored_as_a_column() {
+        let lengths = Lengths {
+            lens: vec![3, 300, 0],
+        };
+        let bytes = postcard::to_allocvec(&lengths).unwrap();
+        // The column's length, its width, three values of two bytes.
+        assert_eq!(bytes.len(), 1 + 1 + 6);
+        assert_eq!(postcard::from_bytes::<Lengths>(&bytes).unwrap(), lengths);
+        let wide: Uints = [70_000u32].into_iter().collect();
+        let stored = postcard::to_allocvec(&wide).unwrap();
+        assert!(
+            postcard::from_bytes::<Lengths>(&stored).is_err(),
+            "70,000 is no u16"
+        );
+    }
+
+    /// Bytes as serde bytes, the way [`Uints`] writes itself.
+    struct RawBytes<'a>(&'a [u8]);
+
+    impl Serialize for RawBytes<'_> {
+        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            s.serialize_bytes(self.0)
+        }
+    }
+}
