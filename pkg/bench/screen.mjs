@@ -1,10 +1,11 @@
 // Speed and size of the npm package and the page; prints figures, asserts
 // nothing (the machine is shared and noisy: read medians and ratios).
 //   node pkg/bench/screen.mjs            (after scripts/build-pkg)
-// 1. Node, WASM: import to first result, in fresh processes (median of 7),
-//    the first person's name screened after it, and what start-up adds to
-//    the process's memory: resident set, and "external" memory (the
-//    module's bytes and its linear memory).
+// 1. Node, WASM: import to first result, in fresh processes (median of 7;
+//    beside it, the same with V8's optimising compiler off, to show what
+//    its background compiles cost), the first person's name screened after
+//    it, and what start-up adds to the process's memory: resident set, and
+//    "external" memory (the module's bytes and its linear memory).
 // 2. Node, WASM: screen latency p50/p99 over varied queries made from the
 //    real OFAC SDN file (as written, reversed, joined, a letter dropped) and
 //    ordinary applicant names; beside it, the reference matchers' time per
@@ -38,21 +39,33 @@ const coldScript = `
   s.screen({ name: 'Jong Song Hwa' });
   const person = performance.now() - t1;
   console.log(JSON.stringify({ elapsed, person, rss: m1.rss - m0.rss, external: m1.external - m0.external }));`;
+const coldRun = (v8Flags) => {
+  const run = spawnSync(process.execPath, [...v8Flags, '--input-type=module', '-e', coldScript], { cwd: `${ROOT}pkg`, encoding: 'utf8' });
+  if (run.status !== 0) throw new Error(run.stderr);
+  return JSON.parse(run.stdout.trim());
+};
 const cold = [];
 const firstPerson = [];
 const rssGrowth = [];
 const externalGrowth = [];
+// The same start with V8's optimising compiler off, alternated with the
+// runs above: a diagnostic only (a package cannot set V8's flags). V8
+// compiles a WebAssembly function again, optimised, once it has run long;
+// much of the start-up code runs once, and on a 2-core machine those
+// background compiles compete with the start itself. The difference is
+// their cost.
+const coldBaselineOnly = [];
 for (let i = 0; i < 7; i += 1) {
-  const run = spawnSync(process.execPath, ['--input-type=module', '-e', coldScript], { cwd: `${ROOT}pkg`, encoding: 'utf8' });
-  if (run.status !== 0) throw new Error(run.stderr);
-  const { elapsed, person, rss, external } = JSON.parse(run.stdout.trim());
+  const { elapsed, person, rss, external } = coldRun([]);
   cold.push(elapsed);
   firstPerson.push(person);
   rssGrowth.push(rss);
   externalGrowth.push(external);
+  coldBaselineOnly.push(coldRun(['--liftoff-only']).elapsed);
 }
 const mb = (bytes) => `${(bytes / 1e6).toFixed(1)} MB`;
 console.log(`node: import to first result: median ${ms(median(cold))} (min ${ms(Math.min(...cold))}, max ${ms(Math.max(...cold))}, 7 fresh processes)`);
+console.log(`node: the same with V8's optimising compiler off (--liftoff-only, a diagnostic): median ${ms(median(coldBaselineOnly))}; the difference is V8 optimising start-up code in the background`);
 console.log(`node: the first person's name screened after it: median ${ms(median(firstPerson))} (names that may be Korean read the syllable table)`);
 console.log(`node: memory start-up adds, to first result: resident ${mb(median(rssGrowth))}, of which external (module bytes and linear memory) ${mb(median(externalGrowth))} (medians)`);
 
