@@ -74,7 +74,12 @@ struct Texts<'a> {
     lens: Uints<'a>,
 }
 
-impl Texts<'_> {
+/// Where a text field's values go as they are written.
+trait Push {
+    fn push(&mut self, text: &str);
+}
+
+impl Push for Texts<'_> {
     fn push(&mut self, text: &str) {
         self.text.to_mut().push_str(text);
         self.lens
@@ -98,7 +103,7 @@ struct Picked<'a> {
     places: std::collections::HashMap<String, u32>,
 }
 
-impl Picked<'_> {
+impl Push for Picked<'_> {
     fn push(&mut self, text: &str) {
         let place = match self.places.get(text) {
             Some(&place) => place,
@@ -120,23 +125,6 @@ struct ListField<'a, Values = Texts<'a>> {
     #[serde(borrow)]
     counts: Uints<'a>,
     values: Values,
-}
-
-/// Where a list field's values go as they are written.
-trait Push {
-    fn push(&mut self, text: &str);
-}
-
-impl Push for Texts<'_> {
-    fn push(&mut self, text: &str) {
-        Texts::push(self, text);
-    }
-}
-
-impl Push for Picked<'_> {
-    fn push(&mut self, text: &str) {
-        Picked::push(self, text);
-    }
 }
 
 impl<Values: Push> ListField<'_, Values> {
@@ -494,32 +482,34 @@ fn exactly<T>(
     Ok(out)
 }
 
-/// A text field read in place: text `i` ends at `ends[i]`, or for a
-/// [`Picked`] field, is word `picks[i]`, which ends at `ends[picks[i]]`.
+/// A text field read in place: text `i` is `starts[i]..starts[i + 1]`, or
+/// for a [`Picked`] field, word `picks[i]`.
 struct Column<'a> {
     text: Cow<'a, str>,
-    ends: Vec<u32>,
+    starts: Vec<u32>,
     picks: Option<Vec<u32>>,
 }
 
 impl<'a> Column<'a> {
     /// Checks that there are `len` texts and that their lengths cover the text.
     fn new(what: &str, texts: Texts<'a>, len: usize) -> Result<Column<'a>, SnapshotError> {
-        let ends = texts
+        let starts = texts
             .lens
-            .running_totals()
+            .offsets()
             .ok_or_else(|| SnapshotError(format!("{what}: lengths overflow")))?;
-        let at = ends.last().copied().unwrap_or(0);
-        if ends.len() != len || at as usize != texts.text.len() {
+        let (texts_given, at) = (
+            starts.len() - 1,
+            *starts.last().expect("offsets begin with 0"),
+        );
+        if texts_given != len || at as usize != texts.text.len() {
             return Err(SnapshotError(format!(
-                "{what}: {} texts of {at} bytes where {len} texts of {} bytes were due",
-                ends.len(),
+                "{what}: {texts_given} texts of {at} bytes where {len} texts of {} bytes were due",
                 texts.text.len()
             )));
         }
         Ok(Column {
             text: texts.text,
-            ends,
+            starts,
             picks: None,
         })
     }
@@ -548,11 +538,7 @@ impl<'a> Column<'a> {
             Some(picks) => picks[i] as usize,
             None => i,
         };
-        let start = match i {
-            0 => 0,
-            _ => self.ends[i - 1] as usize,
-        };
-        start..self.ends[i] as usize
+        self.starts[i] as usize..self.starts[i + 1] as usize
     }
 
     /// Text `i`, copied.
@@ -591,10 +577,9 @@ impl Spans {
                 counts.len()
             )));
         }
-        let mut starts = counts
-            .running_totals()
+        let starts = counts
+            .offsets()
             .ok_or_else(|| SnapshotError(format!("{what}: counts overflow")))?;
-        starts.insert(0, 0);
         Ok(Spans { starts })
     }
 

@@ -8,7 +8,7 @@
 //! A [`Uints`] column is one byte string instead, every value at the width
 //! its largest needs (1, 2 or 4 bytes, little-endian), which postcard lends
 //! from its input without copying. Reading it back is a plain loop
-//! ([`Uints::for_each`]) or one value at a time ([`Uints::get`]).
+//! ([`Uints::for_each`], [`Uints::offsets`]) or one value at a time ([`Uints::get`]).
 //!
 //! Reach for it for columns of many numbers in serialised data that is read
 //! whole at start-up. Its limit: the width is the largest value's, so one
@@ -125,32 +125,43 @@ impl<'a> Uints<'a> {
     /// `f` of every value in order, collected: one loop per width, of
     /// known length, so that neither the width nor the vector's capacity is
     /// looked at per value.
-    pub fn map<T>(&self, mut f: impl FnMut(u32) -> T) -> Vec<T> {
-        match self.width {
-            1 => self.bytes.iter().map(|&b| f(b.into())).collect(),
-            2 => self
-                .bytes
-                .chunks_exact(2)
-                .map(|b| f(u16::from_le_bytes([b[0], b[1]]).into()))
-                .collect(),
-            _ => self
-                .bytes
-                .chunks_exact(4)
-                .map(|b| f(u32::from_le_bytes([b[0], b[1], b[2], b[3]])))
-                .collect(),
-        }
+    pub fn map<T>(&self, f: impl FnMut(u32) -> T) -> Vec<T> {
+        let mut out = Vec::with_capacity(self.len());
+        self.extend_mapped(&mut out, f);
+        out
     }
 
-    /// The running totals: value `i` of the result is the sum of values
-    /// `0..=i` (lengths to end offsets), or `None` when a sum passes `u32`.
-    pub fn running_totals(&self) -> Option<Vec<u32>> {
+    /// Where each value's run begins and the last ends, when the values are
+    /// lengths or counts laid end to end: `0`, then the running totals
+    /// (one more than there are values), or `None` when a total passes
+    /// `u32`.
+    pub fn offsets(&self) -> Option<Vec<u32>> {
         // A u64 cannot overflow: a column holds far fewer than 2^32 values.
         let mut at = 0u64;
-        let totals = self.map(|v| {
+        let mut offsets = Vec::with_capacity(self.len() + 1);
+        offsets.push(0);
+        self.extend_mapped(&mut offsets, |v| {
             at += u64::from(v);
             at as u32
         });
-        (at <= u64::from(u32::MAX)).then_some(totals)
+        (at <= u64::from(u32::MAX)).then_some(offsets)
+    }
+
+    /// Appends `f` of every value to `out` (see [`Uints::map`]).
+    fn extend_mapped<T>(&self, out: &mut Vec<T>, mut f: impl FnMut(u32) -> T) {
+        match self.width {
+            1 => out.extend(self.bytes.iter().map(|&b| f(b.into()))),
+            2 => out.extend(
+                self.bytes
+                    .chunks_exact(2)
+                    .map(|b| f(u16::from_le_bytes([b[0], b[1]]).into())),
+            ),
+            _ => out.extend(
+                self.bytes
+                    .chunks_exact(4)
+                    .map(|b| f(u32::from_le_bytes([b[0], b[1], b[2], b[3]]))),
+            ),
+        }
     }
 
     /// The largest value, or `None` when there are none.
@@ -287,11 +298,12 @@ mod tests {
     }
 
     #[test]
-    fn running_totals_add_up_or_report_overflow() {
+    fn offsets_add_up_or_report_overflow() {
         let lens: Uints = [3u32, 0, 5].into_iter().collect();
-        assert_eq!(lens.running_totals(), Some(vec![3, 3, 8]));
+        assert_eq!(lens.offsets(), Some(vec![0, 3, 3, 8]));
+        assert_eq!(Uints::default().offsets(), Some(vec![0]));
         let huge: Uints = [u32::MAX, 1].into_iter().collect();
-        assert_eq!(huge.running_totals(), None);
+        assert_eq!(huge.offsets(), None);
     }
 
     #[test]
