@@ -913,7 +913,7 @@ fn legal_phrase_pairs(
     words: &[ScoredToken<'_>],
     one: &[ScoredToken<'_>],
     swap: bool,
-    options: &mut Vec<(Pair, u32)>,
+    options: &mut Vec<AlignmentOption>,
 ) {
     if !one
         .iter()
@@ -954,7 +954,7 @@ fn legal_phrase_pairs(
 /// (`compared`: the rule and its similarity), with its place in the order
 /// options are made, the last tie-break of the greedy order.
 fn push_option(
-    options: &mut Vec<(Pair, u32)>,
+    options: &mut Vec<AlignmentOption>,
     query: Range<usize>,
     listed: Range<usize>,
     compared: Option<(Rule, f32)>,
@@ -967,8 +967,22 @@ fn push_option(
             rule,
             similarity,
         };
-        options.push((pair, order));
+        options.push(AlignmentOption {
+            pair,
+            order,
+            rank: (false, 0.0),
+        });
     }
+}
+
+/// A pair [`score_into`] may align, with its place in the order options
+/// are made and its rank in the greedy order. The rank is set once, when
+/// every option is made: the sort compares each option many times.
+#[derive(Clone, Debug)]
+struct AlignmentOption {
+    pair: Pair,
+    order: u32,
+    rank: (bool, f32),
 }
 
 /// Scores `query` against `listed`. `family_len` and `query_family_len` are
@@ -1052,7 +1066,7 @@ impl ListedName<'_, '_> {
 #[derive(Default)]
 pub struct Scratch {
     /// Every alignment option, with the order it was made in.
-    options: Vec<(Pair, u32)>,
+    options: Vec<AlignmentOption>,
     /// How each query word compared with a listed term ([`compare`], or a
     /// cut word's [`compare_truncated`]): a row of one result per query
     /// word, at `compared[rows[(term, person)]..]` (a person's name and a
@@ -1231,15 +1245,17 @@ pub fn score_into(
     // earlier tokens, so that the result does not depend on hash order.
     // Then the order they were made in: with that last key the order is
     // total, and the unstable sort (which allocates nothing) is stable.
-    options.sort_unstable_by(|(a, a_order), (b, b_order)| {
-        let (a_rank, b_rank) = (rank(a), rank(b));
-        b_rank
+    for option in options.iter_mut() {
+        option.rank = rank(&option.pair);
+    }
+    options.sort_unstable_by(|a, b| {
+        b.rank
             .0
-            .cmp(&a_rank.0)
-            .then(b_rank.1.total_cmp(&a_rank.1))
-            .then(a.query.start.cmp(&b.query.start))
-            .then(a.listed.start.cmp(&b.listed.start))
-            .then(a_order.cmp(b_order))
+            .cmp(&a.rank.0)
+            .then(b.rank.1.total_cmp(&a.rank.1))
+            .then(a.pair.query.start.cmp(&b.pair.query.start))
+            .then(a.pair.listed.start.cmp(&b.pair.listed.start))
+            .then(a.order.cmp(&b.order))
     });
     used_query.clear();
     used_query.resize(query.len(), false);
@@ -1248,7 +1264,7 @@ pub fn score_into(
     pairs.clear();
     let mut matched = 0.0f32;
     let mut aligned_evidence = 0.0f32;
-    for (option, _) in options.iter() {
+    for AlignmentOption { pair: option, .. } in options.iter() {
         if option.query.clone().any(|i| used_query[i])
             || option.listed.clone().any(|j| used_listed[j])
         {
