@@ -17,22 +17,38 @@
 //! script) is stored whole. Spelling is exact by construction: a name is
 //! stored by its terms only when they give back its text byte for byte.
 
+use sanctions_packed::Uints;
 use serde::{Deserialize, Serialize};
 
 use crate::{tokenize, FastMap};
 
 /// Names as sequences of distinct terms.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct TokenTable {
-    /// Every distinct token text, concatenated; term `i` ends at `term_ends[i]`.
+    /// Every distinct token text, concatenated; term `i` is
+    /// `term_starts[i]..term_starts[i + 1]` (0, then the running totals, as
+    /// the snapshot's columns keep their texts).
     term_text: String,
-    term_ends: Vec<u32>,
-    /// Every name's term ids, concatenated; name `n` ends at `name_ends[n]`.
-    /// A name with no letters or digits has no terms.
+    term_starts: Vec<u32>,
+    /// Every name's term ids, concatenated; name `n`'s are
+    /// `name_starts[n]..name_starts[n + 1]`. A name with no letters or
+    /// digits has no terms.
     name_terms: Vec<u32>,
-    name_ends: Vec<u32>,
+    name_starts: Vec<u32>,
     /// Per name: leading terms that are the family name (`KIM, Sang Man` → 1), or 0.
     family_lens: Vec<u8>,
+}
+
+impl Default for TokenTable {
+    fn default() -> TokenTable {
+        TokenTable {
+            term_text: String::new(),
+            term_starts: vec![0],
+            name_terms: Vec::new(),
+            name_starts: vec![0],
+            family_lens: Vec::new(),
+        }
+    }
 }
 
 /// The table as stored: lengths rather than end offsets (a length is one
@@ -43,7 +59,7 @@ pub struct TokenTable {
 /// brotli makes the terms 68 KB this way, 113 KB in order of frequency,
 /// though the names' term ids then take 13 KB more).
 #[derive(Serialize, Deserialize)]
-struct Stored {
+struct Stored<'a> {
     /// Per term: how many leading bytes it shares with the term before
     /// (on a character boundary, at most 255).
     #[serde(with = "sanctions_packed::vec")]
@@ -52,8 +68,8 @@ struct Stored {
     term_rest: Texts,
     #[serde(with = "sanctions_packed::vec")]
     name_terms: Vec<u32>,
-    #[serde(with = "sanctions_packed::vec")]
-    name_lens: Vec<u16>,
+    #[serde(borrow)]
+    name_lens: Uints<'a>,
     #[serde(with = "sanctions_packed::vec")]
     family_lens: Vec<u8>,
     /// Per name with terms: a [`Case`] per term, or one [`AS_WRITTEN`].
@@ -184,12 +200,12 @@ impl TokenTable {
                 let next = ids.len() as u32;
                 let id = *ids.entry(token.text.clone()).or_insert_with(|| {
                     table.term_text.push_str(&token.text);
-                    table.term_ends.push(table.term_text.len() as u32);
+                    table.term_starts.push(table.term_text.len() as u32);
                     next
                 });
                 table.name_terms.push(id);
             }
-            table.name_ends.push(table.name_terms.len() as u32);
+            table.name_starts.push(table.name_terms.len() as u32);
             let family = tokenized.family_len.unwrap_or(0).min(u8::MAX as usize);
             table.family_lens.push(family as u8);
         }
@@ -218,7 +234,7 @@ impl TokenTable {
                 .iter()
                 .map(|&t| new_id[t as usize])
                 .collect(),
-            name_lens: Vec::with_capacity(self.name_count()),
+            name_lens: Uints::default(),
             family_lens: self.family_lens.clone(),
             spelling_cases: Vec::new(),
             spelling_gaps: Texts::default(),
@@ -240,9 +256,7 @@ impl TokenTable {
         }
         for (n, text) in names.iter().enumerate() {
             let terms = self.name_terms(n);
-            stored
-                .name_lens
-                .push(u16::try_from(terms.len()).expect("a name under 64 Ki words"));
+            stored.name_lens.push(terms.len() as u32);
             match spell(text, terms.iter().map(|&t| self.term(t))) {
                 Some((cases, gaps)) => {
                     stored.spelling_cases.extend(cases);
@@ -261,7 +275,7 @@ impl TokenTable {
     /// offset and id is in range and every spelling fits, so that neither
     /// the accessors below nor [`Spellings::name`] can panic.
     pub fn from_bytes(bytes: &[u8]) -> Result<(TokenTable, Spellings), TokenTableError> {
-        let (mut stored, rest): (Stored, _) =
+        let (mut stored, rest): (Stored<'_>, _) =
             postcard::take_from_bytes(bytes).map_err(|e| TokenTableError(e.to_string()))?;
         if !rest.is_empty() {
             return Err(TokenTableError(format!(
@@ -272,38 +286,34 @@ impl TokenTable {
         let cases = std::mem::take(&mut stored.spelling_cases);
         let gaps = std::mem::take(&mut stored.spelling_gaps);
         let whole = std::mem::take(&mut stored.spelled_whole);
-        let ends = |lens: &[u16]| -> Vec<u32> {
-            lens.iter()
-                .scan(0u32, |at, &len| {
-                    *at += u32::from(len);
-                    Some(*at)
-                })
-                .collect()
-        };
-        let (term_text, term_ends) = unfront(&stored.term_shared, &stored.term_rest)
+        let (term_text, term_starts) = unfront(&stored.term_shared, &stored.term_rest)
             .ok_or_else(|| TokenTableError("term texts do not fit together".into()))?;
+        let name_starts = stored
+            .name_lens
+            .offsets()
+            .ok_or_else(|| TokenTableError("names' lengths overflow".into()))?;
         let table = TokenTable {
-            term_ends,
-            name_ends: ends(&stored.name_lens),
+            term_starts,
+            name_starts,
             term_text,
             name_terms: stored.name_terms,
             family_lens: stored.family_lens,
         };
         let bad = |what: &str| Err(TokenTableError(format!("{what} out of range")));
-        if !is_sorted_within(&table.term_ends, table.term_text.len())
+        if !is_sorted_within(&table.term_starts, table.term_text.len())
             || !table
-                .term_ends
+                .term_starts
                 .iter()
                 .all(|&e| table.term_text.is_char_boundary(e as usize))
         {
             return bad("term text offsets");
         }
-        if !is_sorted_within(&table.name_ends, table.name_terms.len())
-            || table.name_ends.len() != table.family_lens.len()
+        if !is_sorted_within(&table.name_starts, table.name_terms.len())
+            || table.name_count() != table.family_lens.len()
         {
             return bad("name offsets");
         }
-        let terms = table.term_ends.len() as u32;
+        let terms = table.term_count() as u32;
         if table.name_terms.iter().any(|&t| t >= terms) {
             return bad("term ids");
         }
@@ -312,20 +322,16 @@ impl TokenTable {
     }
 
     pub fn term_count(&self) -> usize {
-        self.term_ends.len()
+        self.term_starts.len() - 1
     }
 
     pub fn term(&self, id: u32) -> &str {
-        let end = self.term_ends[id as usize] as usize;
-        let start = match id {
-            0 => 0,
-            _ => self.term_ends[id as usize - 1] as usize,
-        };
-        &self.term_text[start..end]
+        let id = id as usize;
+        &self.term_text[self.term_starts[id] as usize..self.term_starts[id + 1] as usize]
     }
 
     pub fn name_count(&self) -> usize {
-        self.name_ends.len()
+        self.name_starts.len() - 1
     }
 
     /// The term ids of name `n`, in the order written.
@@ -336,11 +342,7 @@ impl TokenTable {
     /// Where name `n`'s term ids lie among every name's, concatenated in
     /// name order: for data kept per word of a name.
     pub fn name_span(&self, n: usize) -> std::ops::Range<usize> {
-        let start = match n {
-            0 => 0,
-            _ => self.name_ends[n - 1] as usize,
-        };
-        start..self.name_ends[n] as usize
+        self.name_starts[n] as usize..self.name_starts[n + 1] as usize
     }
 
     /// Words of all names together.
@@ -535,16 +537,18 @@ impl Spellings {
     }
 }
 
-/// The terms' texts end to end and where each ends, from the bytes each
-/// shares with the one before and the rest ([`Stored::term_shared`]);
-/// `None` when a term claims more than the one before holds, the pieces do
-/// not use the rests up or do not make valid text.
+/// The terms' texts end to end and their offsets (0, then where each
+/// ends), from the bytes each shares with the one before and the rest
+/// ([`Stored::term_shared`]); `None` when a term claims more than the one
+/// before holds, the pieces do not use the rests up or do not make valid
+/// text.
 fn unfront(shared: &[u8], rest: &Texts) -> Option<(String, Vec<u32>)> {
     if shared.len() != rest.lens.len() {
         return None;
     }
     let mut text = Vec::with_capacity(rest.text.len() * 2);
-    let mut ends = Vec::with_capacity(shared.len());
+    let mut starts = Vec::with_capacity(shared.len() + 1);
+    starts.push(0);
     let (mut previous, mut rest_at) = (0, 0);
     for (i, &shared) in shared.iter().enumerate() {
         let start = text.len();
@@ -556,17 +560,20 @@ fn unfront(shared: &[u8], rest: &Texts) -> Option<(String, Vec<u32>)> {
         let (piece, end) = rest.at(i as u32, rest_at)?;
         text.extend_from_slice(piece);
         rest_at = end;
-        ends.push(u32::try_from(text.len()).ok()?);
+        starts.push(u32::try_from(text.len()).ok()?);
         previous = start;
     }
     if rest_at as usize != rest.text.len() {
         return None;
     }
-    Some((String::from_utf8(text).ok()?, ends))
+    Some((String::from_utf8(text).ok()?, starts))
 }
 
-fn is_sorted_within(ends: &[u32], len: usize) -> bool {
-    ends.windows(2).all(|w| w[0] <= w[1]) && ends.last().is_none_or(|&e| e as usize == len)
+/// Offsets that begin at 0, never fall, and end at `len`.
+fn is_sorted_within(starts: &[u32], len: usize) -> bool {
+    starts.first() == Some(&0)
+        && starts.windows(2).all(|w| w[0] <= w[1])
+        && starts.last().is_some_and(|&e| e as usize == len)
 }
 
 #[cfg(test)]
