@@ -19,6 +19,7 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 import { launchChromium } from '../../scripts/chromium.mjs';
 import { serve } from '../../scripts/serve.mjs';
+import { latencyQueries } from './queries.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const LISTS = process.env.SANCTIONS_LISTS_DIR ?? `${ROOT}../shared/lists`;
@@ -109,27 +110,7 @@ console.log(`node: linear memory: ${linearAt(0)} instantiated, ${linearAt(1)} bu
 // 2. Latency over varied queries.
 const { createScreener } = await import('sanctions-screen');
 const screener = await createScreener();
-const rows = readFileSync(`${LISTS}/ofac_sdn/sdn.csv`, 'latin1').split('\n');
-const queries = [];
-rows.forEach((row, i) => {
-  const m = row.match(/^\d+,"([^"]+)","(individual|-0- )/);
-  if (!m || i % 8 !== 0) return;
-  const name = m[1];
-  const words = name.split(/[ ,]+/).filter(Boolean);
-  const field = m[2] === 'individual' ? 'name' : 'company';
-  const variants = [
-    name,
-    [...words].reverse().join(' '),
-    words.length > 1 ? `${words[0]}${words[1].toLowerCase()} ${words.slice(2).join(' ')}` : name,
-    name.slice(0, name.length >> 1) + name.slice((name.length >> 1) + 1),
-  ];
-  queries.push({ [field]: variants[queries.length % 4] });
-});
-for (const given of ['James', 'Min-jun', 'Wei', 'Olga', 'Ahmed', 'Maria', 'Seo-yeon', 'Daniel']) {
-  for (const family of ['Smith', 'Kim', 'Li', 'Ivanova', 'Hassan', 'Garcia', 'Park', 'Nguyen']) {
-    queries.push({ name: `${given} ${family}` }, { name: `${family}, ${given}` });
-  }
-}
+const queries = latencyQueries(LISTS);
 // V8 runs a function in its baseline tier until the function has run long
 // enough, then swaps in optimised code: the first pass over the queries
 // still meets baseline code (what a recruiter screening a few names
