@@ -1,7 +1,7 @@
 // Steady screening latency of two or more builds of the package, in one
-// Node process with their passes alternated, so that the machine's load
-// falls on each alike (separate runs of `screen.mjs` on this shared machine
-// differ by more than most changes do). Prints each build's p50 and mean
+// Node process, each query screened by each build in turn, so that the
+// machine's load falls on each alike (separate runs of `screen.mjs` on this
+// shared machine differ by more than most changes do). Prints each build's p50 and mean
 // over the latency queries (queries.mjs), and their ratios to the first.
 //   node pkg/bench/compare.mjs DIR_A DIR_B [...]
 // Each DIR is a copy of pkg/ with its own dist/ (scripts/build-pkg, then
@@ -29,13 +29,16 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 // Three untimed passes each, so that V8 has optimised every build's code.
 for (const screener of screeners) for (let pass = 0; pass < 3; pass += 1) queries.forEach((q) => screener.screen(q));
 const times = screeners.map(() => queries.map(() => []));
+// Query by query, each build in turn (the first a different one each
+// round): a burst of load on the machine falls on every build alike.
 for (let round = 0; round < ROUNDS; round += 1) {
-  screeners.forEach((screener, s) => {
-    queries.forEach((query, q) => {
+  queries.forEach((query, q) => {
+    for (let k = 0; k < screeners.length; k += 1) {
+      const s = (k + round) % screeners.length;
       const t0 = performance.now();
-      screener.screen(query);
+      screeners[s].screen(query);
       times[s][q].push(performance.now() - t0);
-    });
+    }
   });
 }
 // Per query, the median of its rounds; then the p50 and mean over queries.
