@@ -95,9 +95,10 @@ pub struct NameIndex {
     pub terms: Vec<Term>,
     pub names: Vec<NameRecord>,
     tokens: TokenTable,
-    /// Every term's variant key, end to end; term `t`'s ends at `key_ends[t]`.
+    /// Every term's variant key, end to end; term `t`'s is
+    /// `key_starts[t]..key_starts[t + 1]` (0, then the running totals).
     keys: String,
-    key_ends: Vec<u32>,
+    key_starts: Vec<u32>,
     by_text: TextLookup,
     /// The first term with each variant key; [`NO_TERM`]-ended chains in
     /// `next_same_key` lead to the others.
@@ -144,10 +145,10 @@ fn distinct(ids: &[TermId]) -> impl Iterator<Item = TermId> + '_ {
 const NO_TERM: TermId = TermId::MAX;
 
 /// Term `term`'s variant key in the keys laid end to end.
-fn key_in<'k>(keys: &'k str, key_ends: &[u32], term: TermId) -> &'k str {
+#[inline]
+fn key_in<'k>(keys: &'k str, key_starts: &[u32], term: TermId) -> &'k str {
     let t = term as usize;
-    let start = if t == 0 { 0 } else { key_ends[t - 1] as usize };
-    &keys[start..key_ends[t] as usize]
+    &keys[key_starts[t] as usize..key_starts[t + 1] as usize]
 }
 
 impl NameIndex {
@@ -161,7 +162,8 @@ impl NameIndex {
         // Keys are about as long as the words (eight letters on average).
         let mut keys = String::with_capacity(term_count * 8);
         let mut key = String::new();
-        let mut key_ends = Vec::with_capacity(term_count);
+        let mut key_starts = Vec::with_capacity(term_count + 1);
+        key_starts.push(0);
         let mut by_text = TextLookup::with_capacity(term_count);
         let mut by_key = TextLookup::with_capacity(term_count);
         let mut next_same_key = vec![NO_TERM; term_count];
@@ -170,8 +172,8 @@ impl NameIndex {
             let key_start = keys.len();
             variant_key_into(text, &mut key);
             keys.push_str(&key);
-            key_ends.push(keys.len() as u32);
-            let key_of = |t: TermId| key_in(&keys, &key_ends, t);
+            key_starts.push(keys.len() as u32);
+            let key_of = |t: TermId| key_in(&keys, &key_starts, t);
             // Chain this term behind the first with its key.
             if let Some(first) = by_key.insert(&keys[key_start..], id, key_of) {
                 next_same_key[id as usize] = next_same_key[first as usize];
@@ -234,7 +236,7 @@ impl NameIndex {
         }
         let total = names.len() as u32;
         for (id, term) in terms.iter_mut().enumerate() {
-            let share = population_share(key_in(&keys, &key_ends, id as TermId));
+            let share = population_share(key_in(&keys, &key_starts, id as TermId));
             term.class = term_classes(tokens.term(id as TermId));
             for (slot, organization) in [(0, false), (1, true)] {
                 term.weight[slot] = class_weight(term.class[slot], term.names, total);
@@ -260,7 +262,7 @@ impl NameIndex {
             names,
             tokens,
             keys,
-            key_ends,
+            key_starts,
             by_text,
             by_key,
             next_same_key,
@@ -279,6 +281,7 @@ impl NameIndex {
     }
 
     /// A term's normalised text.
+    #[inline]
     pub fn term_text(&self, term: TermId) -> &str {
         self.tokens.term(term)
     }
@@ -291,11 +294,13 @@ impl NameIndex {
     }
 
     /// A term's variant key ([`variant_key`] of its text).
+    #[inline]
     pub fn term_key(&self, term: TermId) -> &str {
-        key_in(&self.keys, &self.key_ends, term)
+        key_in(&self.keys, &self.key_starts, term)
     }
 
     /// A name's terms, in the order written.
+    #[inline]
     pub fn name_terms(&self, name: &NameRecord) -> &[TermId] {
         self.tokens.name_terms(name.position as usize)
     }

@@ -325,6 +325,7 @@ impl TokenTable {
         self.term_starts.len() - 1
     }
 
+    #[inline]
     pub fn term(&self, id: u32) -> &str {
         let id = id as usize;
         &self.term_text[self.term_starts[id] as usize..self.term_starts[id + 1] as usize]
@@ -335,12 +336,14 @@ impl TokenTable {
     }
 
     /// The term ids of name `n`, in the order written.
+    #[inline]
     pub fn name_terms(&self, n: usize) -> &[u32] {
         &self.name_terms[self.name_span(n)]
     }
 
     /// Where name `n`'s term ids lie among every name's, concatenated in
     /// name order: for data kept per word of a name.
+    #[inline]
     pub fn name_span(&self, n: usize) -> std::ops::Range<usize> {
         self.name_starts[n] as usize..self.name_starts[n + 1] as usize
     }
