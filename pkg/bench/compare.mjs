@@ -19,6 +19,11 @@ if (dirs.length < 2) {
   console.error('usage: node pkg/bench/compare.mjs DIR_A DIR_B [...] (copies of pkg/, each built)');
   process.exit(2);
 }
+// One directory twice would be one module, and one screener, measured twice.
+if (new Set(dirs.map((dir) => resolve(dir))).size !== dirs.length) {
+  console.error('compare.mjs: each build once (a directory given twice is one screener)');
+  process.exit(2);
+}
 const screeners = [];
 for (const dir of dirs) {
   const { createScreener } = await import(pathToFileURL(resolve(dir, 'src/node.js')).href);

@@ -268,7 +268,8 @@ const EXPECTED = {
 
 // A misspelt field (`companyName`) would otherwise screen nothing and look clear.
 function checkFields(what, object, fields) {
-  for (const [key, value] of Object.entries(object)) {
+  for (const key of Object.keys(object)) {
+    const value = object[key];
     const valid = fields[key];
     if (!valid) {
       throw new Error(`unknown ${what} field "${key}": the fields are ${Object.keys(fields).join(', ')}`);
@@ -278,7 +279,8 @@ function checkFields(what, object, fields) {
       throw new TypeError(`${what} field "${key}" must be ${EXPECTED[key] ?? 'a string'}, not ${describe(value)}`);
     }
     // A lone surrogate (half of an emoji, say) is not text the core can read.
-    if ([value].flat().some((v) => typeof v === 'string' && !v.isWellFormed())) {
+    const broken = (v) => typeof v === 'string' && !v.isWellFormed();
+    if (Array.isArray(value) ? value.some(broken) : broken(value)) {
       throw new Error(`${what} field "${key}" holds a lone surrogate (broken text, such as half an emoji): remove it`);
     }
   }
@@ -292,9 +294,12 @@ function describe(value) {
 }
 
 // Optional fields left `undefined` or `null` mean "not given"; the core's
-// strict field check should not see them.
+// strict field check should not see them. Most calls set none: those pass
+// as they are, without a copy.
 function withoutUnset(object) {
-  return Object.fromEntries(Object.entries(object).filter(([, v]) => v !== undefined && v !== null));
+  const unset = (v) => v === undefined || v === null;
+  if (!Object.keys(object).some((key) => unset(object[key]))) return object;
+  return Object.fromEntries(Object.entries(object).filter(([, v]) => !unset(v)));
 }
 
 // The module is compiled and instantiated once per page, process or worker;
