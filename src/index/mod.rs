@@ -280,7 +280,9 @@ impl NameIndex {
         &self.tokens
     }
 
-    /// A term's normalised text.
+    /// A term's normalised text. (This and the term and name accessors
+    /// below are `#[inline]`, as the token table's are: the scorer calls
+    /// them for every word of every candidate.)
     #[inline]
     pub fn term_text(&self, term: TermId) -> &str {
         self.tokens.term(term)
