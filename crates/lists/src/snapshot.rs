@@ -34,7 +34,7 @@
 use std::borrow::Cow;
 use std::ops::Range;
 
-use sanctions_packed::Uints;
+use sanctions_packed::{Texts, Uints};
 use serde::{Deserialize, Serialize};
 
 use crate::{
@@ -65,25 +65,16 @@ pub enum Names {
     Elsewhere,
 }
 
-/// One text field of many entries: the texts end to end, and their lengths.
-#[derive(Serialize, Deserialize, Default)]
-struct Texts<'a> {
-    #[serde(borrow)]
-    text: Cow<'a, str>,
-    #[serde(borrow)]
-    lens: Uints<'a>,
-}
-
-/// Where a text field's values go as they are written.
+/// Where a text field's values go as they are written: one text field of
+/// many entries is a [`Texts`] (the texts end to end, and their lengths), or
+/// a [`Picked`].
 trait Push {
     fn push(&mut self, text: &str);
 }
 
 impl Push for Texts<'_> {
     fn push(&mut self, text: &str) {
-        self.text.to_mut().push_str(text);
-        self.lens
-            .push(u32::try_from(text.len()).expect("a text under 4 GiB"));
+        Texts::push(self, text);
     }
 }
 

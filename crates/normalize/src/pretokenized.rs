@@ -22,7 +22,7 @@
 //! script) is stored whole. Spelling is exact by construction: a name is
 //! stored by its terms only when they give back its text byte for byte.
 
-use sanctions_packed::Uints;
+use sanctions_packed::{Texts, Uints};
 use serde::{Deserialize, Serialize};
 
 use crate::{tokenize, FastMap};
@@ -70,7 +70,8 @@ struct Stored<'a> {
     #[serde(with = "sanctions_packed::vec")]
     term_shared: Vec<u8>,
     /// Per term: the rest of its text.
-    term_rest: Texts,
+    #[serde(borrow)]
+    term_rest: Texts<'a>,
     #[serde(with = "sanctions_packed::vec")]
     name_terms: Vec<u32>,
     #[serde(borrow)]
@@ -85,34 +86,11 @@ struct Stored<'a> {
     #[serde(with = "sanctions_packed::vec")]
     spelling_gaps: Vec<u8>,
     /// The gaps no code stands for, in order.
-    gap_literals: Texts,
+    #[serde(borrow)]
+    gap_literals: Texts<'a>,
     /// Names stored whole, in order.
-    spelled_whole: Texts,
-}
-
-/// Short texts stored as one string and their lengths, so that reading them
-/// back allocates nothing per text.
-#[derive(Serialize, Deserialize, Clone, Debug, Default, PartialEq, Eq)]
-struct Texts {
-    text: String,
-    #[serde(with = "sanctions_packed::vec")]
-    lens: Vec<u16>,
-}
-
-impl Texts {
-    fn push(&mut self, text: &str) {
-        self.text.push_str(text);
-        self.lens
-            .push(u16::try_from(text.len()).expect("a name under 64 KiB"));
-    }
-
-    /// Text `i`, which begins at byte `start`, and the byte after it; `None`
-    /// when it is not there or not on character boundaries.
-    fn at(&self, i: u32, start: u32) -> Option<(&[u8], u32)> {
-        let end = start.checked_add(u32::from(*self.lens.get(i as usize)?))?;
-        let text = self.text.get(start as usize..end as usize)?;
-        Some((text.as_bytes(), end))
-    }
+    #[serde(borrow)]
+    spelled_whole: Texts<'a>,
 }
 
 /// How a term is written in a name spelled by its terms.
@@ -334,8 +312,8 @@ impl TokenTable {
         }
         let cases = std::mem::take(&mut stored.spelling_cases);
         let gaps = std::mem::take(&mut stored.spelling_gaps);
-        let gap_literals = std::mem::take(&mut stored.gap_literals);
-        let whole = std::mem::take(&mut stored.spelled_whole);
+        let gap_literals = std::mem::take(&mut stored.gap_literals).into_owned();
+        let whole = std::mem::take(&mut stored.spelled_whole).into_owned();
         let (term_text, term_starts) = unfront(&stored.term_shared, &stored.term_rest)
             .ok_or_else(|| TokenTableError("term texts do not fit together".into()))?;
         let name_starts = stored
@@ -422,9 +400,9 @@ pub struct Spellings {
     /// Per name spelled by its terms: a gap code before each term and after the last.
     gaps: Vec<u8>,
     /// The gaps no code stands for, in order.
-    gap_literals: Texts,
+    gap_literals: Texts<'static>,
     /// Names stored whole, in order.
-    whole: Texts,
+    whole: Texts<'static>,
     /// Where the spelling of every [`CHECKPOINT`]th name begins.
     checkpoints: Vec<Cursor>,
 }
@@ -451,8 +429,8 @@ impl Spellings {
     /// they must use the streams up exactly.
     fn new(
         cases: Vec<u8>,
-        (gaps, gap_literals): (Vec<u8>, Texts),
-        whole: Texts,
+        (gaps, gap_literals): (Vec<u8>, Texts<'static>),
+        whole: Texts<'static>,
         table: &TokenTable,
     ) -> Result<Spellings, TokenTableError> {
         let broken = || TokenTableError("spellings do not fit the names".into());
@@ -536,13 +514,8 @@ impl Spellings {
     /// What [`Spellings::spell`] checks as it writes, in fewer steps:
     /// decoding walks every name once, and spelling one walks up to 31.
     fn skip(&self, terms: usize, at: &mut Cursor) -> Option<()> {
-        let end_of = |texts: &Texts, start: u32, len: u16| {
-            let end = start.checked_add(u32::from(len))?;
-            texts.text.is_char_boundary(end as usize).then_some(end)
-        };
         if terms > 0 && *self.cases.get(at.case as usize)? == AS_WRITTEN {
-            let len = *self.whole.lens.get(at.whole as usize)?;
-            at.whole_byte = end_of(&self.whole, at.whole_byte, len)?;
+            (_, at.whole_byte) = self.whole.at(at.whole as usize, at.whole_byte)?;
             at.case += 1;
             at.whole += 1;
             return Some(());
@@ -555,8 +528,8 @@ impl Spellings {
         let gap = at.gap as usize;
         for &code in self.gaps.get(gap..gap + terms + 1)? {
             if code == GAP_LITERAL {
-                let len = *self.gap_literals.lens.get(at.literal as usize)?;
-                at.literal_byte = end_of(&self.gap_literals, at.literal_byte, len)?;
+                (_, at.literal_byte) =
+                    self.gap_literals.at(at.literal as usize, at.literal_byte)?;
                 at.literal += 1;
             } else if usize::from(code) > COMMON_GAPS.len() {
                 return None;
@@ -580,8 +553,8 @@ impl Spellings {
         let terms = table.name_terms(n);
         if !terms.is_empty() && *self.cases.get(at.case as usize)? == AS_WRITTEN {
             // A name stored whole has one mark, not one per term.
-            let (text, end) = self.whole.at(at.whole, at.whole_byte)?;
-            out.extend_from_slice(text);
+            let (text, end) = self.whole.at(at.whole as usize, at.whole_byte)?;
+            out.extend_from_slice(text.as_bytes());
             at.case += 1;
             at.whole += 1;
             at.whole_byte = end;
@@ -592,10 +565,10 @@ impl Spellings {
             let text = match *self.gaps.get(at.gap as usize)? {
                 GAP_PREDICTED => predicted_gap(k, terms.len(), family_len).as_bytes(),
                 GAP_LITERAL => {
-                    let (text, end) = self.gap_literals.at(at.literal, at.literal_byte)?;
+                    let (text, end) = self.gap_literals.at(at.literal as usize, at.literal_byte)?;
                     at.literal += 1;
                     at.literal_byte = end;
-                    text
+                    text.as_bytes()
                 }
                 code => COMMON_GAPS.get(usize::from(code) - 1)?.as_bytes(),
             };
@@ -619,7 +592,7 @@ impl Spellings {
 /// ([`Stored::term_shared`]); `None` when a term claims more than the one
 /// before holds, the pieces do not use the rests up or do not make valid
 /// text.
-fn unfront(shared: &[u8], rest: &Texts) -> Option<(String, Vec<u32>)> {
+fn unfront(shared: &[u8], rest: &Texts<'_>) -> Option<(String, Vec<u32>)> {
     if shared.len() != rest.lens.len() {
         return None;
     }
@@ -634,8 +607,8 @@ fn unfront(shared: &[u8], rest: &Texts) -> Option<(String, Vec<u32>)> {
             return None;
         }
         text.extend_from_within(previous..previous + shared);
-        let (piece, end) = rest.at(i as u32, rest_at)?;
-        text.extend_from_slice(piece);
+        let (piece, end) = rest.at(i, rest_at)?;
+        text.extend_from_slice(piece.as_bytes());
         rest_at = end;
         starts.push(u32::try_from(text.len()).ok()?);
         previous = start;
@@ -709,7 +682,15 @@ mod tests {
         assert!(damage(|s| s.spelling_gaps[0] = 9).contains("spellings"));
         assert!(damage(|s| s.gap_literals.push("x")).contains("spellings"));
         assert!(damage(|s| s.spelled_whole.push("x")).contains("spellings"));
-        assert!(damage(|s| s.spelled_whole.lens[0] += 1).contains("spellings"));
+        let longer_first = |s: &mut Stored<'_>| {
+            let lens = &s.spelled_whole.lens;
+            s.spelled_whole.lens = lens
+                .iter()
+                .enumerate()
+                .map(|(i, l)| l + u32::from(i == 0))
+                .collect();
+        };
+        assert!(damage(longer_first).contains("spellings"));
     }
 
     /// Each row: `k`, `terms`, `family_len`, and the gap predicted before

@@ -1,4 +1,5 @@
-//! Columns of unsigned integers stored at one fixed width ([`Uints`]).
+//! Columns of unsigned integers stored at one fixed width ([`Uints`]),
+//! and columns of short texts with such a column of lengths ([`Texts`]).
 //!
 //! The embedded snapshot and token table hold about a million small
 //! integers (text lengths, counts, term ids). Stored as a serde sequence,
@@ -91,13 +92,18 @@ impl<'a> Uints<'a> {
     /// # Panics
     /// When there is no value `i`.
     pub fn get(&self, i: usize) -> u32 {
-        let at = i * self.width;
-        let b = &self.bytes[at..at + self.width];
-        match self.width {
+        self.checked_get(i).expect("a value in the column")
+    }
+
+    /// Value `i`, or `None` when there is none.
+    pub fn checked_get(&self, i: usize) -> Option<u32> {
+        let at = i.checked_mul(self.width)?;
+        let b = self.bytes.get(at..at + self.width)?;
+        Some(match self.width {
             1 => b[0].into(),
             2 => u16::from_le_bytes([b[0], b[1]]).into(),
             _ => u32::from_le_bytes([b[0], b[1], b[2], b[3]]),
-        }
+        })
     }
 
     /// Calls `f` with every value in order: one loop per width, so that the
@@ -164,6 +170,14 @@ impl<'a> Uints<'a> {
         }
     }
 
+    /// The column with its bytes its own, no longer lent.
+    pub fn into_owned(self) -> Uints<'static> {
+        Uints {
+            width: self.width,
+            bytes: Cow::Owned(self.bytes.into_owned()),
+        }
+    }
+
     /// The largest value, or `None` when there are none.
     pub fn largest(&self) -> Option<u32> {
         let mut largest = None;
@@ -181,6 +195,41 @@ impl<'a> Uints<'a> {
             })
         });
         fits.then_some(values)
+    }
+}
+
+/// Short texts end to end, and their lengths: a column of many texts in two
+/// allocations, or none when postcard lends both from its input.
+#[derive(Serialize, Deserialize, Default, Clone, Debug, PartialEq, Eq)]
+pub struct Texts<'a> {
+    #[serde(borrow)]
+    pub text: Cow<'a, str>,
+    #[serde(borrow)]
+    pub lens: Uints<'a>,
+}
+
+impl Texts<'_> {
+    /// Appends `text`.
+    pub fn push(&mut self, text: &str) {
+        self.text.to_mut().push_str(text);
+        self.lens
+            .push(u32::try_from(text.len()).expect("a text under 4 GiB"));
+    }
+
+    /// Text `i`, which begins at byte `start`, and the byte after it, for
+    /// reading the texts in order; `None` when it is not there or not on
+    /// character boundaries.
+    pub fn at(&self, i: usize, start: u32) -> Option<(&str, u32)> {
+        let end = start.checked_add(self.lens.checked_get(i)?)?;
+        Some((self.text.get(start as usize..end as usize)?, end))
+    }
+
+    /// The texts with their bytes their own, no longer lent.
+    pub fn into_owned(self) -> Texts<'static> {
+        Texts {
+            text: Cow::Owned(self.text.into_owned()),
+            lens: self.lens.into_owned(),
+        }
     }
 }
 
@@ -304,6 +353,27 @@ mod tests {
         assert_eq!(Uints::default().offsets(), Some(vec![0]));
         let huge: Uints = [u32::MAX, 1].into_iter().collect();
         assert_eq!(huge.offsets(), None);
+    }
+
+    #[test]
+    fn texts_are_lent_and_read_in_order_with_their_bounds_checked() {
+        let mut texts = Texts::default();
+        ["Pyongyang", "", "Dandong"]
+            .iter()
+            .for_each(|t| texts.push(t));
+        let bytes = postcard::to_allocvec(&texts).unwrap();
+        let back: Texts = postcard::from_bytes(&bytes).unwrap();
+        assert!(matches!(back.text, Cow::Borrowed(_)));
+        assert_eq!(back.at(0, 0), Some(("Pyongyang", 9)));
+        assert_eq!(back.at(1, 9), Some(("", 9)));
+        assert_eq!(back.at(2, 9), Some(("Dandong", 16)));
+        // No text 3; text 2 from the wrong byte runs past the end.
+        assert_eq!((back.at(3, 16), back.at(2, 10)), (None, None));
+        // Off a character boundary: `ö` is two bytes.
+        let mut accented = Texts::default();
+        accented.push("Ömer");
+        assert_eq!(accented.at(0, 1), None);
+        assert_eq!(back.clone().into_owned(), back);
     }
 
     #[test]
