@@ -206,6 +206,7 @@ fn print_results(screener: &Screener, decode_ms: f64, load_ms: f64, times: &[f64
         screener.entries().len(),
         screener.index().names.len()
     );
+    print_sizes();
     println!("snapshot read, entries left in place (median of 9): {decode_ms:.1} ms");
     println!(
         "load = decode + index from the build-time token table (median of 5): {load_ms:.1} ms"
@@ -223,5 +224,52 @@ fn print_results(screener: &Screener, decode_ms: f64, load_ms: f64, times: &[f64
             .skip(1)
             .collect::<Vec<_>>()
             .join(" ")
+    );
+}
+
+/// Brotli at the quality and window a server's static compression uses.
+fn brotli_len(bytes: &[u8]) -> usize {
+    let mut out = Vec::new();
+    {
+        let mut writer = brotli::CompressorWriter::new(&mut out, 1 << 16, 11, 22);
+        std::io::Write::write_all(&mut writer, bytes).expect("writes to memory");
+    }
+    out.len()
+}
+
+/// What the embedded lists cost in the page, field by field: each field is
+/// compressed on its own, so the parts add up to a little more than the
+/// whole.
+fn print_sizes() {
+    let fields = sanctions_lists::snapshot::fields(snapshot::EMBEDDED).unwrap();
+    let mut sized: Vec<_> = (fields.iter()).map(|f| (f, brotli_len(&f.bytes))).collect();
+    sized.sort_by_key(|&(_, brotli)| std::cmp::Reverse(brotli));
+    println!(
+        "embedded, brotli: the snapshot {:.0} KB, the token table {:.0} KB; the snapshot by field, each alone (raw KB, brotli KB; deferred: read when a match is shown, the identifiers also when one is first screened):",
+        brotli_len(snapshot::EMBEDDED) as f64 / 1e3,
+        brotli_len(snapshot::EMBEDDED_TOKENS) as f64 / 1e3
+    );
+    let (mut deferred, mut at_start) = (0, 0);
+    for (f, brotli) in &sized {
+        let part = if f.deferred {
+            deferred += brotli;
+            "deferred"
+        } else {
+            at_start += brotli;
+            "read at start"
+        };
+        if *brotli >= 1000 {
+            println!(
+                "  {:<18} {:>6.0} {:>6.0}  {part}",
+                f.name,
+                f.bytes.len() as f64 / 1e3,
+                *brotli as f64 / 1e3
+            );
+        }
+    }
+    println!(
+        "  (fields under 1 KB brotli not shown) deferred {:.0} KB, read at start {:.0} KB",
+        deferred as f64 / 1e3,
+        at_start as f64 / 1e3
     );
 }

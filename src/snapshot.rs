@@ -102,4 +102,18 @@ mod tests {
             assert_eq!(first, whole.entities[id].name);
         }
     }
+
+    /// The bench's size by field counts every byte once: postcard writes a
+    /// record's fields end to end, so the fields make up the record.
+    #[test]
+    fn the_stored_fields_make_up_the_embedded_snapshot() {
+        let fields = sanctions_lists::snapshot::fields(EMBEDDED).unwrap();
+        let joined: Vec<u8> = fields.iter().flat_map(|f| f.bytes.clone()).collect();
+        assert_eq!(joined, EMBEDDED[12..]);
+        let details = fields.iter().filter(|f| f.deferred).count();
+        assert_eq!((fields.len(), details), (26, 10));
+        let largest = fields.iter().max_by_key(|f| f.bytes.len()).unwrap();
+        assert_eq!(largest.name, "remarks");
+        assert!(sanctions_lists::snapshot::fields(&EMBEDDED[..11]).is_err());
+    }
 }

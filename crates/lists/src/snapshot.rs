@@ -325,6 +325,11 @@ pub fn decode(bytes: &[u8], names: Option<Vec<Text>>) -> Result<Snapshot, Snapsh
 /// Reads the lists' metadata and checks the entries' columns, leaving every
 /// entry where it lies in `bytes`: [`Entries`] reads one when asked.
 pub fn read(bytes: &[u8]) -> Result<(Vec<ListMeta>, Entries<'_>), SnapshotError> {
+    Entries::from_record(stored_record(bytes)?)
+}
+
+/// The record behind the header, its format checked.
+fn stored_record(bytes: &[u8]) -> Result<Record<'_>, SnapshotError> {
     if bytes.len() < 12 || &bytes[..8] != MAGIC {
         return Err(SnapshotError("missing magic header".into()));
     }
@@ -342,7 +347,61 @@ pub fn read(bytes: &[u8]) -> Result<(Vec<ListMeta>, Entries<'_>), SnapshotError>
             rest.len()
         )));
     }
-    Entries::from_record(r)
+    Ok(r)
+}
+
+/// One stored field of a snapshot, as [`fields`] gives it.
+pub struct StoredField {
+    pub name: &'static str,
+    /// Whether it is read only when needed: for an entry made whole when a
+    /// match is shown, or (the identifiers) when one is first screened.
+    pub deferred: bool,
+    /// The field's bytes as the snapshot stores them.
+    pub bytes: Vec<u8>,
+}
+
+/// Every stored field's bytes, in the snapshot's order: for measuring what
+/// each costs in the page (`cargo bench --bench screen` compresses them one
+/// by one), not for screening.
+pub fn fields(bytes: &[u8]) -> Result<Vec<StoredField>, SnapshotError> {
+    let r = stored_record(bytes)?;
+    fn stored(name: &'static str, deferred: bool, value: &impl Serialize) -> StoredField {
+        let bytes = postcard::to_allocvec(value).expect("a read field serialises again");
+        StoredField {
+            name,
+            deferred,
+            bytes,
+        }
+    }
+    let d = &r.details;
+    Ok(vec![
+        stored("names_included", false, &r.names_included),
+        stored("lists", false, &r.lists),
+        stored("list", false, &r.list),
+        stored("source_id", false, &r.source_id),
+        stored("kind", false, &r.kind),
+        stored("name", false, &r.name),
+        stored("alias_counts", false, &r.alias_counts),
+        stored("alias_name", false, &r.alias_name),
+        stored("alias_kind", false, &r.alias_kind),
+        stored("alias_strength", false, &r.alias_strength),
+        stored("programs", false, &r.programs),
+        stored("birth_dates", false, &r.birth_dates),
+        stored("birth_date_parts", false, &r.birth_date_parts),
+        stored("nationalities", false, &r.nationalities),
+        stored("citizenships", false, &r.citizenships),
+        stored("countries", false, &r.countries),
+        stored("title", true, &d.title),
+        stored("gender", true, &d.gender),
+        stored("birth_places", true, &d.birth_places),
+        stored("addresses", true, &d.addresses),
+        stored("identifier_kind", true, &d.identifier_kind),
+        stored("identifier_value", true, &d.identifier_value),
+        stored("identifier_note", true, &d.identifier_note),
+        stored("listed_on", true, &d.listed_on),
+        stored("remarks", true, &d.remarks),
+        stored("notices", true, &d.notices),
+    ])
 }
 
 impl<'a> Entries<'a> {
