@@ -24,7 +24,8 @@
 //!   a match shows it. From bytes that live for ever (a snapshot embedded in
 //!   the program) an entry's short texts ([`Text`]) are lent, not copied;
 //! - [`decode`] for every entry whole, as a [`Snapshot`] (the command line's
-//!   `lists --entries`, newer list files put in place of embedded ones).
+//!   `lists --entries`, newer list files put in place of embedded ones);
+//! - [`fields`] to measure what each stored field costs.
 //!
 //! The names may be left out ([`Names::Elsewhere`]) when the embedder keeps
 //! them in a form of its own (sanctions-screen spells them back from its
@@ -362,7 +363,8 @@ pub struct StoredField {
 
 /// Every stored field's bytes, in the snapshot's order: for measuring what
 /// each costs in the page (`cargo bench --bench screen` compresses them one
-/// by one), not for screening.
+/// by one), not for screening. A field added to the record must be added
+/// here too; a test checks that the fields make up the whole record.
 pub fn fields(bytes: &[u8]) -> Result<Vec<StoredField>, SnapshotError> {
     let r = stored_record(bytes)?;
     fn stored(name: &'static str, deferred: bool, value: &impl Serialize) -> StoredField {
