@@ -10,7 +10,7 @@
 //! than each entry's fields mixed: brotli made the embedded snapshot 649 KB
 //! in this layout, 725 KB in the entry-by-entry one it replaced. A field of
 //! a few words said again and again (countries, programs, identifier
-//! kinds) stores each word once and a pick per value ([`Picked`]): 618 KB.
+//! kinds) stores each word once and a pick per value (`Picked`): 618 KB.
 //! Every column of numbers (lengths, counts, lists, kinds, date parts) is a
 //! [`Uints`]: one byte string, read in a loop or in place, where a serde
 //! sequence cost a call per number (a fifth of building a screener).

@@ -14,7 +14,7 @@
 //! case with the text between them (`KIM, Sang Man` is `KIM`, `, `, `Sang`,
 //! ` `, `Man`): such a name is stored as one case mark per term and the gaps.
 //! Most gaps are what the name's shape predicts (nothing around it, `, `
-//! after a family name written first, ` ` elsewhere: [`predicted_gap`]) and
+//! after a family name written first, ` ` elsewhere: `predicted_gap`) and
 //! are stored as one code that says so; a few common others have codes of
 //! their own, and the rest are stored as text (brotli makes the gaps 11 KB
 //! this way, 36 KB as text and lengths).
