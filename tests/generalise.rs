@@ -228,6 +228,24 @@ fn variations_find_their_entries_at_the_level_they_deserve() {
         // STOCK COMPANY CORPORATION MOSCOW INSTITUTE OF HEAT TECHNOLOGY).
         ("company", "Sapfir Group", "39161", "possible"),
         ("company", "Heath Group", "37662", "none"),
+        // Initialisms are spelt letter by letter, not romanised: applicants
+        // from NBC, HSBC, DBS, NTT, GM or the BBC are not NPC INTERNATIONAL,
+        // SBC TV (an a.k.a. of SURAQIYA FOR MEDIA AND BROADCASTING), TBSS
+        // LIMITED LIABILITY COMPANY, NT SERVICE, GMM FZE or PCC FZE (an
+        // a.k.a. of PETROCHEMICAL COMMERCIAL COMPANY FZE). Each listed
+        // initialism, as written, still is.
+        ("company", "NBC", "11620", "none"),
+        ("company", "NPC International", "11620", "strong"),
+        ("company", "HSBC", "11167", "none"),
+        ("company", "SBC TV", "11167", "strong"),
+        ("company", "DBS", "47477", "none"),
+        ("company", "TBSS", "47477", "strong"),
+        ("company", "NTT", "45738", "none"),
+        ("company", "NT Service", "45738", "strong"),
+        ("company", "GM", "48773", "none"),
+        ("company", "GMM", "48773", "strong"),
+        ("company", "BBC", "11625", "none"),
+        ("company", "PCC FZE", "11625", "strong"),
         // A preposition in a company's name weighs as a generic word: AL-QAIDA
         // IN IRAQ (on the UN list; on OFAC's, an a.k.a. of ISLAMIC STATE OF
         // IRAQ AND THE LEVANT).

@@ -707,6 +707,9 @@ fn compare_text(a: &ScoredToken<'_>, b: &ScoredToken<'_>) -> Option<(Rule, f32)>
     if a.facts.number || b.facts.number {
         return None;
     }
+    if is_initialism(a) && is_initialism(b) {
+        return misread(a.text, b.text).then_some((Rule::Misread, MISREAD_SIM));
+    }
     if a.facts.chars <= SHORT_PART_LEN || b.facts.chars <= SHORT_PART_LEN {
         let class = a.facts.variant_class;
         if class.is_some() && class == b.facts.variant_class {
@@ -743,6 +746,16 @@ fn compare_text(a: &ScoredToken<'_>, b: &ScoredToken<'_>) -> Option<(Rule, f32)>
 /// two letters is compared as written.
 fn same_but_doubled(a: &str, b: &str) -> bool {
     a != b && letters_once(a).eq(letters_once(b))
+}
+
+/// Whether a word is an initialism ([`INITIALISM_MAX_LEN`]): two letters
+/// or more, none of them a vowel or `y`.
+fn is_initialism(token: &ScoredToken<'_>) -> bool {
+    (2..=INITIALISM_MAX_LEN).contains(&token.facts.chars)
+        && token
+            .text
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() && !b"aeiouy".contains(&b))
 }
 
 /// A word's letters with each run of one letter read once.
