@@ -67,6 +67,15 @@ fn variations_find_their_entries_at_the_level_they_deserve() {
         // (RI, Hong-Sop).
         ("name", "Jang Youngsohn", "17615", "strong"),
         ("name", "Hong Sub Rhee", "12217", "strong"),
+        // Two Korean syllables a vowel apart are two names, not a slip: an
+        // applicant named Jang (장) is not JONG (정), Yong Su, nor Ri Sang
+        // (상) Chol RI, Song (성) Chol; `Jung` is a spelling of 정.
+        ("name", "Jang Yong-su", "23091", "none"),
+        ("name", "Jung Yong-su", "23091", "strong"),
+        ("name", "Han Jong-su", "21749", "none"),
+        ("name", "Han Jang-su", "21749", "strong"),
+        ("name", "Ri Sang Chol", "20121", "none"),
+        ("name", "Ri Song Chol", "20121", "strong"),
         // Two given syllables reversed: another name (YUN, Ho-Jin).
         ("name", "Yoon Jin-ho", "12218", "none"),
         ("name", "Yoon Ho-jin", "12218", "strong"),

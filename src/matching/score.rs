@@ -735,10 +735,41 @@ fn compare_text(a: &ScoredToken<'_>, b: &ScoredToken<'_>) -> Option<(Rule, f32)>
         && (a.text.chars().next() == b.text.chars().next()
             || a.key.as_bytes().first() == b.key.as_bytes().first())
         && within_one_edit_as_read(a, b)
+        && !other_korean_syllables(a.text, b.text)
     {
         return Some((Rule::Typo, typo_sim(shortest)));
     }
     None
+}
+
+/// Whether two words are spellings of two different Korean syllables that
+/// differ in one vowel (`Jang` 장 and `Jong` 정, `Sang` 상 and `Song` 성):
+/// another family or given name, not a slip. A letter left out or added
+/// (`Kong` for `Kyong`) may still be a slip, and spellings of one syllable
+/// (`Hyun` and `Hyon`, both 현) stay a typo when the keys differ.
+fn other_korean_syllables(a: &str, b: &str) -> bool {
+    let is_vowel = |c: u8| b"aeiou".contains(&c);
+    let mut differing = a.bytes().zip(b.bytes()).filter(|(x, y)| x != y);
+    let one_vowel_apart = a.len() == b.len()
+        && differing
+            .next()
+            .is_some_and(|(x, y)| is_vowel(x) && is_vowel(y))
+        && differing.next().is_none();
+    if !one_vowel_apart {
+        return false;
+    }
+    // The syllables each may be, by variant key: the table lists `jong` as
+    // 종 only, though the lists write 정 so too (`JONG, Yong Su`), and its
+    // key is that of `jeong`.
+    let keys = |word: &str| -> Option<Vec<String>> {
+        let key = crate::normalize::variant_key;
+        let forms = korean::revised_spellings(word)?;
+        Some(forms.map(key).chain([key(word)]).collect())
+    };
+    match (keys(a), keys(b)) {
+        (Some(a_keys), Some(b_keys)) => !a_keys.iter().any(|key| b_keys.contains(key)),
+        _ => false,
+    }
 }
 
 /// Whether two short parts differ only by a letter written twice (`Ill`
@@ -1790,6 +1821,37 @@ mod tests {
         // Longer parts still follow the letter rules.
         assert_eq!(variant_key("gang"), variant_key("kang"));
         assert!(texts_compare("gang", "kang").is_some());
+    }
+
+    #[test]
+    fn initialisms_and_korean_syllables_a_vowel_apart_are_other_words() {
+        // (query word, listed word, the rule that bridges them)
+        let cases: &[(&str, &str, Option<Rule>)] = &[
+            // Initialisms are spelt letter by letter.
+            ("nbc", "npc", None),
+            ("hsbc", "sbc", None),
+            ("ntt", "nt", None),
+            ("gm", "gmm", None),
+            ("dbs", "tbss", None),
+            // A word with a vowel is no initialism: the letter rules stand.
+            ("gang", "kang", Some(Rule::Variant)),
+            // Two Korean syllables a vowel apart: two names.
+            ("jang", "jong", None),
+            ("jung", "jang", None),
+            ("sang", "song", None),
+            ("yang", "yong", None),
+            // One syllable's spellings (정, 현), and a letter left out: still
+            // bridged, as before.
+            ("jung", "jong", Some(Rule::Typo)),
+            ("hyun", "hyon", Some(Rule::Typo)),
+            ("kong", "kyong", Some(Rule::Typo)),
+            // Not Korean syllables: a typo as before.
+            ("omar", "omer", Some(Rule::Typo)),
+        ];
+        for &(a, b, expected) in cases {
+            let got = texts_compare(a, b).map(|(rule, _)| rule);
+            assert_eq!(got, expected, "{a} vs {b}");
+        }
     }
 
     #[test]
