@@ -129,13 +129,6 @@ pub const TRUNCATED_COMMON_MIN_CUT: usize = 3;
 /// same letters as read, as close as a spelling variant.
 pub const MISREAD_SIM: f32 = VARIANT_SIM;
 
-/// Words up to this long with no vowel (`NBC`, `HSBC`, `DBS`, `GM`) are
-/// initialisms, spelt letter by letter and not romanised: two of them match
-/// only as written or misread (`NBC` is not `NPC`, nor `NTT` `NT`). Covers
-/// the listed initialisms (`TBSS`, `SBC`); longer vowelless words are
-/// skeletons (`Njmddn`), which the skeleton rule reads.
-pub const INITIALISM_MAX_LEN: usize = 5;
-
 /// Parts this short (`O`, `Ri`, `Ko`) match only exactly or as spellings
 /// the variant table lists together: letter rules and typos would let nearly
 /// every short part match another (`Ko`/`Go`, `Li`/`Lu`, `An`/`Am`).

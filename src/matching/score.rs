@@ -707,7 +707,9 @@ fn compare_text(a: &ScoredToken<'_>, b: &ScoredToken<'_>) -> Option<(Rule, f32)>
     if a.facts.number || b.facts.number {
         return None;
     }
-    if is_initialism(a) && is_initialism(b) {
+    // Initialisms are spelt letter by letter, not romanised (`NBC` is not
+    // `NPC`, nor `NTT` `NT`): as written or misread only.
+    if a.facts.initialism && b.facts.initialism {
         return misread(a.text, b.text).then_some((Rule::Misread, MISREAD_SIM));
     }
     if a.facts.chars <= SHORT_PART_LEN || b.facts.chars <= SHORT_PART_LEN {
@@ -766,10 +768,10 @@ fn other_korean_syllables(a: &str, b: &str) -> bool {
         let forms = korean::revised_spellings(word)?;
         Some(forms.map(key).chain([key(word)]).collect())
     };
-    match (keys(a), keys(b)) {
-        (Some(a_keys), Some(b_keys)) => !a_keys.iter().any(|key| b_keys.contains(key)),
-        _ => false,
-    }
+    let Some(a_keys) = keys(a) else {
+        return false;
+    };
+    keys(b).is_some_and(|b_keys| !a_keys.iter().any(|key| b_keys.contains(key)))
 }
 
 /// Whether two short parts differ only by a letter written twice (`Ill`
@@ -777,16 +779,6 @@ fn other_korean_syllables(a: &str, b: &str) -> bool {
 /// two letters is compared as written.
 fn same_but_doubled(a: &str, b: &str) -> bool {
     a != b && letters_once(a).eq(letters_once(b))
-}
-
-/// Whether a word is an initialism ([`INITIALISM_MAX_LEN`]): two letters
-/// or more, none of them a vowel or `y`.
-fn is_initialism(token: &ScoredToken<'_>) -> bool {
-    (2..=INITIALISM_MAX_LEN).contains(&token.facts.chars)
-        && token
-            .text
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() && !b"aeiouy".contains(&b))
 }
 
 /// A word's letters with each run of one letter read once.

@@ -6,7 +6,7 @@
 //! joined key for every candidate.
 
 use crate::{
-    is_legal_phrase_word, is_number, listed_variant_class, looks_short_skeleton,
+    is_legal_phrase_word, is_number, listed_variant_class, looks_initialism, looks_short_skeleton,
     looks_vowel_dropped, ocr_reading, variant_key_into, FxHasher,
 };
 
@@ -25,6 +25,8 @@ pub struct WordFacts {
     /// asked of a query word beside every listed word it meets.
     pub vowel_dropped: bool,
     pub short_skeleton: bool,
+    /// [`looks_initialism`] of the word: asked beside every word it meets.
+    pub initialism: bool,
     /// [`listed_variant_class`] of the word.
     pub variant_class: Option<&'static str>,
     /// [`ocr_reading`] of the word.
@@ -43,6 +45,7 @@ impl WordFacts {
             legal_phrase_word: is_legal_phrase_word(text),
             vowel_dropped: looks_vowel_dropped(text),
             short_skeleton: looks_short_skeleton(text),
+            initialism: looks_initialism(text),
             variant_class: listed_variant_class(text),
             ocr: ocr_reading(text).map(String::into_boxed_str),
             key_hash: key_hash(key),

@@ -480,6 +480,21 @@ pub fn looks_vowel_dropped(text: &str) -> bool {
         && (bytes.len() >= 4 || !is_vowel(bytes[bytes.len() - 1]))
 }
 
+/// Words up to this long with no vowel (`NBC`, `HSBC`, `DBS`, `GM`) read as
+/// initialisms: the listed ones (`TBSS`, `SBC`) are no longer. A longer
+/// vowelless word is a skeleton (`Njmddn`), which [`looks_vowel_dropped`]
+/// reads.
+pub const INITIALISM_MAX_LEN: usize = 5;
+
+/// Whether a word reads as an initialism, spelt letter by letter and not
+/// romanised: two to [`INITIALISM_MAX_LEN`] letters, none a vowel or `y`.
+pub fn looks_initialism(text: &str) -> bool {
+    (2..=INITIALISM_MAX_LEN).contains(&text.len())
+        && text
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() && !b"aeiouy".contains(&b))
+}
+
 /// Whether a short word may be a short name with its vowels dropped, beside
 /// other words that agree: two consonants (`Km` for `Kim`, `Rz` for `Raza`;
 /// not `Ng`, a name), or two consonants and a final vowel that are no
