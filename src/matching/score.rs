@@ -750,7 +750,7 @@ fn compare_text(a: &ScoredToken<'_>, b: &ScoredToken<'_>) -> Option<(Rule, f32)>
 /// (`Kong` for `Kyong`) may still be a slip, and spellings of one syllable
 /// (`Hyun` and `Hyon`, both 현) stay a typo when the keys differ.
 fn other_korean_syllables(a: &str, b: &str) -> bool {
-    let is_vowel = |c: u8| b"aeiou".contains(&c);
+    use crate::normalize::is_vowel;
     let mut differing = a.bytes().zip(b.bytes()).filter(|(x, y)| x != y);
     let one_vowel_apart = a.len() == b.len()
         && differing

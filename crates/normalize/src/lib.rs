@@ -492,7 +492,7 @@ pub fn looks_initialism(text: &str) -> bool {
     (2..=INITIALISM_MAX_LEN).contains(&text.len())
         && text
             .bytes()
-            .all(|b| b.is_ascii_lowercase() && !b"aeiouy".contains(&b))
+            .all(|b| b.is_ascii_lowercase() && !is_vowel(b) && b != b'y')
 }
 
 /// Whether a short word may be a short name with its vowels dropped, beside
@@ -535,7 +535,8 @@ pub fn has_inner_vowel(text: &str) -> bool {
     bytes.len() > 2 && bytes[1..bytes.len() - 1].iter().any(|&b| is_vowel(b))
 }
 
-fn is_vowel(b: u8) -> bool {
+/// Whether a lower-case ASCII letter is a vowel (`y` is not).
+pub fn is_vowel(b: u8) -> bool {
     matches!(b, b'a' | b'e' | b'i' | b'o' | b'u')
 }
 
